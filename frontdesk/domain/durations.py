@@ -1,0 +1,54 @@
+"""Durations as the policy file writes them: "1 hours", "3 days", "2 working days", "1 months",
+"same day"."""
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Unit(StrEnum):
+    HOURS = "hours"
+    DAYS = "days"
+    WORKING_DAYS = "working days"
+    MONTHS = "months"
+    SAME_DAY = "same day"
+
+
+_PATTERN = re.compile(r"^\s*(\d+)\s*(hours?|days?|working\s+days?|months?)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Duration:
+    """An amount of time the handbook allows; ``same day`` has no amount."""
+
+    amount: int
+    unit: Unit
+
+    def __str__(self) -> str:
+        if self.unit is Unit.SAME_DAY:
+            return "same day"
+        name = str(self.unit)
+        return f"{self.amount} {name[:-1] if self.amount == 1 else name}"
+
+
+def parse_duration(text: str) -> Duration:
+    """Parse a policy duration; raises ValueError with a message for the user."""
+    if re.fullmatch(r"\s*same[\s-]day\s*", text, re.IGNORECASE):
+        return Duration(0, Unit.SAME_DAY)
+    match = _PATTERN.match(text)
+    if not match:
+        raise ValueError(
+            f'"{text}" is not a duration: write "N hours", "N days", "N working days", '
+            '"N months" or "same day"'
+        )
+    amount = int(match.group(1))
+    word = " ".join(match.group(2).lower().split())
+    unit = {
+        "hour": Unit.HOURS,
+        "day": Unit.DAYS,
+        "working day": Unit.WORKING_DAYS,
+        "month": Unit.MONTHS,
+    }[word.rstrip("s")]
+    if amount <= 0:
+        raise ValueError(f'"{text}": a duration must be at least 1')
+    return Duration(amount, unit)

@@ -1,0 +1,271 @@
+"""The estate's policy file read into typed settings.
+
+Every number of the handbook an estate may change lives in ``data/policy.toml``; this module
+reads it once and reports any mistake with the key and the line it stands on.
+"""
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from frontdesk.domain.durations import Duration, Unit, parse_duration
+from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, Role
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+T = TypeVar("T")
+
+
+class PolicyError(ValueError):
+    """A mistake in the policy file, with the key and line where it stands."""
+
+    def __init__(self, message: str, *, key: str = "", line: int | None = None, path: str = ""):
+        where = ", ".join(
+            part
+            for part in (path, f"line {line}" if line else "", f"key {key}" if key else "")
+            if part
+        )
+        super().__init__(f"{where}: {message}" if where else message)
+        self.key = key
+        self.line = line
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """Opening time to closing time within one day."""
+
+    start: time
+    end: time
+
+    def __str__(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+
+@dataclass(frozen=True)
+class ComplaintRule:
+    """Milestones of one complaint class (DOMAIN.md §3); ``None`` where the class has none."""
+
+    escalate: Duration | None = None
+    escalate_to: Role | None = None
+    reply: Duration | None = None
+    resolve: Duration | None = None
+    extension_approver: Role | None = None
+    resident_may_set_deadline: bool = False
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Typed settings of one estate's counter."""
+
+    centre_name: str
+    timezone: ZoneInfo
+    area_code: str
+    count_working_days: bool
+    hours: dict[int, TimeRange | None]
+    closed_dates: frozenset[date]
+    callable_normal: TimeRange
+    callable_evening: TimeRange
+    pick_up_within: int
+    apologise_from: int
+    upgrade_after: Duration
+    complaint: dict[ComplaintClass, ComplaintRule]
+    followup: dict[FollowUpReason, Duration] = field(default_factory=dict)
+
+
+def parse_time_range(text: str) -> TimeRange:
+    """Parse "HH:MM-HH:MM"; raises ValueError with a message for the user."""
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", text)
+    if not match:
+        raise ValueError(f'"{text}" is not a time range like "08:30-18:00"')
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    try:
+        start, end = time(h1, m1), time(h2, m2)
+    except ValueError as exc:
+        raise ValueError(f'"{text}": {exc}') from None
+    if end <= start:
+        raise ValueError(f'"{text}": the end must be after the start')
+    return TimeRange(start, end)
+
+
+def load_policy(path: Path) -> Policy:
+    """Read and check the policy file at ``path``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PolicyError(f"cannot read the policy file: {exc.strerror}", path=str(path)) from None
+    return parse_policy(text, source=str(path))
+
+
+def parse_policy(text: str, *, source: str = "policy") -> Policy:
+    """Check the policy text and build the typed settings."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise PolicyError(
+            f"not valid TOML: {exc}", path=source, line=int(line.group(1)) if line else None
+        ) from None
+    return _Reader(raw, text, source).policy()
+
+
+class _Reader:
+    """Walks the parsed TOML, converting each key and naming the line of any mistake."""
+
+    def __init__(self, raw: dict[str, Any], text: str, source: str):
+        self.raw, self.text, self.source = raw, text, source
+
+    def fail(self, key: str, message: str) -> PolicyError:
+        return PolicyError(message, key=key, line=_line_of(self.text, key), path=self.source)
+
+    def get(self, key: str, convert: Callable[[Any], T], *, default: Any = ...) -> T:
+        node: Any = self.raw
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                if default is not ...:
+                    return default
+                raise self.fail(key, "missing")
+            node = node[part]
+        try:
+            return convert(node)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise self.fail(key, str(exc) or "invalid value") from None
+
+    def policy(self) -> Policy:
+        hours = {
+            i: self.get(f"hours.{day}", _opening) for i, day in enumerate(WEEKDAYS)
+        }
+        if not any(hours.values()):
+            raise self.fail("hours", "the counter must be open on at least one weekday")
+        return Policy(
+            centre_name=self.get("centre.name", _text),
+            timezone=self.get("centre.timezone", _zone),
+            area_code=self.get("centre.area_code", _area_code, default=""),
+            count_working_days=self.get("counting.days", _day_count, default=False),
+            hours=hours,
+            closed_dates=self.get("hours.closed_dates", _dates, default=frozenset()),
+            callable_normal=self.get("callable.normal", _range),
+            callable_evening=self.get("callable.evening", _range),
+            pick_up_within=self.get("rings.pick_up_within", _count),
+            apologise_from=self.get("rings.apologise_from", _count),
+            upgrade_after=self.get("complaint.upgrade_after", parse_duration_value),
+            complaint={cls: self.complaint_rule(cls) for cls in ComplaintClass},
+            followup={
+                reason: self.get(f"followup.{reason.value.replace('-', '_')}",
+                                 parse_duration_value)
+                for reason in FollowUpReason
+                if reason not in (FollowUpReason.PROMISED, FollowUpReason.PROGRESS)
+            },
+        )
+
+    def complaint_rule(self, cls: ComplaintClass) -> ComplaintRule:
+        base = f"complaint.{cls.value}"
+        optional = {"default": None}
+        rule = ComplaintRule(
+            escalate=self.get(f"{base}.escalate", parse_duration_value, **optional),
+            escalate_to=self.get(f"{base}.escalate_to", Role, **optional),
+            reply=self.get(f"{base}.reply", parse_duration_value, **optional),
+            resolve=self.get(f"{base}.resolve", parse_duration_value, **optional),
+            extension_approver=self.get(f"{base}.extension_approver", Role, **optional),
+            resident_may_set_deadline=self.get(
+                f"{base}.resident_may_set_deadline", _flag, default=False
+            ),
+        )
+        if (rule.escalate is None) != (rule.escalate_to is None):
+            raise self.fail(base, "escalate and escalate_to go together")
+        return rule
+
+
+def parse_duration_value(value: Any) -> Duration:
+    return parse_duration(_text(value))
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected non-empty text")
+    return value.strip()
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
+    return value
+
+
+def _count(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError("expected a whole number of at least 1")
+    return value
+
+
+def _zone(value: Any) -> ZoneInfo:
+    try:
+        return ZoneInfo(_text(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f'unknown time zone "{value}" (e.g. "Asia/Shanghai")') from None
+
+
+def _area_code(value: Any) -> str:
+    code = _text(value) if value != "" else ""
+    if code and not re.fullmatch(r"0\d{2,3}", code):
+        raise ValueError(f'"{code}" is not an area code like "021" or "0755"')
+    return code
+
+
+def _day_count(value: Any) -> bool:
+    if value not in ("calendar", "working"):
+        raise ValueError('expected "calendar" or "working"')
+    return value == "working"
+
+
+def _range(value: Any) -> TimeRange:
+    return parse_time_range(_text(value))
+
+
+def _opening(value: Any) -> TimeRange | None:
+    return None if _text(value).lower() == "closed" else _range(value)
+
+
+def _dates(value: Any) -> frozenset[date]:
+    if not isinstance(value, list):
+        raise ValueError('expected a list of dates like ["2027-01-01"]')
+    out = set()
+    for item in value:
+        if isinstance(item, date):
+            out.add(item)
+            continue
+        try:
+            out.add(date.fromisoformat(str(item)))
+        except ValueError:
+            raise ValueError(f'"{item}" is not a date like 2027-01-01') from None
+    return frozenset(out)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where ``key`` (dotted) is set or its table opens; None if it is absent."""
+    table, best = "", None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.split("#", 1)[0].strip()
+        header = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", stripped)
+        if header:
+            table = header.group(1)
+            if table == key:
+                best = number
+            continue
+        assignment = re.match(r"([A-Za-z0-9_.\-\"]+)\s*=", stripped)
+        if assignment:
+            name = assignment.group(1).strip('"')
+            full = f"{table}.{name}" if table else name
+            if full == key:
+                return number
+    return best
+
+
+def is_working_day_count(policy: Policy, duration: Duration) -> bool:
+    """Whether ``duration`` counts working days under this policy."""
+    return duration.unit is Unit.WORKING_DAYS or (
+        duration.unit is Unit.DAYS and policy.count_working_days
+    )
