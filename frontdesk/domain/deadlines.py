@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, rrule, rruleset
 
-from frontdesk.domain.durations import Duration, Unit
+from frontdesk.domain.durations import Duration, Unit, within
 from frontdesk.domain.hours import WorkingCalendar
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, Milestone
 from frontdesk.domain.policy import Policy, is_working_day_count
@@ -32,7 +32,9 @@ def moment_text(moment: datetime) -> str:
     return f"{moment:%a} {moment.day} {moment:%b %Y %H:%M}"
 
 
-def _advance(calendar: WorkingCalendar, start: datetime, duration: Duration) -> tuple[datetime, str]:
+def _advance(
+    calendar: WorkingCalendar, start: datetime, duration: Duration
+) -> tuple[datetime, str]:
     """``start`` moved on by ``duration``, with the sentence that says how."""
     start = calendar.local(start)
     n = duration.amount
@@ -59,18 +61,18 @@ def _same_day(calendar: WorkingCalendar, start: datetime) -> tuple[datetime, str
     period = calendar.next_working_period_end(start)
     hours = f"{period.start:%H:%M}-{period.end:%H:%M}"
     if period.start.date() == start.date():
-        return period.end, _("same day: before that day's working hours end ({hours}) = {due}").format(
-            hours=hours, due=moment_text(period.end)
-        )
+        return period.end, _(
+            "same day: before that day's working hours end ({hours}) = {due}"
+        ).format(hours=hours, due=moment_text(period.end))
     today = calendar.working_period(start.date())
     why = (
         _("received after working hours ended at {end:%H:%M}").format(end=today.end)
         if today
         else _("received on a day the counter is closed")
     )
-    return period.end, _("same day: {why}, so by the end of the next working period = {due}").format(
-        why=why, due=moment_text(period.end)
-    )
+    return period.end, _(
+        "same day: {why}, so by the end of the next working period = {due}"
+    ).format(why=why, due=moment_text(period.end))
 
 
 def _working_days(calendar: WorkingCalendar, start: datetime, n: int) -> tuple[datetime, str]:
@@ -122,43 +124,68 @@ def complaint_deadlines(
     name = _("{cls} complaint").format(cls=complaint_class.value)
     out: list[Deadline] = []
     if rule.escalate and rule.escalate_to:
-        out.append(_deadline(
-            calendar, Milestone.ESCALATE, received, rule.escalate,
-            _("{name}: escalate to the {who} within {d}").format(
-                name=name, who=rule.escalate_to.value, d=rule.escalate),
-            label,
-        ))
+        out.append(
+            _deadline(
+                calendar,
+                Milestone.ESCALATE,
+                received,
+                rule.escalate,
+                _("{name}: escalate to the {who} {d}").format(
+                    name=name, who=rule.escalate_to.value, d=within(rule.escalate)
+                ),
+                label,
+            )
+        )
     if rule.reply:
-        out.append(_deadline(
-            calendar, Milestone.REPLY, received, rule.reply,
-            _("{name}: reply to the complainant within {d}").format(name=name, d=rule.reply),
-            label,
-        ))
+        out.append(
+            _deadline(
+                calendar,
+                Milestone.REPLY,
+                received,
+                rule.reply,
+                _("{name}: reply to the complainant {d}").format(name=name, d=within(rule.reply)),
+                label,
+            )
+        )
     if requested is not None and rule.resident_may_set_deadline:
         due = calendar.local(requested)
         explanation = _("{label} {received}; the resident asked for {due}").format(
             label=label, received=moment_text(calendar.local(received)), due=moment_text(due)
         )
         if rule.resolve:
-            explanation += _(" (instead of within {d})").format(d=rule.resolve)
-        out.append(Deadline(
-            Milestone.RESOLVE, due,
-            _("{name}: resolve by the deadline the resident asked for").format(name=name),
-            explanation,
-        ))
+            explanation += _(" (instead of {d})").format(d=within(rule.resolve))
+        out.append(
+            Deadline(
+                Milestone.RESOLVE,
+                due,
+                _("{name}: resolve by the deadline the resident asked for").format(name=name),
+                explanation,
+            )
+        )
     elif rule.resolve:
-        out.append(_deadline(
-            calendar, Milestone.RESOLVE, received, rule.resolve,
-            _("{name}: resolve within {d}").format(name=name, d=rule.resolve),
-            label,
-        ))
+        out.append(
+            _deadline(
+                calendar,
+                Milestone.RESOLVE,
+                received,
+                rule.resolve,
+                _("{name}: resolve {d}").format(name=name, d=within(rule.resolve)),
+                label,
+            )
+        )
     if complaint_class in (ComplaintClass.IMPORTANT, ComplaintClass.MINOR):
-        out.append(_deadline(
-            calendar, Milestone.UPGRADE, received, policy.upgrade_after,
-            _("a valid complaint still open {d} after reception becomes major").format(
-                d=policy.upgrade_after),
-            label,
-        ))
+        out.append(
+            _deadline(
+                calendar,
+                Milestone.UPGRADE,
+                received,
+                policy.upgrade_after,
+                _("a valid complaint still open {d} after reception becomes major").format(
+                    d=policy.upgrade_after
+                ),
+                label,
+            )
+        )
     return out
 
 
@@ -171,8 +198,10 @@ def extended_resolution(
         new_due,
         _("extension approved by {who}").format(who=approver),
         _("approved by {who} at {at}; replaces the deadline {old} ({rule})").format(
-            who=approver, at=moment_text(approved_at.astimezone(new_due.tzinfo)),
-            old=moment_text(previous.due), rule=previous.rule,
+            who=approver,
+            at=moment_text(approved_at.astimezone(new_due.tzinfo)),
+            old=moment_text(previous.due),
+            rule=previous.rule,
         ),
     )
 
@@ -203,6 +232,7 @@ def callback_deadline(
         FollowUpReason.PROGRESS: _("progress call planned"),
     }.get(reason, _("repair done"))
     steps = [f"{label} {moment_text(start)}"]
+    raw_text = ""
     if reason in (FollowUpReason.PROMISED, FollowUpReason.PROGRESS):
         if promised is None:
             raise ValueError(_("a promised call needs the promised time"))
@@ -211,19 +241,25 @@ def callback_deadline(
         steps.append(_("promised {due}").format(due=moment_text(raw)))
     else:
         duration = policy.followup[reason]
-        rule = _("{reason} follow-up within {d}").format(reason=reason.value, d=duration)
+        rule = _("{reason} follow-up {d}").format(reason=reason.value, d=within(duration))
         if duration.unit is Unit.SAME_DAY:
             raw = datetime.combine(start.date() + timedelta(days=1), time(0), tzinfo=calendar.tz)
             steps.append(_("same day: by the end of {day:%a} {day.day} {day:%b}").format(day=start))
+            raw_text = _("the end of that day")
         else:
             raw, how = _advance(calendar, start, duration)
             steps.append(how)
-    due = _into_window(calendar, raw, start, evening, steps)
+    due = _into_window(calendar, raw, start, evening, steps, raw_text)
     return Deadline(Milestone.CALLBACK, due, rule, "; ".join(steps))
 
 
 def _into_window(
-    calendar: WorkingCalendar, raw: datetime, start: datetime, evening: bool, steps: list[str]
+    calendar: WorkingCalendar,
+    raw: datetime,
+    start: datetime,
+    evening: bool,
+    steps: list[str],
+    raw_text: str,
 ) -> datetime:
     window = calendar.policy.callable_evening if evening else calendar.policy.callable_normal
     which = _("evening window") if evening else _("callable window")
@@ -231,13 +267,24 @@ def _into_window(
         return raw
     last = calendar.last_window_ending_by(raw, evening=evening)
     if last.end >= start:
-        steps.append(_("{raw:%H:%M} is outside the {which} ({window}): due at the end of the last "
-                       "window before it = {due}").format(
-            raw=raw, which=which, window=window, due=moment_text(last.end)))
+        steps.append(
+            _(
+                "{raw} is outside the {which} ({window}): due at the end of the last "
+                "window before it = {due}"
+            ).format(
+                raw=raw_text or f"{raw:%H:%M}",
+                which=which,
+                window=window,
+                due=moment_text(last.end),
+            )
+        )
         return last.end
     following = calendar.current_or_next_window(start, evening=evening)
     due = max(following.start, start)
-    steps.append(_("the last {which} ({window}) before that ended before the follow-up existed: "
-                   "due at the start of the next window = {due}").format(
-        which=which, window=window, due=moment_text(due)))
+    steps.append(
+        _(
+            "the last {which} ({window}) before that ended before the follow-up existed, "
+            "so due at the start of the next window = {due}"
+        ).format(which=which, window=window, due=moment_text(due))
+    )
     return due

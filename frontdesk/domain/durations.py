@@ -52,3 +52,8 @@ def parse_duration(text: str) -> Duration:
     if amount <= 0:
         raise ValueError(f'"{text}": a duration must be at least 1')
     return Duration(amount, unit)
+
+
+def within(duration: Duration) -> str:
+    """How a rule says it: "within 3 days", "the same day"."""
+    return "the same day" if duration.unit is Unit.SAME_DAY else f"within {duration}"

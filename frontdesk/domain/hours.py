@@ -97,9 +97,3 @@ class WorkingCalendar:
             if window and window.end >= moment:
                 return window
         raise NoOpenDay(f"no callable window within {SEARCH_DAYS} days after {moment:%Y-%m-%d}")
-
-    def open_days_after(self, day: date) -> Iterator[date]:
-        """Open days strictly after ``day``, in order."""
-        for following in self._days(day + timedelta(days=1), 1):
-            if self.is_open_day(following):
-                yield following

@@ -96,6 +96,12 @@ class FollowUpReason(StrEnum):
     PROGRESS = "progress"
 
 
+class FollowUpStatus(StrEnum):
+    OWED = "owed"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
 class AttemptOutcome(StrEnum):
     REACHED = "reached"
     NO_ANSWER = "no-answer"

@@ -64,6 +64,7 @@ class Policy:
     centre_name: str
     timezone: ZoneInfo
     area_code: str
+    departments: tuple[str, ...]
     count_working_days: bool
     hours: dict[int, TimeRange | None]
     closed_dates: frozenset[date]
@@ -135,15 +136,14 @@ class _Reader:
             raise self.fail(key, str(exc) or "invalid value") from None
 
     def policy(self) -> Policy:
-        hours = {
-            i: self.get(f"hours.{day}", _opening) for i, day in enumerate(WEEKDAYS)
-        }
+        hours = {i: self.get(f"hours.{day}", _opening) for i, day in enumerate(WEEKDAYS)}
         if not any(hours.values()):
             raise self.fail("hours", "the counter must be open on at least one weekday")
         return Policy(
             centre_name=self.get("centre.name", _text),
             timezone=self.get("centre.timezone", _zone),
             area_code=self.get("centre.area_code", _area_code, default=""),
+            departments=self.get("centre.departments", _names),
             count_working_days=self.get("counting.days", _day_count, default=False),
             hours=hours,
             closed_dates=self.get("hours.closed_dates", _dates, default=frozenset()),
@@ -154,8 +154,7 @@ class _Reader:
             upgrade_after=self.get("complaint.upgrade_after", parse_duration_value),
             complaint={cls: self.complaint_rule(cls) for cls in ComplaintClass},
             followup={
-                reason: self.get(f"followup.{reason.value.replace('-', '_')}",
-                                 parse_duration_value)
+                reason: self.get(f"followup.{reason.value.replace('-', '_')}", parse_duration_value)
                 for reason in FollowUpReason
                 if reason not in (FollowUpReason.PROMISED, FollowUpReason.PROGRESS)
             },
@@ -187,6 +186,15 @@ def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected non-empty text")
     return value.strip()
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise ValueError('expected a list of names like ["维修部", "安护部"]')
+    names = tuple(_text(item) for item in value)
+    if len(set(names)) != len(names):
+        raise ValueError("a name is listed twice")
+    return names
 
 
 def _flag(value: Any) -> bool:

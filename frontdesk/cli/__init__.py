@@ -1,0 +1,1 @@
+"""The ``frontdesk`` command line. It calls the services; it holds no rules of its own."""

@@ -1,0 +1,112 @@
+"""``frontdesk queue`` and ``frontdesk callbacks``: the two lists the counter works from."""
+
+from datetime import datetime
+
+import typer
+
+from frontdesk.cli.context import echo_json, options
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def queue(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    cls: str = typer.Option(None, "--class", help="Only complaints of this class."),
+    department: str = typer.Option(None, "--department", help="Only this department."),
+    overdue: bool = typer.Option(False, "--overdue", help="Only overdue matters."),
+) -> None:
+    """Open matters sorted by their next deadline, overdue first."""
+    from frontdesk.services.complaints import upgrade_overdue
+    from frontdesk.services.queue import QueueFilter, list_queue
+    from frontdesk.store.engine import new_session
+
+    opts = options(ctx)
+    desk = opts.desk()
+    with new_session(opts.open_engine()) as session:
+        # A valid complaint open a month is major; the queue must show it so.
+        upgrade_overdue(session=session, desk=desk)
+        rows = list_queue(
+            session=session,
+            desk=desk,
+            filters=QueueFilter(complaint_class=cls, department=department, overdue_only=overdue),
+        )
+    if as_json:
+        echo_json(
+            [
+                {
+                    "id": r.id,
+                    "kind": r.kind,
+                    "class": r.complaint_class,
+                    "status": r.status,
+                    "resident": r.resident,
+                    "unit": r.unit,
+                    "summary": r.summary,
+                    "department": r.department,
+                    "next_milestone": r.next_milestone,
+                    "due": _iso(r.due),
+                    "overdue": r.overdue,
+                    "due_within_hour": r.due_soon,
+                    "rule": r.rule,
+                    "explanation": r.explanation,
+                }
+                for r in rows
+            ]
+        )
+        return
+    for r in rows:
+        mark = "OVERDUE" if r.overdue else ("<1h" if r.due_soon else "")
+        due = f"{r.due:%m-%d %H:%M}" if r.due else "-"
+        typer.echo(
+            f"{mark:<7} {due:<11} {r.next_milestone or '-':<8} #{r.id:<5} "
+            f"{r.kind:<9} {r.complaint_class or '':<9} {r.unit:<10} {r.resident:<6} "
+            f"{r.summary}"
+        )
+    typer.echo(f"{len(rows)} open, {sum(r.overdue for r in rows)} overdue")
+
+
+def callbacks(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Follow-up calls owed, by due time, with the window they may be made in."""
+    from frontdesk.services.followups import list_callbacks
+    from frontdesk.store.engine import new_session
+
+    opts = options(ctx)
+    desk = opts.desk()
+    with new_session(opts.open_engine()) as session:
+        rows = list_callbacks(session=session, desk=desk)
+    if as_json:
+        echo_json(
+            [
+                {
+                    "id": r.id,
+                    "matter_id": r.matter_id,
+                    "reason": r.reason,
+                    "resident": r.resident,
+                    "unit": r.unit,
+                    "phone": r.phone,
+                    "due": _iso(r.due),
+                    "window_start": _iso(r.window_start),
+                    "window_end": _iso(r.window_end),
+                    "callable_now": r.callable_now,
+                    "attempts": r.attempts,
+                    "overdue": r.overdue,
+                    "rule": r.rule,
+                    "explanation": r.explanation,
+                }
+                for r in rows
+            ]
+        )
+        return
+    for r in rows:
+        mark = "OVERDUE" if r.overdue else ("now" if r.callable_now else "later")
+        typer.echo(
+            f"{mark:<7} {r.due:%m-%d %H:%M}  #{r.id:<5} {r.reason:<16} {r.unit:<10} "
+            f"{r.resident:<6} {r.phone:<14} tries {r.attempts}  "
+            f"window {r.window_start:%m-%d %H:%M}-{r.window_end:%H:%M}"
+        )
+    typer.echo(f"{len(rows)} owed, {sum(r.overdue for r in rows)} overdue")

@@ -1,0 +1,48 @@
+"""``frontdesk``: open the app, or run one of the counter's commands."""
+
+import typer
+
+from frontdesk.cli import db_cmd, demo_cmd, lists_cmd, policy_cmd
+from frontdesk.cli.context import Options, fail
+
+app = typer.Typer(
+    help="The reception counter of a residential property-management service centre.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(policy_cmd.app, name="policy")
+app.add_typer(db_cmd.app, name="db")
+app.command("demo")(demo_cmd.demo)
+app.command("queue")(lists_cmd.queue)
+app.command("callbacks")(lists_cmd.callbacks)
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    db: str = typer.Option(
+        None,
+        "--db",
+        help="SQLite path or database URL "
+        "(default: FRONTDESK_DATABASE_URL, else data/frontdesk.db).",
+    ),
+    policy: str = typer.Option(
+        None, "--policy", help="Policy file (default: FRONTDESK_POLICY, else data/policy.toml)."
+    ),
+) -> None:
+    """Without a command, open the counter app."""
+    ctx.obj = Options(db=db, policy=policy)
+    if ctx.invoked_subcommand is None:
+        ctx.obj.open_engine()
+        typer.echo(
+            "The counter screens are not built yet (issue 3); the database is ready at "
+            f"{ctx.obj.database}. Try `frontdesk queue` or `frontdesk callbacks`."
+        )
+
+
+def run() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        fail("interrupted", code=130)

@@ -1,0 +1,93 @@
+"""``frontdesk policy explain``: the deadlines the policy gives, and how each was worked out."""
+
+from enum import StrEnum
+
+import typer
+
+from frontdesk.cli.context import echo_json, options, parse_cli_moment
+from frontdesk.domain.deadlines import Deadline, callback_deadline, complaint_deadlines
+from frontdesk.domain.kinds import ComplaintClass, FollowUpReason
+
+app = typer.Typer(help="The estate's policy.", no_args_is_help=True)
+explain = typer.Typer(help="Explain the deadlines the policy gives.", no_args_is_help=True)
+app.add_typer(explain, name="explain")
+
+
+class CallbackReason(StrEnum):
+    REPAIR_SAFETY = "repair-safety"
+    REPAIR_LEAK = "repair-leak"
+    REPAIR_OTHER = "repair-other"
+    COMPLAINT_RESULT = "complaint-result"
+    PROMISED = "promised"
+
+
+def _print(deadlines: list[Deadline], as_json: bool) -> None:
+    if as_json:
+        echo_json(
+            {
+                "deadlines": [
+                    {
+                        "milestone": d.milestone.value,
+                        "due": d.due.isoformat(),
+                        "rule": d.rule,
+                        "explanation": d.explanation,
+                    }
+                    for d in deadlines
+                ]
+            }
+        )
+        return
+    for d in deadlines:
+        typer.echo(f"{d.milestone.value:<9} {d.due:%a %Y-%m-%d %H:%M}  {d.rule}")
+        typer.echo(f"{'':<9} {d.explanation}")
+
+
+@explain.command("complaint")
+def explain_complaint(
+    ctx: typer.Context,
+    cls: ComplaintClass = typer.Option(..., "--class", help="Complaint class."),
+    received: str = typer.Option(..., "--received", help="When it was received (ISO-8601)."),
+    requested: str = typer.Option(
+        None, "--requested", help="The deadline the resident asked for (minor)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Escalation, reply, resolution and upgrade deadlines of a complaint."""
+    policy = options(ctx).load_policy()
+    start = parse_cli_moment(received, policy, "--received")
+    asked = parse_cli_moment(requested, policy, "--requested") if requested else None
+    _print(complaint_deadlines(policy, cls, start, requested=asked), as_json)
+
+
+@explain.command("callback")
+def explain_callback(
+    ctx: typer.Context,
+    reason: CallbackReason = typer.Option(..., "--reason", help="Why the call is owed."),
+    start: str = typer.Option(
+        ...,
+        "--from",
+        help="When the follow-up came to exist: repair done, "
+        "leak test, complaint resolved, promise made (ISO-8601).",
+    ),
+    promised: str = typer.Option(None, "--promised", help="The promised time (promised calls)."),
+    evening_ok: bool = typer.Option(
+        False, "--evening-ok", help="The resident agreed to evening calls."
+    ),
+    urgent: bool = typer.Option(False, "--urgent", help="Urgent: the evening window applies."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """When a follow-up call is due, kept inside the callable window."""
+    policy = options(ctx).load_policy()
+    begin = parse_cli_moment(start, policy, "--from")
+    if reason is CallbackReason.PROMISED and not promised:
+        raise typer.BadParameter("a promised call needs --promised", param_hint="--promised")
+    due = parse_cli_moment(promised, policy, "--promised") if promised else None
+    deadline = callback_deadline(
+        policy,
+        FollowUpReason(reason.value),
+        begin,
+        promised=due,
+        evening_ok=evening_ok,
+        urgent=urgent,
+    )
+    _print([deadline], as_json)

@@ -1,0 +1,43 @@
+"""Errors the use cases raise, each with a message for the user."""
+
+from frontdesk.domain.matters import FieldError, MatterInvalid
+
+__all__ = ["FieldError", "MatterInvalid", "NotAllowed", "NotFound", "ServiceError", "WrongState"]
+
+
+class ServiceError(Exception):
+    """A use case refused; ``str(error)`` is the message for the user."""
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class NotAllowed(ServiceError):
+    """The operator's role does not allow this."""
+
+
+class WrongState(ServiceError):
+    """The matter is not in a state where this can be done (e.g. resolving a closed matter)."""
+
+
+class CallInvalid(ServiceError):
+    """Fields of the call or of its matters are missing or wrong, each named for its field."""
+
+    def __init__(self, call_errors: list[FieldError], matter_errors: dict[int, list[FieldError]]):
+        parts = [f"{e.field}: {e.message}" for e in call_errors] + [
+            f"matter {i + 1} {e.field}: {e.message}"
+            for i, errors in matter_errors.items()
+            for e in errors
+        ]
+        super().__init__("; ".join(parts))
+        self.call_errors = call_errors
+        self.matter_errors = matter_errors
+
+
+class FieldsInvalid(ServiceError):
+    """Input fields at fault, each with its message."""
+
+    def __init__(self, errors: list[FieldError]):
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+        self.errors = errors

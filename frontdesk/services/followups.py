@@ -1,0 +1,262 @@
+"""The follow-up list (回访, DOMAIN.md §4): what is owed, when it may be called, and the record
+of each attempt with the resident's verdict."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, func, select
+
+from frontdesk.domain.deadlines import Deadline, moment_text
+from frontdesk.domain.hours import WorkingCalendar
+from frontdesk.domain.kinds import (
+    AttemptOutcome,
+    EventKind,
+    FollowUpReason,
+    FollowUpStatus,
+    MatterKind,
+    MatterStatus,
+    Milestone,
+    Verdict,
+)
+from frontdesk.domain.phones import mask_phone
+from frontdesk.i18n import _
+from frontdesk.services import tracking
+from frontdesk.services.context import Desk
+from frontdesk.services.errors import NotFound, ServiceError, WrongState
+from frontdesk.services.handling import operator, reopen
+from frontdesk.store.models import FollowUp, FollowUpAttempt, Matter, Resident
+
+
+@dataclass(frozen=True)
+class Callback:
+    """One row of the follow-up list."""
+
+    id: int
+    matter_id: int
+    reason: str
+    resident: str
+    unit: str
+    phone: str
+    due: datetime
+    window_start: datetime
+    window_end: datetime
+    callable_now: bool
+    attempts: int
+    overdue: bool
+    rule: str
+    explanation: str
+
+
+def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
+    """Every follow-up owed, soonest due first. The window is the callable window the call is to
+    be made in: the one open now, or the next one (the evening window for residents who agreed
+    to evening calls, and for urgent calls)."""
+    now = desk.now()
+    calendar = WorkingCalendar(desk.policy)
+    attempts = (
+        select(FollowUpAttempt.follow_up_id, func.count().label("n"))
+        .group_by(FollowUpAttempt.follow_up_id)
+        .subquery()
+    )
+    rows = session.exec(
+        select(FollowUp, Matter, Resident, attempts.c.n)
+        .join(Matter, Matter.id == FollowUp.matter_id)  # type: ignore[arg-type]
+        .outerjoin(Resident, Resident.id == Matter.resident_id)  # type: ignore[arg-type]
+        .outerjoin(attempts, attempts.c.follow_up_id == FollowUp.id)  # type: ignore[arg-type]
+        .where(FollowUp.status == FollowUpStatus.OWED.value)
+        .order_by(FollowUp.due, FollowUp.id)  # type: ignore[arg-type]
+    ).all()
+    out = []
+    for follow_up, matter, resident, tries in rows:
+        evening = follow_up.evening_ok or follow_up.urgent
+        window = calendar.current_or_next_window(now, evening=evening)
+        out.append(
+            Callback(
+                id=follow_up.id,
+                matter_id=matter.id,
+                reason=follow_up.reason,  # type: ignore[arg-type]
+                resident=resident.name if resident else matter.contact_name,
+                unit=matter.unit_label,
+                phone=mask_phone(follow_up.phone) if follow_up.phone else "",
+                due=follow_up.due.astimezone(desk.policy.timezone),
+                window_start=window.start,
+                window_end=window.end,
+                callable_now=window.contains(now.astimezone(desk.policy.timezone)),
+                attempts=tries or 0,
+                overdue=follow_up.due < now,
+                rule=follow_up.rule,
+                explanation=follow_up.explanation,
+            )
+        )
+    return out
+
+
+def record_attempt(
+    *,
+    session: Session,
+    desk: Desk,
+    operator_id: int,
+    follow_up_id: int,
+    outcome: AttemptOutcome,
+    verdict: Verdict = Verdict.NONE,
+    notes: str = "",
+    reopen_matter: bool = False,
+) -> FollowUpAttempt:
+    """Record one try at a follow-up call.
+
+    Reaching nobody keeps the follow-up on the list. Reaching the resident completes it: the
+    matter is closed when they are satisfied; when they are not, the matter reopens if asked
+    (``reopen_matter``), and a repair goes back to maintenance as a new work order.
+    """
+    operator(session, operator_id)
+    follow_up = session.get(FollowUp, follow_up_id)
+    if follow_up is None:
+        raise NotFound(_("there is no follow-up {id}").format(id=follow_up_id))
+    if follow_up.status != FollowUpStatus.OWED:
+        raise WrongState(
+            _("follow-up {id} is already {status}").format(id=follow_up_id, status=follow_up.status)
+        )
+    if outcome is not AttemptOutcome.REACHED and verdict is not Verdict.NONE:
+        raise ServiceError(_("a verdict needs the resident reached"))
+    if outcome is AttemptOutcome.REACHED and not notes.strip():
+        raise ServiceError(_("record what was said and the resident's opinion"))
+    now = desk.now()
+    attempt = FollowUpAttempt(
+        follow_up_id=follow_up.id,
+        at=now,
+        operator_id=operator_id,
+        outcome=outcome.value,
+        verdict=verdict.value,
+        notes=notes.strip(),
+    )
+    session.add(attempt)
+    if outcome is AttemptOutcome.REACHED:
+        follow_up.status = FollowUpStatus.DONE.value
+        follow_up.done_at = now
+        session.add(follow_up)
+        _after_reached(session, desk, follow_up, verdict, notes.strip(), operator_id, reopen_matter)
+    session.commit()
+    return attempt
+
+
+def _after_reached(
+    session: Session,
+    desk: Desk,
+    follow_up: FollowUp,
+    verdict: Verdict,
+    notes: str,
+    operator_id: int,
+    reopen_matter: bool,
+) -> None:
+    matter = tracking.get_matter(session, follow_up.matter_id)
+    now = desk.now()
+    reason = FollowUpReason(follow_up.reason)
+    if reason is FollowUpReason.PROGRESS:
+        tracking.record_event(
+            session,
+            matter,
+            EventKind.NOTE,
+            at=now,
+            operator_id=operator_id,
+            text=_("progress call: {notes}").format(notes=notes),
+        )
+        return
+    if reason is FollowUpReason.PROMISED:
+        tracking.meet(session, matter, None, now)
+        tracking.record_event(
+            session, matter, EventKind.REPLIED, at=now, operator_id=operator_id, text=notes
+        )
+    if verdict is Verdict.UNSATISFIED and matter.kind == MatterKind.REPAIR:
+        new_work_order(session, desk, matter, notes, operator_id)
+    if verdict is Verdict.UNSATISFIED and reopen_matter and matter.kind != MatterKind.REPAIR:
+        if matter.status == MatterStatus.OPEN:
+            tracking.record_event(
+                session, matter, EventKind.NOTE, at=now, operator_id=operator_id, text=notes
+            )
+        else:
+            reopen(
+                session=session,
+                desk=desk,
+                operator_id=operator_id,
+                matter_id=matter.id,
+                text=notes,
+                commit=False,
+            )  # type: ignore[arg-type]
+        return
+    if matter.status != MatterStatus.CLOSED:
+        matter.status = MatterStatus.CLOSED.value
+        tracking.record_event(
+            session, matter, EventKind.CLOSED, at=now, operator_id=operator_id, text=verdict.value
+        )
+    tracking.refresh_next(session, matter)
+
+
+def new_work_order(
+    session: Session, desk: Desk, done: Matter, problem: str, operator_id: int
+) -> Matter:
+    """A problem found on a repair's follow-up goes back to maintenance as a new work order,
+    to be visited within the same day's working hours."""
+    now = desk.now()
+    period = WorkingCalendar(desk.policy).next_working_period_end(now)
+    order = Matter(
+        parent_id=done.id,
+        kind=MatterKind.REPAIR.value,
+        status=MatterStatus.OPEN.value,
+        resident_id=done.resident_id,
+        unit_id=done.unit_id,
+        unit_label=done.unit_label,
+        summary=_("follow-up of #{id}: {problem}").format(id=done.id, problem=problem)[:40],
+        content=problem,
+        department=done.department,
+        received_at=now,
+        operator_id=operator_id,
+        contact_name=done.contact_name,
+        contact_phone=done.contact_phone,
+        repair_category=done.repair_category,
+        updated_at=now,
+    )
+    session.add(order)
+    session.flush()
+    tracking.record_event(
+        session,
+        order,
+        EventKind.FILED,
+        at=now,
+        operator_id=operator_id,
+        text=_("problem found on the follow-up of #{id}").format(id=done.id),
+    )
+    tracking.add_deadlines(
+        session,
+        order,
+        [
+            Deadline(
+                Milestone.VISIT,
+                period.end,
+                _("new work order from a follow-up: visit the same day"),
+                _("opened {at}; by the end of working hours {due}").format(
+                    at=moment_text(now.astimezone(desk.policy.timezone)),
+                    due=moment_text(period.end),
+                ),
+            )
+        ],
+        now=now,
+    )
+    tracking.refresh_next(session, order)
+    return order
+
+
+def plan_progress_call(
+    *, session: Session, desk: Desk, operator_id: int, matter_id: int, at: datetime
+) -> FollowUp:
+    """Tell the resident how far a long matter has got (DOMAIN.md §3): a call by ``at``."""
+    operator(session, operator_id)
+    matter = tracking.get_matter(session, matter_id)
+    if matter.status != MatterStatus.OPEN:
+        raise WrongState(_("matter {id} is not open").format(id=matter_id))
+    if at <= desk.now():
+        raise ServiceError(_("the progress call must be planned for later"))
+    follow_up, _deadline = tracking.open_follow_up(
+        session, desk, matter, FollowUpReason.PROGRESS, desk.now(), promised=at
+    )
+    session.commit()
+    return follow_up

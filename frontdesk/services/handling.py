@@ -1,0 +1,253 @@
+"""Working a matter after it is filed: escalate, reply, note, resolve, repair done, reopen.
+
+Each use case records who did it and when, stops the clock of the milestone it reaches and
+keeps the matter's next deadline true.
+"""
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from frontdesk.domain.deadlines import complaint_deadlines
+from frontdesk.domain.kinds import (
+    REPAIR_FOLLOWUP,
+    ComplaintClass,
+    EventKind,
+    FollowUpReason,
+    MatterKind,
+    MatterStatus,
+    Milestone,
+    RepairCategory,
+    Role,
+)
+from frontdesk.i18n import _
+from frontdesk.services import tracking
+from frontdesk.services.context import Desk
+from frontdesk.services.errors import NotFound, ServiceError, WrongState
+from frontdesk.store.models import FollowUp, Matter, Operator
+
+ROLE_RANK = {Role.RECEPTIONIST: 0, Role.SUPERVISOR: 1, Role.MANAGER: 2}
+
+
+def operator(session: Session, operator_id: int) -> Operator:
+    found = session.get(Operator, operator_id)
+    if found is None or not found.active:
+        raise NotFound(_("there is no active operator {id}").format(id=operator_id))
+    return found
+
+
+def _open(session: Session, matter_id: int) -> Matter:
+    matter = tracking.get_matter(session, matter_id)
+    if matter.status != MatterStatus.OPEN:
+        raise WrongState(
+            _("matter {id} is {status}, not open").format(id=matter_id, status=matter.status)
+        )
+    return matter
+
+
+def _text(text: str, what: str) -> str:
+    text = text.strip()
+    if not text:
+        raise ServiceError(_("{what} cannot be empty").format(what=what))
+    return text
+
+
+def escalate(
+    *,
+    session: Session,
+    desk: Desk,
+    operator_id: int,
+    matter_id: int,
+    to_role: Role,
+    to_whom: str,
+    text: str = "",
+) -> Matter:
+    """Report the matter to a supervisor or the office manager; meets the escalation milestone
+    when the person is of the role the class asks for, or above."""
+    operator(session, operator_id)
+    matter = _open(session, matter_id)
+    now = desk.now()
+    tracking.record_event(
+        session,
+        matter,
+        EventKind.ESCALATED,
+        at=now,
+        operator_id=operator_id,
+        to_whom=f"{to_role.value}: {_text(to_whom, _('who'))}",
+        text=text,
+    )
+    required = _required_escalation(desk, matter)
+    if required is None or ROLE_RANK[to_role] >= ROLE_RANK[required]:
+        tracking.meet(session, matter, {Milestone.ESCALATE}, now)
+    tracking.refresh_next(session, matter)
+    session.commit()
+    return matter
+
+
+def _required_escalation(desk: Desk, matter: Matter) -> Role | None:
+    if matter.complaint_class is None:
+        return None
+    return desk.policy.complaint[ComplaintClass(matter.complaint_class)].escalate_to
+
+
+def record_reply(
+    *, session: Session, desk: Desk, operator_id: int, matter_id: int, text: str
+) -> Matter:
+    """A clear answer given to the resident. For an invalid complaint, the explanation of why it
+    is not the company's responsibility: the matter is then closed."""
+    operator(session, operator_id)
+    matter = _open(session, matter_id)
+    now = desk.now()
+    tracking.record_event(
+        session,
+        matter,
+        EventKind.REPLIED,
+        at=now,
+        operator_id=operator_id,
+        text=_text(text, _("the reply")),
+    )
+    tracking.meet(session, matter, {Milestone.REPLY}, now)
+    if matter.complaint_class == ComplaintClass.INVALID or matter.kind == MatterKind.ENQUIRY:
+        tracking.meet(session, matter, None, now)
+        tracking.cancel_owed_follow_ups(session, matter, now)
+        matter.status = MatterStatus.CLOSED.value
+        tracking.record_event(session, matter, EventKind.CLOSED, at=now, operator_id=operator_id)
+    tracking.refresh_next(session, matter)
+    session.commit()
+    return matter
+
+
+def add_note(
+    *, session: Session, desk: Desk, operator_id: int, matter_id: int, text: str
+) -> Matter:
+    operator(session, operator_id)
+    matter = tracking.get_matter(session, matter_id)
+    tracking.record_event(
+        session,
+        matter,
+        EventKind.NOTE,
+        at=desk.now(),
+        operator_id=operator_id,
+        text=_text(text, _("the note")),
+    )
+    session.commit()
+    return matter
+
+
+def resolve(
+    *, session: Session, desk: Desk, operator_id: int, matter_id: int, text: str
+) -> tuple[Matter, FollowUp | None]:
+    """The matter is dealt with. A complaint's result is then owed to the complainant the same
+    day (a follow-up is put on the list); other kinds are closed."""
+    operator(session, operator_id)
+    matter = _open(session, matter_id)
+    if matter.kind == MatterKind.REPAIR:
+        raise WrongState(_("record the repair as done instead: its follow-up depends on it"))
+    now = desk.now()
+    tracking.record_event(
+        session,
+        matter,
+        EventKind.RESOLVED,
+        at=now,
+        operator_id=operator_id,
+        text=_text(text, _("the resolution")),
+    )
+    tracking.meet(session, matter, None, now)
+    follow_up = None
+    if matter.kind == MatterKind.COMPLAINT:
+        matter.status = MatterStatus.RESOLVED.value
+        tracking.cancel_owed_follow_ups(session, matter, now)
+        follow_up, _deadline = tracking.open_follow_up(
+            session, desk, matter, FollowUpReason.COMPLAINT_RESULT, now
+        )
+    else:
+        tracking.cancel_owed_follow_ups(session, matter, now)
+        matter.status = MatterStatus.CLOSED.value
+    tracking.refresh_next(session, matter)
+    session.commit()
+    return matter, follow_up
+
+
+def record_repair_done(
+    *,
+    session: Session,
+    desk: Desk,
+    operator_id: int,
+    matter_id: int,
+    done_at: datetime,
+    leak_test_at: datetime | None = None,
+    text: str = "",
+) -> tuple[Matter, FollowUp]:
+    """Maintenance finished the work order: its follow-up call is owed by repair category
+    (water leaks: counted from the leak test)."""
+    operator(session, operator_id)
+    matter = _open(session, matter_id)
+    if matter.kind != MatterKind.REPAIR:
+        raise WrongState(_("matter {id} is not a repair").format(id=matter_id))
+    now = desk.now()
+    if done_at.tzinfo is None or done_at > now:
+        raise ServiceError(_("the repair cannot be done in the future"))
+    category = RepairCategory(matter.repair_category)
+    start = done_at
+    if category is RepairCategory.LEAK:
+        if leak_test_at is None:
+            raise ServiceError(_("a water-leak repair needs the time of its leak test"))
+        start = leak_test_at
+    tracking.record_event(
+        session,
+        matter,
+        EventKind.REPAIR_DONE,
+        at=now,
+        operator_id=operator_id,
+        text=text.strip(),
+        until=done_at,
+    )
+    tracking.meet(session, matter, None, now)
+    matter.status = MatterStatus.RESOLVED.value
+    follow_up, _deadline = tracking.open_follow_up(
+        session, desk, matter, REPAIR_FOLLOWUP[category], start
+    )
+    tracking.refresh_next(session, matter)
+    session.commit()
+    return matter, follow_up
+
+
+def reopen(
+    *,
+    session: Session,
+    desk: Desk,
+    operator_id: int,
+    matter_id: int,
+    text: str,
+    commit: bool = True,
+) -> Matter:
+    """Open a resolved or closed matter again (the resident is not satisfied). A complaint gets a
+    new resolution deadline from now, by its class; a valid one still becomes major a month after
+    its first reception."""
+    operator(session, operator_id)
+    matter = tracking.get_matter(session, matter_id)
+    if matter.status == MatterStatus.OPEN:
+        raise WrongState(_("matter {id} is already open").format(id=matter_id))
+    if matter.kind == MatterKind.REPAIR:
+        raise WrongState(_("a repair goes back to maintenance as a new work order"))
+    now = desk.now()
+    reason = _text(text, _("the reason"))
+    tracking.record_event(
+        session, matter, EventKind.REOPENED, at=now, operator_id=operator_id, text=reason
+    )
+    tracking.cancel_owed_follow_ups(session, matter, now)
+    matter.status = MatterStatus.OPEN.value
+    if matter.kind == MatterKind.COMPLAINT and matter.complaint_class:
+        cls = ComplaintClass(matter.complaint_class)
+        fresh = [
+            d
+            for d in complaint_deadlines(desk.policy, cls, now, start_label=_("reopened"))
+            if d.milestone is Milestone.RESOLVE
+        ]
+        first = complaint_deadlines(desk.policy, cls, matter.received_at)
+        fresh += [d for d in first if d.milestone is Milestone.UPGRADE and d.due > now]
+        tracking.add_deadlines(session, matter, fresh, now=now)
+    tracking.refresh_next(session, matter)
+    if commit:
+        session.commit()
+    return matter

@@ -1,0 +1,131 @@
+"""Resident cards: creating them, finding them, and what the card shows (DOMAIN.md §5)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy import or_
+from sqlmodel import Session, select
+
+from frontdesk.domain.kinds import ResidentRole, Temperament
+from frontdesk.domain.names import name_initials, name_pinyin, normalize_name
+from frontdesk.domain.phones import digits_of, normalize_phone
+from frontdesk.domain.units import normalize_unit
+from frontdesk.services.context import Desk
+from frontdesk.services.errors import FieldError, FieldsInvalid
+from frontdesk.store.models import Resident, ResidentPhone, ResidentUnit, Unit
+from frontdesk.store.queries import estate_named, unit_for
+
+T = TypeVar("T")
+
+# How many matches a search returns; the caller narrows from there.
+SEARCH_LIMIT = 50
+
+
+@dataclass
+class ResidentDraft:
+    name: str
+    title: str = ""
+    phones: list[str] = field(default_factory=list)
+    units: list[tuple[str, ResidentRole]] = field(default_factory=list)
+    temperament: Temperament | None = None
+    occupation: str = ""
+    interests: str = ""
+    preferred_call_times: str = ""
+    evening_calls_ok: bool = False
+    notes: str = ""
+
+
+def create_resident(
+    *, session: Session, desk: Desk, draft: ResidentDraft, commit: bool = True
+) -> Resident:
+    """A new resident card; name, phones and units are normalised (errors name their field)."""
+    now = desk.now()
+    errors: list[FieldError] = []
+    name = _checked(errors, "name", lambda: normalize_name(draft.name))
+    phones = [
+        _checked(errors, "phones", lambda p=p: normalize_phone(p, area_code=desk.policy.area_code))
+        for p in draft.phones
+    ]
+    units = [
+        (_checked(errors, "units", lambda u=u: normalize_unit(u)), role) for u, role in draft.units
+    ]
+    if errors:
+        raise FieldsInvalid(errors)
+    resident = Resident(
+        name=name,
+        name_pinyin=name_pinyin(name),
+        name_initials=name_initials(name),
+        title=draft.title,
+        temperament=draft.temperament.value if draft.temperament else None,
+        occupation=draft.occupation,
+        interests=draft.interests,
+        preferred_call_times=draft.preferred_call_times,
+        evening_calls_ok=draft.evening_calls_ok,
+        notes=draft.notes,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(resident)
+    session.flush()
+    for phone in phones:
+        session.add(
+            ResidentPhone(
+                resident_id=resident.id,
+                national=phone.national,
+                extension=phone.extension,
+                kind=phone.kind,
+            )
+        )
+    if units:
+        estate = estate_named(session, desk.policy.centre_name)
+        for ref, role in units:
+            unit = unit_for(session, estate.id, ref)  # type: ignore[arg-type]
+            session.add(ResidentUnit(resident_id=resident.id, unit_id=unit.id, role=role.value))
+    if commit:
+        session.commit()
+    return resident
+
+
+def _checked(errors: list[FieldError], field_name: str, parse: Callable[[], T]) -> T:
+    try:
+        return parse()
+    except ValueError as exc:
+        errors.append(FieldError(field_name, str(exc)))
+        return None  # type: ignore[return-value]
+
+
+def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[Resident]:
+    """Residents matching a name, pinyin initials or full pinyin, a unit or any run of phone
+    digits. A plain scan for now; the search index of issue 5 replaces it."""
+    text = text.strip()
+    if not text:
+        return []
+    digits = digits_of(text)
+    lowered = text.lower()
+    conditions = [
+        Resident.name.contains(text),  # type: ignore[attr-defined]
+        Resident.name_initials.startswith(lowered),  # type: ignore[attr-defined]
+        Resident.name_pinyin.startswith(lowered),
+    ]  # type: ignore[attr-defined]
+    if digits and digits == text.replace(" ", ""):
+        conditions.append(
+            Resident.id.in_(  # type: ignore[union-attr]
+                select(ResidentPhone.resident_id).where(ResidentPhone.national.contains(digits))
+            )
+        )
+    if "-" in text or any(mark in text for mark in "栋幢座单元室"):
+        try:
+            label = normalize_unit(text).label
+        except ValueError:
+            label = text
+        conditions.append(
+            Resident.id.in_(  # type: ignore[union-attr]
+                select(ResidentUnit.resident_id)
+                .join(Unit, Unit.id == ResidentUnit.unit_id)
+                .where(Unit.label.startswith(label))
+            )
+        )  # type: ignore[attr-defined]
+    return list(
+        session.exec(select(Resident).where(or_(*conditions)).order_by(Resident.name).limit(limit))
+    )

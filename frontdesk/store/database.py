@@ -1,0 +1,22 @@
+"""Opening the counter's database, brought up to the newest schema."""
+
+from sqlalchemy import Engine
+
+from frontdesk.store import migrate
+from frontdesk.store.engine import make_engine
+
+
+class SchemaBehind(RuntimeError):
+    """A shared database is older than this program: upgrading it is a deliberate step."""
+
+
+def open_database(target: str) -> Engine:
+    """The engine for ``target``. A SQLite file is upgraded on the spot; a shared PostgreSQL
+    database is not, since other counters may still run the older program against it."""
+    engine = make_engine(target)
+    if migrate.is_current(engine):
+        return engine
+    if engine.dialect.name == "sqlite":
+        migrate.upgrade(engine)
+        return engine
+    raise SchemaBehind("the database schema is older than this program: run `frontdesk db upgrade`")

@@ -1,0 +1,211 @@
+"""The tables: people (estates, units, residents, operators) and the register (calls, matters,
+their deadlines and history, follow-ups and attempts).
+
+Every moment is an aware ``AwareDateTime``; closed lists are stored as their string values from
+``frontdesk.domain.kinds`` so the database reads the same as the handbook.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from frontdesk.store.types import AwareDateTime
+
+
+def _moment(*, nullable: bool = False, index: bool = False):
+    return Field(
+        default=None if nullable else ...,
+        sa_column=Column(AwareDateTime(), nullable=nullable, index=index),
+    )
+
+
+class Estate(SQLModel, table=True):
+    __tablename__ = "estate"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class Unit(SQLModel, table=True):
+    """A dwelling, ``3-2-1201``: building, entrance, room."""
+
+    __tablename__ = "unit"
+    __table_args__ = (UniqueConstraint("estate_id", "label"),)
+    id: int | None = Field(default=None, primary_key=True)
+    estate_id: int = Field(foreign_key="estate.id")
+    label: str = Field(index=True)
+    building: str
+    entrance: str | None = None
+    room: str
+
+
+class Resident(SQLModel, table=True):
+    """A resident card (DOMAIN.md §5)."""
+
+    __tablename__ = "resident"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    name_pinyin: str = Field(index=True)
+    name_initials: str = Field(index=True)
+    title: str = ""
+    temperament: str | None = None
+    occupation: str = ""
+    interests: str = ""
+    preferred_call_times: str = ""
+    evening_calls_ok: bool = False
+    notes: str = ""
+    created_at: datetime = _moment()
+    updated_at: datetime = _moment()
+
+
+class ResidentUnit(SQLModel, table=True):
+    """Which units a resident lives in or owns, and in what role."""
+
+    __tablename__ = "resident_unit"
+    resident_id: int = Field(foreign_key="resident.id", primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
+    role: str
+
+
+class ResidentPhone(SQLModel, table=True):
+    __tablename__ = "resident_phone"
+    id: int | None = Field(default=None, primary_key=True)
+    resident_id: int = Field(foreign_key="resident.id", index=True)
+    national: str = Field(index=True)
+    extension: str = ""
+    kind: str
+    label: str = ""
+
+
+class Operator(SQLModel, table=True):
+    """Counter staff: receptionist, supervisor or office manager."""
+
+    __tablename__ = "operator"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    role: str
+    pin_hash: str = ""
+    active: bool = True
+    created_at: datetime = _moment()
+
+
+class Call(SQLModel, table=True):
+    """One row of the reception register (《客户接待登记表》): a call, visit, letter or entry."""
+
+    __tablename__ = "call"
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str
+    rang_at: datetime | None = _moment(nullable=True)
+    answered_at: datetime = _moment(index=True)
+    rings: int | None = None
+    operator_id: int = Field(foreign_key="operator.id")
+    caller_name: str = ""
+    caller_phone: str = ""
+    caller_unit: str = ""
+    resident_id: int | None = Field(default=None, foreign_key="resident.id", index=True)
+    notes: str = ""
+
+
+class Matter(SQLModel, table=True):
+    """One matter raised on a call, with the required fields of its kind (DOMAIN.md §2)."""
+
+    __tablename__ = "matter"
+    __table_args__ = (Index("ix_matter_status_next_due", "status", "next_due"),)
+    id: int | None = Field(default=None, primary_key=True)
+    # The call that raised it; none for a work order opened from a follow-up.
+    call_id: int | None = Field(default=None, foreign_key="call.id", index=True)
+    parent_id: int | None = Field(default=None, foreign_key="matter.id")
+    kind: str
+    status: str
+    resident_id: int | None = Field(default=None, foreign_key="resident.id", index=True)
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    unit_label: str = ""
+    summary: str
+    content: str
+    department: str = ""
+    received_at: datetime = _moment()
+    operator_id: int = Field(foreign_key="operator.id")
+    contact_name: str = ""
+    contact_phone: str = ""
+    # Complaint
+    happened_at: datetime | None = _moment(nullable=True)
+    place: str = ""
+    complained_party: str = ""
+    complaint_class: str | None = None
+    emotion: str | None = None
+    need: str | None = None
+    requested_deadline: datetime | None = _moment(nullable=True)
+    # Repair
+    repair_category: str | None = None
+    visit_at: datetime | None = _moment(nullable=True)
+    # Enquiry
+    answered: bool | None = None
+    callback_phone: str = ""
+    promised_at: datetime | None = _moment(nullable=True)
+    # The earliest open milestone, kept with the row so the queue sorts in the database.
+    next_milestone: str | None = None
+    next_due: datetime | None = _moment(nullable=True)
+    updated_at: datetime = _moment()
+
+
+class MatterDeadline(SQLModel, table=True):
+    """A milestone's deadline and how it was worked out; met or superseded, never deleted."""
+
+    __tablename__ = "matter_deadline"
+    id: int | None = Field(default=None, primary_key=True)
+    matter_id: int = Field(foreign_key="matter.id", index=True)
+    milestone: str
+    due: datetime = _moment()
+    rule: str
+    explanation: str
+    created_at: datetime = _moment()
+    met_at: datetime | None = _moment(nullable=True)
+    superseded_at: datetime | None = _moment(nullable=True)
+
+
+class MatterEvent(SQLModel, table=True):
+    """The history of a matter: filed, escalated, replied, noted, reclassified, resolved …"""
+
+    __tablename__ = "matter_event"
+    id: int | None = Field(default=None, primary_key=True)
+    matter_id: int = Field(foreign_key="matter.id", index=True)
+    kind: str
+    at: datetime = _moment()
+    # None when the system acted (the automatic one-month upgrade).
+    operator_id: int | None = Field(default=None, foreign_key="operator.id")
+    to_whom: str = ""
+    text: str = ""
+    until: datetime | None = _moment(nullable=True)
+    call_id: int | None = Field(default=None, foreign_key="call.id")
+
+
+class FollowUp(SQLModel, table=True):
+    """A follow-up call (回访) that is owed, with its due time and how it was worked out."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_status_due", "status", "due"),)
+    id: int | None = Field(default=None, primary_key=True)
+    matter_id: int = Field(foreign_key="matter.id", index=True)
+    reason: str
+    phone: str = ""
+    created_at: datetime = _moment()
+    due: datetime = _moment()
+    rule: str
+    explanation: str
+    evening_ok: bool = False
+    urgent: bool = False
+    status: str = "owed"
+    done_at: datetime | None = _moment(nullable=True)
+
+
+class FollowUpAttempt(SQLModel, table=True):
+    """One try at a follow-up call (《回访记录表》): outcome, the resident's verdict, notes."""
+
+    __tablename__ = "follow_up_attempt"
+    id: int | None = Field(default=None, primary_key=True)
+    follow_up_id: int = Field(foreign_key="follow_up.id", index=True)
+    at: datetime = _moment()
+    operator_id: int = Field(foreign_key="operator.id")
+    outcome: str
+    verdict: str = "none"
+    notes: str = ""
