@@ -25,11 +25,10 @@ _SEPARATORS = " \t-.()/"
 _EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#)\s*([0-9]{1,6})\s*$", re.IGNORECASE)
 # +86, 0086 or 86 before the number; a bare 86 only counts before a full-length number,
 # since an eight-digit local landline may itself begin with 86.
-_COUNTRY = re.compile(r"^(?:\+\s*|00\s*)86|^86(?=[\s\-.(]*\d(?:[\s\-.()]*\d){9})")
+_COUNTRY = re.compile(r"^(?:\+\s*|00\s*)86|^86(?=[\s\-.(]*[0-9](?:[\s\-.()]*[0-9]){9})")
 _KINDS = {
     PhoneNumberType.MOBILE: MOBILE,
     PhoneNumberType.FIXED_LINE: LANDLINE,
-    PhoneNumberType.FIXED_LINE_OR_MOBILE: LANDLINE,
 }
 
 

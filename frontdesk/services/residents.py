@@ -48,7 +48,11 @@ def create_resident(
         for p in draft.phones
     ]
     units = [
-        (_checked(errors, "units", lambda u=u: normalize_unit(u)), role) for u, role in draft.units
+        (
+            _checked(errors, "units", lambda u=u: normalize_unit(u)),
+            _checked(errors, "units", lambda r=role: ResidentRole(r)),
+        )
+        for u, role in draft.units
     ]
     if errors:
         raise FieldsInvalid(errors)

@@ -273,3 +273,8 @@ def test_any_number_like_text_is_a_phone_or_a_phone_error(text, area_code):
         return
     assert phone.masked.endswith(phone.national[-4:])
     assert "****" in phone.masked
+
+
+def test_a_local_number_beginning_with_86_is_not_taken_for_the_country_code():
+    phone = normalize_phone("8612 3456", area_code="021")
+    assert phone.national == "02186123456"

@@ -1,0 +1,100 @@
+"""The database: aware moments on SQLite, the pragmas the counter relies on, a private file,
+and migrations from an empty file to the newest revision."""
+
+import sqlite3
+import stat
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import select
+
+from frontdesk.store import migrate
+from frontdesk.store.database import open_database
+from frontdesk.store.engine import database_url, make_engine, new_session
+from frontdesk.store.models import Operator
+from tests.conftest import at
+
+
+def test_moments_come_back_aware_and_equal(db_path):
+    engine = open_database(str(db_path))
+    with new_session(engine) as session:
+        session.add(Operator(name="小李", role="receptionist", created_at=at(2026, 12, 2, 14, 40)))
+        session.commit()
+    with new_session(engine) as session:
+        stored = session.exec(select(Operator)).one().created_at
+    assert stored.tzinfo is not None
+    assert stored == at(2026, 12, 2, 14, 40)
+    assert stored == datetime(2026, 12, 2, 6, 40, tzinfo=UTC)
+
+
+def test_naive_moments_are_refused_by_the_store(db_path):
+    engine = open_database(str(db_path))
+    with new_session(engine) as session:
+        naive = datetime(2026, 12, 2, 14, 40)  # noqa: DTZ001
+        session.add(Operator(name="小李", role="receptionist", created_at=naive))
+        with pytest.raises(Exception, match="naive datetime"):
+            session.commit()
+
+
+def test_moments_sort_by_instant_whatever_zone_they_were_written_in(db_path):
+    engine = open_database(str(db_path))
+    with new_session(engine) as session:
+        session.add(Operator(name="a", role="manager", created_at=at(2026, 12, 2, 9, 0)))
+        session.add(
+            Operator(name="b", role="manager", created_at=datetime(2026, 12, 2, 0, 30, tzinfo=UTC))
+        )
+        session.commit()
+        names = [o.name for o in session.exec(select(Operator).order_by(Operator.created_at))]
+    assert names == ["b", "a"]  # 00:30 UTC is 08:30 in Shanghai, before 09:00
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(db_path):
+    engine = open_database(str(db_path))
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_the_database_file_is_readable_by_its_owner_only(db_path):
+    open_database(str(db_path))
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_a_new_file_is_brought_to_the_newest_revision(db_path):
+    engine = open_database(str(db_path))
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    tables = {
+        row[0]
+        for row in sqlite3.connect(db_path).execute(
+            "select name from sqlite_master where type='table'"
+        )
+    }
+    assert {"resident", "call", "matter", "matter_deadline", "follow_up"} <= tables
+
+
+def test_the_first_revision_is_the_base_of_the_history(db_path):
+    engine = make_engine(str(db_path))
+    migrate.upgrade(engine, "0001")
+    assert migrate.current_revision(engine) == "0001"
+    migrate.upgrade(engine)
+    assert migrate.is_current(engine)
+
+
+def test_foreign_keys_are_enforced(db_path):
+    engine = open_database(str(db_path))
+    with engine.begin() as connection, pytest.raises(Exception, match="FOREIGN KEY"):
+        connection.execute(
+            text(
+                "insert into resident_phone (resident_id, national, extension, kind, label) "
+                "values (999, '13800138000', '', 'mobile', '')"
+            )
+        )
+
+
+def test_paths_and_urls_are_both_accepted(tmp_path):
+    assert database_url(str(tmp_path / "x.db")).startswith("sqlite:////")
+    assert database_url("postgresql+psycopg://u@localhost/db") == (
+        "postgresql+psycopg://u@localhost/db"
+    )
