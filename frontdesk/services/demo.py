@@ -120,14 +120,19 @@ class _Builder:
         return self.staff[self.rng.choice(names)]
 
     def file(self, when: datetime, person: _Person, *matters: MatterDraft) -> list[Matter]:
+        channel = self.rng.choice((Channel.PHONE,) * 6 + (Channel.WALK_IN,))
+        rings = self.rng.choice((1, 2, 2, 3, 3, 4, 6)) if channel is Channel.PHONE else None
         draft = CallDraft(
-            channel=self.rng.choice((Channel.PHONE,) * 6 + (Channel.WALK_IN,)),
+            channel=channel,
             caller_name=person.name,
             caller_phone=person.phone,
             caller_unit=person.unit,
             resident_id=person.id,
-            rings=self.rng.choice((1, 2, 2, 3, 3, 4, 6)),
+            rings=rings,
             matters=list(matters),
+            # About five seconds a ring; a walk-in does not ring.
+            rang_at=when - timedelta(seconds=5 * rings) if rings else None,
+            answered_at=min(when, self.now),
         )
         filed = file_call(
             session=self.session, desk=self.at(when), operator_id=self.operator(), draft=draft

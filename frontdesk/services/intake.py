@@ -59,6 +59,7 @@ class CallDraft:
     caller_unit: str = ""
     resident_id: int | None = None
     rings: int | None = None
+    rang_at: datetime | None = None
     answered_at: datetime | None = None
     notes: str = ""
     matters: list[MatterDraft] = field(default_factory=list)
@@ -97,8 +98,11 @@ def check_call(desk: Desk, draft: CallDraft) -> list[CleanMatter | None]:
             call_errors.append(FieldError("caller_phone", str(exc)))
     if draft.rings is not None and draft.rings < 0:
         call_errors.append(FieldError("rings", _("rings cannot be negative")))
-    if draft.answered_at is not None and draft.answered_at > now:
+    answered = draft.answered_at or now
+    if answered > now:
         call_errors.append(FieldError("answered_at", _("this time is still to come")))
+    if draft.rang_at is not None and draft.rang_at > answered:
+        call_errors.append(FieldError("rang_at", _("the phone rang before it was answered")))
     clean: list[CleanMatter | None] = []
     matter_errors: dict[int, list[FieldError]] = {}
     for index, matter in enumerate(draft.matters):
@@ -137,6 +141,7 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
         phone = normalize_phone(phone, area_code=desk.policy.area_code).national
     call = Call(
         channel=draft.channel.value,
+        rang_at=draft.rang_at,
         answered_at=received,
         rings=draft.rings,
         operator_id=operator_id,

@@ -4,7 +4,6 @@ from datetime import time
 
 import pytest
 
-from frontdesk.config import SHIPPED_POLICY
 from frontdesk.domain.durations import Duration, Unit, parse_duration
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, Role
 from frontdesk.domain.policy import PolicyError, load_policy, parse_policy
@@ -101,9 +100,3 @@ def test_durations_read_as_the_policy_writes_them(text, expected):
 def test_durations_that_are_not_are_refused(text):
     with pytest.raises(ValueError):
         parse_duration(text)
-
-
-def test_the_packaged_copy_of_the_policy_is_the_same_file():
-    # The wheel ships data/policy.toml inside the package (pyproject force-include).
-    assert SHIPPED_POLICY.name == "policy.toml"
-    assert load_policy(ROOT / "data" / "policy.toml").centre_name == "阳光花园"

@@ -223,3 +223,39 @@ def test_the_call_can_be_added_to_the_open_matter_instead_of_a_duplicate(session
     assert len(session.exec(select(Matter)).all()) == 1
     kinds = [e.kind for e in session.exec(select(MatterEvent).order_by(MatterEvent.id))]
     assert kinds == ["filed", "raised-again"]
+
+
+def test_the_register_keeps_when_the_phone_rang_and_was_answered(session, desk, staff):
+    file_call(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        draft=call(
+            complaint(),
+            rang_at=at(
+                2026,
+                12,
+                2,
+                14,
+                39,
+            ),
+            rings=6,
+        ),
+    )
+    row = session.exec(select(Call)).one()
+    assert (row.rang_at, row.answered_at, row.rings) == (
+        at(2026, 12, 2, 14, 39),
+        at(2026, 12, 2, 14, 40),
+        6,
+    )
+
+
+def test_ringing_after_the_answer_is_refused(session, desk, staff):
+    with pytest.raises(CallInvalid) as error:
+        file_call(
+            session=session,
+            desk=desk,
+            operator_id=staff.receptionist.id,
+            draft=call(complaint(), rang_at=at(2026, 12, 2, 14, 41)),
+        )
+    assert [e.field for e in error.value.call_errors] == ["rang_at"]
