@@ -27,12 +27,17 @@ def parse_moment(text: str, *, now: datetime, tz: tzinfo) -> datetime:
     relative = _RELATIVE.match(raw)
     if relative:
         amount, unit = int(relative.group(1)), relative.group(2).lower()
+        if amount > 3650:
+            raise MomentError(_('"{text}" is too far away').format(text=raw))
         step = {
             "m": timedelta(minutes=amount),
             "h": timedelta(hours=amount),
             "d": timedelta(days=amount),
         }[unit]
-        return local_now + step
+        try:
+            return local_now + step
+        except OverflowError:
+            raise MomentError(_('"{text}" is too far away').format(text=raw)) from None
     for word, offset in _DAY_WORDS.items():
         if raw.lower().startswith(word):
             clock = _clock(raw[len(word) :].strip(), raw)

@@ -24,6 +24,7 @@ from frontdesk.services import tracking
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotAllowed, ServiceError, WrongState
 from frontdesk.services.handling import ROLE_RANK, operator
+from frontdesk.services.transaction import aware, use_case
 from frontdesk.store.models import Matter, MatterDeadline, MatterEvent
 
 
@@ -38,6 +39,7 @@ def _open_complaint(session: Session, matter_id: int) -> Matter:
     return matter
 
 
+@use_case
 def request_extension(
     *, session: Session, desk: Desk, operator_id: int, matter_id: int, until: datetime, reason: str
 ) -> MatterEvent:
@@ -45,7 +47,7 @@ def request_extension(
     operator(session, operator_id)
     matter = _open_complaint(session, matter_id)
     now = desk.now()
-    if until <= now:
+    if aware(until, _("the new deadline")) <= now:
         raise ServiceError(_("the new deadline must be in the future"))
     if not reason.strip():
         raise ServiceError(_("say why more time is needed"))
@@ -58,10 +60,10 @@ def request_extension(
         text=reason.strip(),
         until=until,
     )
-    session.commit()
     return event
 
 
+@use_case
 def approve_extension(
     *, session: Session, desk: Desk, operator_id: int, matter_id: int, until: datetime | None = None
 ) -> Deadline:
@@ -85,7 +87,7 @@ def approve_extension(
             raise ServiceError(_("no extension was requested: give the new deadline"))
         until = request.until
     now = desk.now()
-    if until <= now:
+    if aware(until, _("the new deadline")) <= now:
         raise ServiceError(_("the new deadline must be in the future"))
     replaced = tracking.supersede(session, matter, {Milestone.RESOLVE}, now)
     previous = _as_deadline(replaced[0]) if replaced else None
@@ -107,7 +109,6 @@ def approve_extension(
         session, matter, EventKind.EXTENSION_APPROVED, at=now, operator_id=operator_id, until=until
     )
     tracking.refresh_next(session, matter)
-    session.commit()
     return deadline
 
 
@@ -115,6 +116,7 @@ def _as_deadline(row: MatterDeadline) -> Deadline:
     return Deadline(Milestone(row.milestone), row.due, row.rule, row.explanation)
 
 
+@use_case
 def reclassify(
     *,
     session: Session,
@@ -141,7 +143,6 @@ def reclassify(
         text=f"{old} → {new_class.value}: {reason.strip()}",
     )
     _apply_class(session, desk, matter, new_class, matter.received_at, now, start_label=None)
-    session.commit()
     return matter
 
 
@@ -185,6 +186,7 @@ def _reached(
     return reached
 
 
+@use_case
 def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
     """Make major every valid complaint still open a month after reception (DOMAIN.md §3).
 
@@ -225,5 +227,4 @@ def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
             start_label=_("became major"),
         )
         upgraded.append(matter.id)
-    session.commit()
     return upgraded  # type: ignore[return-value]

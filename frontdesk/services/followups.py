@@ -24,6 +24,7 @@ from frontdesk.services import tracking
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotFound, ServiceError, WrongState
 from frontdesk.services.handling import operator, reopen
+from frontdesk.services.transaction import aware, use_case
 from frontdesk.store.models import FollowUp, FollowUpAttempt, Matter, Resident
 
 
@@ -91,6 +92,7 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
     return out
 
 
+@use_case
 def record_attempt(
     *,
     session: Session,
@@ -135,7 +137,6 @@ def record_attempt(
         follow_up.done_at = now
         session.add(follow_up)
         _after_reached(session, desk, follow_up, verdict, notes.strip(), operator_id, reopen_matter)
-    session.commit()
     return attempt
 
 
@@ -245,6 +246,7 @@ def new_work_order(
     return order
 
 
+@use_case
 def plan_progress_call(
     *, session: Session, desk: Desk, operator_id: int, matter_id: int, at: datetime
 ) -> FollowUp:
@@ -253,10 +255,9 @@ def plan_progress_call(
     matter = tracking.get_matter(session, matter_id)
     if matter.status != MatterStatus.OPEN:
         raise WrongState(_("matter {id} is not open").format(id=matter_id))
-    if at <= desk.now():
+    if aware(at, _("the progress call")) <= desk.now():
         raise ServiceError(_("the progress call must be planned for later"))
     follow_up, _deadline = tracking.open_follow_up(
         session, desk, matter, FollowUpReason.PROGRESS, desk.now(), promised=at
     )
-    session.commit()
     return follow_up

@@ -24,6 +24,7 @@ from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotFound, ServiceError, WrongState
+from frontdesk.services.transaction import aware, use_case
 from frontdesk.store.models import FollowUp, Matter, Operator
 
 ROLE_RANK = {Role.RECEPTIONIST: 0, Role.SUPERVISOR: 1, Role.MANAGER: 2}
@@ -52,6 +53,7 @@ def _text(text: str, what: str) -> str:
     return text
 
 
+@use_case
 def escalate(
     *,
     session: Session,
@@ -80,7 +82,6 @@ def escalate(
     if required is None or ROLE_RANK[to_role] >= ROLE_RANK[required]:
         tracking.meet(session, matter, {Milestone.ESCALATE}, now)
     tracking.refresh_next(session, matter)
-    session.commit()
     return matter
 
 
@@ -90,6 +91,7 @@ def _required_escalation(desk: Desk, matter: Matter) -> Role | None:
     return desk.policy.complaint[ComplaintClass(matter.complaint_class)].escalate_to
 
 
+@use_case
 def record_reply(
     *, session: Session, desk: Desk, operator_id: int, matter_id: int, text: str
 ) -> Matter:
@@ -113,10 +115,10 @@ def record_reply(
         matter.status = MatterStatus.CLOSED.value
         tracking.record_event(session, matter, EventKind.CLOSED, at=now, operator_id=operator_id)
     tracking.refresh_next(session, matter)
-    session.commit()
     return matter
 
 
+@use_case
 def add_note(
     *, session: Session, desk: Desk, operator_id: int, matter_id: int, text: str
 ) -> Matter:
@@ -130,10 +132,10 @@ def add_note(
         operator_id=operator_id,
         text=_text(text, _("the note")),
     )
-    session.commit()
     return matter
 
 
+@use_case
 def resolve(
     *, session: Session, desk: Desk, operator_id: int, matter_id: int, text: str
 ) -> tuple[Matter, FollowUp | None]:
@@ -164,10 +166,10 @@ def resolve(
         tracking.cancel_owed_follow_ups(session, matter, now)
         matter.status = MatterStatus.CLOSED.value
     tracking.refresh_next(session, matter)
-    session.commit()
     return matter, follow_up
 
 
+@use_case
 def record_repair_done(
     *,
     session: Session,
@@ -185,14 +187,15 @@ def record_repair_done(
     if matter.kind != MatterKind.REPAIR:
         raise WrongState(_("matter {id} is not a repair").format(id=matter_id))
     now = desk.now()
-    if done_at.tzinfo is None or done_at > now:
-        raise ServiceError(_("the repair cannot be done in the future"))
+    done_at = _between(
+        aware(done_at, _("the time the repair was done")), matter, now, _("the repair")
+    )
     category = RepairCategory(matter.repair_category)
     start = done_at
     if category is RepairCategory.LEAK:
         if leak_test_at is None:
             raise ServiceError(_("a water-leak repair needs the time of its leak test"))
-        start = leak_test_at
+        start = _between(aware(leak_test_at, _("the leak test")), matter, now, _("the leak test"))
     tracking.record_event(
         session,
         matter,
@@ -208,10 +211,19 @@ def record_repair_done(
         session, desk, matter, REPAIR_FOLLOWUP[category], start
     )
     tracking.refresh_next(session, matter)
-    session.commit()
     return matter, follow_up
 
 
+def _between(moment: datetime, matter: Matter, now: datetime, what: str) -> datetime:
+    """``moment`` if it lies between the matter's reception and now."""
+    if moment > now:
+        raise ServiceError(_("{what} cannot be in the future").format(what=what))
+    if moment < matter.received_at:
+        raise ServiceError(_("{what} cannot be before the matter was received").format(what=what))
+    return moment
+
+
+@use_case
 def reopen(
     *,
     session: Session,
@@ -219,7 +231,6 @@ def reopen(
     operator_id: int,
     matter_id: int,
     text: str,
-    commit: bool = True,
 ) -> Matter:
     """Open a resolved or closed matter again (the resident is not satisfied). A complaint gets a
     new resolution deadline from now, by its class; a valid one still becomes major a month after
@@ -248,6 +259,4 @@ def reopen(
         fresh += [d for d in first if d.milestone is Milestone.UPGRADE and d.due > now]
         tracking.add_deadlines(session, matter, fresh, now=now)
     tracking.refresh_next(session, matter)
-    if commit:
-        session.commit()
     return matter

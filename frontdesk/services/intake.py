@@ -30,6 +30,7 @@ from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import CallInvalid, NotFound, WrongState
+from frontdesk.services.transaction import use_case
 from frontdesk.store.models import Call, Matter, Operator, Resident
 from frontdesk.store.queries import estate_named, unit_for
 
@@ -91,13 +92,21 @@ def check_call(desk: Desk, draft: CallDraft) -> list[CleanMatter | None]:
     """
     now = desk.now()
     call_errors: list[FieldError] = []
+    for name in ("answered_at", "rang_at"):
+        moment = getattr(draft, name)
+        if moment is not None and not _is_aware(moment):
+            call_errors.append(FieldError(name, _("give a date and time with its time zone")))
+    if call_errors:
+        raise CallInvalid(call_errors, {})
     if draft.caller_phone.strip():
         try:
             normalize_phone(draft.caller_phone, area_code=desk.policy.area_code)
         except PhoneError as exc:
             call_errors.append(FieldError("caller_phone", str(exc)))
-    if draft.rings is not None and draft.rings < 0:
-        call_errors.append(FieldError("rings", _("rings cannot be negative")))
+    if draft.rings is not None and (
+        not isinstance(draft.rings, int) or isinstance(draft.rings, bool) or draft.rings < 0
+    ):
+        call_errors.append(FieldError("rings", _("rings are a whole number, 0 or more")))
     answered = draft.answered_at or now
     if answered > now:
         call_errors.append(FieldError("answered_at", _("this time is still to come")))
@@ -127,6 +136,7 @@ def check_call(desk: Desk, draft: CallDraft) -> list[CleanMatter | None]:
     return clean
 
 
+@use_case
 def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraft) -> FiledCall:
     """File the call and all its matters at once; nothing is written if anything is invalid."""
     clean = check_call(desk, draft)
@@ -164,7 +174,6 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
         assert matter_clean is not None
         matter = _new_matter(session, desk, call, matter_clean, operator_id, received, filed)
         filed.matter_ids.append(matter.id)  # type: ignore[arg-type]
-    session.commit()
     return filed
 
 
@@ -271,6 +280,10 @@ def _deadlines_for(
         filed.follow_up_ids.append(follow_up.id)  # type: ignore[arg-type]
         return [Deadline(Milestone.REPLY, deadline.due, deadline.rule, deadline.explanation)]
     return []
+
+
+def _is_aware(moment: object) -> bool:
+    return isinstance(moment, datetime) and moment.utcoffset() is not None
 
 
 def _value(choice: Any) -> str | None:

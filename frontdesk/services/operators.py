@@ -10,6 +10,7 @@ from frontdesk.domain.kinds import Role
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import ServiceError
+from frontdesk.services.transaction import use_case
 from frontdesk.store.models import Operator
 
 # scrypt cost: about 50 ms a check here, slow enough to make guessing a 4-6 digit PIN from a
@@ -34,6 +35,7 @@ def pin_matches(pin: str, stored: str) -> bool:
     return hmac.compare_digest(fresh.hex(), digest)
 
 
+@use_case
 def create_operator(*, session: Session, desk: Desk, name: str, role: Role, pin: str) -> Operator:
     name = name.strip()
     if not name:
@@ -44,7 +46,6 @@ def create_operator(*, session: Session, desk: Desk, name: str, role: Role, pin:
         raise ServiceError(_("there is already an operator called {name}").format(name=name))
     operator = Operator(name=name, role=role.value, pin_hash=hash_pin(pin), created_at=desk.now())
     session.add(operator)
-    session.commit()
     return operator
 
 

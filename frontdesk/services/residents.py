@@ -13,6 +13,7 @@ from frontdesk.domain.phones import digits_of, normalize_phone
 from frontdesk.domain.units import normalize_unit
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import FieldError, FieldsInvalid
+from frontdesk.services.transaction import use_case
 from frontdesk.store.models import Resident, ResidentPhone, ResidentUnit, Unit
 from frontdesk.store.queries import estate_named, unit_for
 
@@ -36,9 +37,8 @@ class ResidentDraft:
     notes: str = ""
 
 
-def create_resident(
-    *, session: Session, desk: Desk, draft: ResidentDraft, commit: bool = True
-) -> Resident:
+@use_case
+def create_resident(*, session: Session, desk: Desk, draft: ResidentDraft) -> Resident:
     """A new resident card; name, phones and units are normalised (errors name their field)."""
     now = desk.now()
     errors: list[FieldError] = []
@@ -86,8 +86,6 @@ def create_resident(
         for ref, role in units:
             unit = unit_for(session, estate.id, ref)  # type: ignore[arg-type]
             session.add(ResidentUnit(resident_id=resident.id, unit_id=unit.id, role=role.value))
-    if commit:
-        session.commit()
     return resident
 
 

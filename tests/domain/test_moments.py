@@ -40,3 +40,8 @@ def test_what_is_not_a_time_gets_a_message(text):
     with pytest.raises(MomentError) as error:
         parse_moment(text, now=NOW, tz=SHANGHAI)
     assert str(error.value)
+
+
+def test_absurdly_far_times_are_refused_not_crashed():
+    with pytest.raises(MomentError):
+        parse_moment("+100000000h", now=NOW, tz=SHANGHAI)

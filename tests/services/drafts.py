@@ -1,7 +1,12 @@
 """Matters as a receptionist would type them, for the service tests."""
 
+from datetime import datetime
+
 from frontdesk.domain.kinds import MatterKind
 from frontdesk.services.intake import CallDraft, MatterDraft
+
+# A moment without its time zone: what a careless caller of the services might pass.
+NAIVE = datetime(2026, 12, 2, 14, 0)  # noqa: DTZ001
 
 
 def complaint(cls: str = "important", **changes) -> MatterDraft:

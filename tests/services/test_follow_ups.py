@@ -12,7 +12,7 @@ from frontdesk.services.intake import file_call
 from frontdesk.services.residents import ResidentDraft, create_resident
 from frontdesk.store.models import FollowUp, FollowUpAttempt, Matter
 from tests.conftest import at
-from tests.services.drafts import call, complaint, enquiry, repair
+from tests.services.drafts import NAIVE, call, complaint, enquiry, repair
 
 
 def _file(session, desk, staff, *matters, **changes):
@@ -222,3 +222,36 @@ def test_progress_calls_on_long_matters_are_planned(session, desk, staff):
         at=at(2026, 12, 4, 10),
     )
     assert (follow_up.reason, follow_up.due) == ("progress", at(2026, 12, 4, 10))
+
+
+def test_a_refused_repair_done_leaves_the_work_order_open(session, desk, staff, clock):
+    (order,) = _file(session, desk, staff, repair("leak"))
+    clock.moment = at(2026, 12, 3, 17)
+    with pytest.raises(ServiceError):
+        record_repair_done(
+            session=session,
+            desk=desk,
+            operator_id=staff.receptionist.id,
+            matter_id=order.id,
+            done_at=at(2026, 12, 3, 15),
+            leak_test_at=NAIVE,
+        )
+    session.expire_all()
+    assert session.get(Matter, order.id).status == "open"
+    assert session.exec(select(FollowUp)).all() == []
+
+
+@pytest.mark.parametrize("done", [at(2020, 1, 1, 10), at(2026, 12, 9, 10)])
+def test_repair_cannot_be_done_before_it_was_reported_or_in_the_future(
+    session, desk, staff, clock, done
+):
+    (order,) = _file(session, desk, staff, repair("other"))
+    clock.moment = at(2026, 12, 3, 17)
+    with pytest.raises(ServiceError):
+        record_repair_done(
+            session=session,
+            desk=desk,
+            operator_id=staff.receptionist.id,
+            matter_id=order.id,
+            done_at=done,
+        )

@@ -9,7 +9,7 @@ from frontdesk.services.intake import MatterDraft, file_call
 from frontdesk.services.residents import ResidentDraft, create_resident
 from frontdesk.store.models import Call, FollowUp, Matter, MatterDeadline, MatterEvent, Unit
 from tests.conftest import at
-from tests.services.drafts import call, complaint, enquiry, repair
+from tests.services.drafts import NAIVE, call, complaint, enquiry, repair
 
 
 def test_a_call_with_several_matters_files_them_all_with_their_deadlines(session, desk, staff):
@@ -259,3 +259,68 @@ def test_ringing_after_the_answer_is_refused(session, desk, staff):
             draft=call(complaint(), rang_at=at(2026, 12, 2, 14, 41)),
         )
     assert [e.field for e in error.value.call_errors] == ["rang_at"]
+
+
+def test_a_refused_call_leaves_nothing_for_a_later_commit(session, desk, staff):
+    from frontdesk.services.errors import WrongState
+    from frontdesk.services.handling import add_note, resolve
+
+    first = file_call(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        draft=call(enquiry(answered=False)),
+    )
+    resolve(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        matter_id=first.matter_ids[0],
+        text="已答复",
+    )
+    add_note(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        matter_id=first.matter_ids[0],
+        text="closed",
+    )
+    closed = first.matter_ids[0]
+    session.get(Matter, closed).status = "closed"
+    session.commit()
+    with pytest.raises(WrongState):
+        file_call(
+            session=session,
+            desk=desk,
+            operator_id=staff.receptionist.id,
+            draft=call(complaint(), MatterDraft(MatterKind.ENQUIRY, same_as=closed)),
+        )
+    add_note(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        matter_id=closed,
+        text="later work commits",
+    )
+    assert len(session.exec(select(Call)).all()) == 1
+    assert len(session.exec(select(Matter)).all()) == 1
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"answered_at": NAIVE},
+        {"rang_at": NAIVE},
+        {"rings": "5"},
+        {"rings": -1},
+    ],
+)
+def test_odd_call_fields_are_refused_with_a_message(session, desk, staff, changes):
+    with pytest.raises(CallInvalid) as error:
+        file_call(
+            session=session,
+            desk=desk,
+            operator_id=staff.receptionist.id,
+            draft=call(complaint(), **changes),
+        )
+    assert [e.field for e in error.value.call_errors] == list(changes)
