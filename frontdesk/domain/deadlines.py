@@ -200,7 +200,7 @@ def extended_resolution(
         _("approved by {who} at {at}; replaces the deadline {old} ({rule})").format(
             who=approver,
             at=moment_text(approved_at.astimezone(new_due.tzinfo)),
-            old=moment_text(previous.due),
+            old=moment_text(previous.due.astimezone(new_due.tzinfo)),
             rule=previous.rule,
         ),
     )

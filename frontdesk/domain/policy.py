@@ -113,6 +113,39 @@ def parse_policy(text: str, *, source: str = "policy") -> Policy:
     return _Reader(raw, text, source).policy()
 
 
+_RULE_KEYS = {
+    "escalate": None,
+    "escalate_to": None,
+    "reply": None,
+    "resolve": None,
+    "extension_approver": None,
+    "resident_may_set_deadline": None,
+}
+# Every key the file may hold; anything else is a typo that would silently drop a rule.
+SCHEMA: dict[str, Any] = {
+    "centre": {"name": None, "timezone": None, "area_code": None, "departments": None},
+    "counting": {"days": None},
+    "hours": {**{day: None for day in WEEKDAYS}, "closed_dates": None},
+    "callable": {"normal": None, "evening": None},
+    "rings": {"pick_up_within": None, "apologise_from": None},
+    "complaint": {"upgrade_after": None, **{cls.value: _RULE_KEYS for cls in ComplaintClass}},
+    "followup": {
+        "repair_safety": None,
+        "repair_leak": None,
+        "repair_other": None,
+        "complaint_result": None,
+    },
+}
+# The milestones the handbook gives each class (DOMAIN.md §3): the file may change their
+# numbers, not leave them out.
+REQUIRED_MILESTONES = {
+    ComplaintClass.MAJOR: ("escalate", "escalate_to", "reply", "resolve"),
+    ComplaintClass.IMPORTANT: ("escalate", "escalate_to", "resolve", "extension_approver"),
+    ComplaintClass.MINOR: ("resolve",),
+    ComplaintClass.INVALID: (),
+}
+
+
 class _Reader:
     """Walks the parsed TOML, converting each key and naming the line of any mistake."""
 
@@ -135,11 +168,22 @@ class _Reader:
         except (ValueError, TypeError, KeyError) as exc:
             raise self.fail(key, str(exc) or "invalid value") from None
 
+    def unknown_keys(self, node: dict[str, Any], schema: dict[str, Any], prefix: str) -> None:
+        for key, value in node.items():
+            path = f"{prefix}{key}"
+            if key not in schema:
+                raise self.fail(path, f'unknown key "{key}" (a typo?)')
+            if isinstance(schema[key], dict):
+                if not isinstance(value, dict):
+                    raise self.fail(path, "expected a table")
+                self.unknown_keys(value, schema[key], f"{path}.")
+
     def policy(self) -> Policy:
+        self.unknown_keys(self.raw, SCHEMA, "")
         hours = {i: self.get(f"hours.{day}", _opening) for i, day in enumerate(WEEKDAYS)}
         if not any(hours.values()):
             raise self.fail("hours", "the counter must be open on at least one weekday")
-        return Policy(
+        policy = Policy(
             centre_name=self.get("centre.name", _text),
             timezone=self.get("centre.timezone", _zone),
             area_code=self.get("centre.area_code", _area_code, default=""),
@@ -159,9 +203,22 @@ class _Reader:
                 if reason not in (FollowUpReason.PROMISED, FollowUpReason.PROGRESS)
             },
         )
+        self.check_together(policy)
+        return policy
+
+    def check_together(self, policy: Policy) -> None:
+        """Rules between keys."""
+        if policy.apologise_from <= policy.pick_up_within:
+            raise self.fail("rings.apologise_from", "must be more than pick_up_within")
+        if policy.callable_evening.end < policy.callable_normal.end:
+            raise self.fail("callable.evening", "the evening window must end after the normal one")
+        if policy.upgrade_after.unit in (Unit.SAME_DAY, Unit.HOURS):
+            raise self.fail("complaint.upgrade_after", "give days or months")
 
     def complaint_rule(self, cls: ComplaintClass) -> ComplaintRule:
         base = f"complaint.{cls.value}"
+        for key in REQUIRED_MILESTONES[cls]:
+            self.get(f"{base}.{key}", lambda value: value)
         optional = {"default": None}
         rule = ComplaintRule(
             escalate=self.get(f"{base}.escalate", parse_duration_value, **optional),

@@ -90,7 +90,7 @@ def approve_extension(
     if aware(until, _("the new deadline")) <= now:
         raise ServiceError(_("the new deadline must be in the future"))
     replaced = tracking.supersede(session, matter, {Milestone.RESOLVE}, now)
-    previous = _as_deadline(replaced[0]) if replaced else None
+    previous = _as_deadline(replaced[0], desk) if replaced else None
     local = until.astimezone(desk.policy.timezone)
     deadline = (
         extended_resolution(previous, local, approver=approver.name, approved_at=now)
@@ -112,8 +112,14 @@ def approve_extension(
     return deadline
 
 
-def _as_deadline(row: MatterDeadline) -> Deadline:
-    return Deadline(Milestone(row.milestone), row.due, row.rule, row.explanation)
+def _as_deadline(row: MatterDeadline, desk: Desk) -> Deadline:
+    """A stored deadline, its due time back in the estate's zone (the store keeps UTC)."""
+    return Deadline(
+        Milestone(row.milestone),
+        row.due.astimezone(desk.policy.timezone),
+        row.rule,
+        row.explanation,
+    )
 
 
 @use_case

@@ -110,8 +110,9 @@ def record_reply(
     )
     tracking.meet(session, matter, {Milestone.REPLY}, now)
     if matter.complaint_class == ComplaintClass.INVALID or matter.kind == MatterKind.ENQUIRY:
-        tracking.meet(session, matter, None, now)
-        tracking.cancel_owed_follow_ups(session, matter, now)
+        # The reply was the whole matter: the answer given, or the reason explained.
+        tracking.supersede(session, matter, None, now)
+        tracking.close_owed_follow_ups(session, matter, now, done=True)
         matter.status = MatterStatus.CLOSED.value
         tracking.record_event(session, matter, EventKind.CLOSED, at=now, operator_id=operator_id)
     tracking.refresh_next(session, matter)
@@ -154,16 +155,24 @@ def resolve(
         operator_id=operator_id,
         text=_text(text, _("the resolution")),
     )
-    tracking.meet(session, matter, None, now)
+    tracking.meet(session, matter, {Milestone.RESOLVE}, now)
+    owed = tracking.owed_follow_ups(session, matter)
+    promised = [f for f in owed if f.reason == FollowUpReason.PROMISED.value]
+    # Clocks still running stop unmet (the history keeps that they were missed), except the
+    # reply a promised call-back still has to give.
+    tracking.supersede(session, matter, _all_but(Milestone.REPLY) if promised else None, now)
     follow_up = None
     if matter.kind == MatterKind.COMPLAINT:
         matter.status = MatterStatus.RESOLVED.value
-        tracking.cancel_owed_follow_ups(session, matter, now)
+        tracking.close_owed_follow_ups(session, matter, now, done=False)
         follow_up, _deadline = tracking.open_follow_up(
             session, desk, matter, FollowUpReason.COMPLAINT_RESULT, now
         )
+    elif promised:
+        # The answer is found; the matter closes when the promised call gives it.
+        matter.status = MatterStatus.RESOLVED.value
     else:
-        tracking.cancel_owed_follow_ups(session, matter, now)
+        tracking.close_owed_follow_ups(session, matter, now, done=False)
         matter.status = MatterStatus.CLOSED.value
     tracking.refresh_next(session, matter)
     return matter, follow_up
@@ -205,13 +214,18 @@ def record_repair_done(
         text=text.strip(),
         until=done_at,
     )
-    tracking.meet(session, matter, None, now)
+    tracking.meet(session, matter, {Milestone.VISIT}, now)
+    tracking.supersede(session, matter, None, now)
     matter.status = MatterStatus.RESOLVED.value
     follow_up, _deadline = tracking.open_follow_up(
         session, desk, matter, REPAIR_FOLLOWUP[category], start
     )
     tracking.refresh_next(session, matter)
     return matter, follow_up
+
+
+def _all_but(kept: Milestone) -> set[Milestone]:
+    return set(Milestone) - {kept}
 
 
 def _between(moment: datetime, matter: Matter, now: datetime, what: str) -> datetime:
@@ -246,7 +260,7 @@ def reopen(
     tracking.record_event(
         session, matter, EventKind.REOPENED, at=now, operator_id=operator_id, text=reason
     )
-    tracking.cancel_owed_follow_ups(session, matter, now)
+    tracking.close_owed_follow_ups(session, matter, now, done=False)
     matter.status = MatterStatus.OPEN.value
     if matter.kind == MatterKind.COMPLAINT and matter.complaint_class:
         cls = ComplaintClass(matter.complaint_class)

@@ -157,12 +157,21 @@ def open_follow_up(
     return follow_up, deadline
 
 
-def cancel_owed_follow_ups(session: Session, matter: Matter, at: datetime) -> None:
-    for follow_up in session.exec(
-        select(FollowUp)
-        .where(FollowUp.matter_id == matter.id)
-        .where(FollowUp.status == FollowUpStatus.OWED.value)
-    ):
-        follow_up.status = FollowUpStatus.CANCELLED.value
+def owed_follow_ups(session: Session, matter: Matter) -> list[FollowUp]:
+    return list(
+        session.exec(
+            select(FollowUp)
+            .where(FollowUp.matter_id == matter.id)
+            .where(FollowUp.status == FollowUpStatus.OWED.value)
+        )
+    )
+
+
+def close_owed_follow_ups(session: Session, matter: Matter, at: datetime, *, done: bool) -> None:
+    """Take the matter's owed calls off the list: done (what they were for was given some
+    other way) or cancelled (no longer needed)."""
+    status = FollowUpStatus.DONE if done else FollowUpStatus.CANCELLED
+    for follow_up in owed_follow_ups(session, matter):
+        follow_up.status = status.value
         follow_up.done_at = at
         session.add(follow_up)

@@ -100,3 +100,38 @@ def test_durations_read_as_the_policy_writes_them(text, expected):
 def test_durations_that_are_not_are_refused(text):
     with pytest.raises(ValueError):
         parse_duration(text)
+
+
+@pytest.mark.parametrize(
+    ("typo", "key"),
+    [
+        ("[complaint.major]", "[complaint.majr]"),
+        ('resolve = "3 days"', 'reslove = "3 days"'),
+        ("[rings]", "[ring]"),
+    ],
+)
+def test_a_typo_is_an_error_not_a_silently_missing_rule(typo, key):
+    with pytest.raises(PolicyError) as error:
+        parse_policy(SHIPPED.replace(typo, key, 1))
+    assert "unknown key" in str(error.value)
+    assert error.value.line is not None
+
+
+def test_a_class_cannot_leave_out_a_milestone_of_the_handbook():
+    without_reply = SHIPPED.replace('reply = "2 days"\n', "", 1)
+    with pytest.raises(PolicyError, match="complaint.major.reply.*missing"):
+        parse_policy(without_reply)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("apologise_from = 5", "apologise_from = 2", "rings.apologise_from"),
+        ('evening = "08:30-21:00"', 'evening = "08:30-17:00"', "callable.evening"),
+        ('upgrade_after = "1 months"', 'upgrade_after = "same day"', "complaint.upgrade_after"),
+    ],
+)
+def test_keys_that_contradict_each_other_are_refused(old, new, key):
+    with pytest.raises(PolicyError) as error:
+        parse_policy(SHIPPED.replace(old, new))
+    assert error.value.key == key

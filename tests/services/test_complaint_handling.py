@@ -319,3 +319,44 @@ def test_notes_need_text_and_are_kept_in_the_history(session, desk, staff, filed
     )
     notes = session.exec(select(MatterEvent).where(MatterEvent.kind == "note")).all()
     assert [n.text for n in notes] == ["业主下午在家"]
+
+
+def test_extension_explanation_names_the_old_deadline_in_local_time(
+    session, desk, staff, filed, clock
+):
+    matter = filed("important")
+    clock.advance(days=2)
+    request_extension(
+        session=session,
+        desk=desk,
+        operator_id=staff.supervisor.id,
+        matter_id=matter.id,
+        until=at(2026, 12, 8, 18),
+        reason="等配件",
+    )
+    session.expire_all()  # read back from the database, where moments are kept in UTC
+    deadline = approve_extension(
+        session=session, desk=desk, operator_id=staff.manager.id, matter_id=matter.id
+    )
+    assert "replaces the deadline Sat 5 Dec 2026 14:40" in deadline.explanation
+
+
+def test_resolving_without_escalating_leaves_the_escalation_missed_not_met(
+    session, desk, staff, filed, clock
+):
+    matter = filed("important")
+    clock.advance(hours=3)
+    resolve(
+        session=session,
+        desk=desk,
+        operator_id=staff.supervisor.id,
+        matter_id=matter.id,
+        text="已修复",
+    )
+    rows = {
+        r.milestone: r
+        for r in session.exec(select(MatterDeadline).where(MatterDeadline.matter_id == matter.id))
+    }
+    assert rows["resolve"].met_at == at(2026, 12, 2, 17, 40)
+    assert rows["escalate"].met_at is None and rows["escalate"].superseded_at is not None
+    assert rows["upgrade"].met_at is None

@@ -10,7 +10,7 @@ from frontdesk.services.followups import list_callbacks, plan_progress_call, rec
 from frontdesk.services.handling import record_repair_done, resolve
 from frontdesk.services.intake import file_call
 from frontdesk.services.residents import ResidentDraft, create_resident
-from frontdesk.store.models import FollowUp, FollowUpAttempt, Matter
+from frontdesk.store.models import FollowUp, FollowUpAttempt, Matter, MatterDeadline
 from tests.conftest import at
 from tests.services.drafts import NAIVE, call, complaint, enquiry, repair
 
@@ -255,3 +255,30 @@ def test_repair_cannot_be_done_before_it_was_reported_or_in_the_future(
             matter_id=order.id,
             done_at=done,
         )
+
+
+def test_an_answer_found_later_is_still_owed_as_the_promised_call(session, desk, staff, clock):
+    (matter,) = _file(session, desk, staff, enquiry(promised_at="明天 10:00"))
+    clock.advance(hours=1)
+    resolve(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        matter_id=matter.id,
+        text="查到了:每季度首月缴费",
+    )
+    assert matter.status == MatterStatus.RESOLVED
+    (owed,) = list_callbacks(session=session, desk=desk)
+    assert (owed.reason, owed.due) == ("promised", at(2026, 12, 3, 10))
+    record_attempt(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        follow_up_id=owed.id,
+        outcome=AttemptOutcome.REACHED,
+        verdict=Verdict.SATISFIED,
+        notes="已告知",
+    )
+    assert matter.status == MatterStatus.CLOSED
+    reply = session.exec(select(MatterDeadline).where(MatterDeadline.milestone == "reply")).one()
+    assert reply.met_at == at(2026, 12, 2, 15, 40)
