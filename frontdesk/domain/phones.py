@@ -32,6 +32,10 @@ _KINDS = {
 }
 
 
+# Separates a landline's extension in the stored form of a number.
+EXTENSION_MARK = "转"
+
+
 class PhoneError(ValueError):
     """Text that is not a Chinese mobile or landline number, with a message for the user."""
 
@@ -62,6 +66,13 @@ class Phone:
         return f"{text} 转 {self.extension}" if self.extension else text
 
     @property
+    def stored(self) -> str:
+        """How a number is kept in a single column: ``02162123456转801``."""
+        return (
+            f"{self.national}{EXTENSION_MARK}{self.extension}" if self.extension else self.national
+        )
+
+    @property
     def masked(self) -> str:
         """The number as shown by default; the extension is left out."""
         return mask_phone(self.national)
@@ -83,7 +94,7 @@ def mask_phone(national: str) -> str:
     Only the operator prefix or area code and the last four digits stay visible, which is
     enough for the caller to confirm "the number ending 8000" and no more.
     """
-    digits = digits_of(national)
+    digits = digits_of(national.split(EXTENSION_MARK, 1)[0])
     if len(digits) == 11 and digits.startswith("1"):
         return f"{digits[:3]}****{digits[-4:]}"
     if digits.startswith("0") and len(digits) >= 10:

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from sqlmodel import Session, func, select
 
-from frontdesk.domain.deadlines import Deadline, moment_text
 from frontdesk.domain.hours import WorkingCalendar
 from frontdesk.domain.kinds import (
     AttemptOutcome,
@@ -15,15 +14,16 @@ from frontdesk.domain.kinds import (
     FollowUpStatus,
     MatterKind,
     MatterStatus,
-    Milestone,
     Verdict,
 )
+from frontdesk.domain.matters import FieldError, MatterInvalid, validate_matter
 from frontdesk.domain.phones import mask_phone
 from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
-from frontdesk.services.errors import NotFound, ServiceError, WrongState
+from frontdesk.services.errors import FieldsInvalid, NotFound, ServiceError, WrongState
 from frontdesk.services.handling import operator, reopen
+from frontdesk.services.opening import Origin, open_matter
 from frontdesk.services.transaction import aware, use_case
 from frontdesk.store.models import FollowUp, FollowUpAttempt, Matter, Resident
 
@@ -103,12 +103,14 @@ def record_attempt(
     verdict: Verdict = Verdict.NONE,
     notes: str = "",
     reopen_matter: bool = False,
+    new_visit_at: datetime | None = None,
 ) -> FollowUpAttempt:
     """Record one try at a follow-up call.
 
     Reaching nobody keeps the follow-up on the list. Reaching the resident completes it: the
     matter is closed when they are satisfied; when they are not, the matter reopens if asked
-    (``reopen_matter``), and a repair goes back to maintenance as a new work order.
+    (``reopen_matter``), and a repair goes back to maintenance as a new work order visited at
+    ``new_visit_at`` (agreed with the resident on the call).
     """
     operator(session, operator_id)
     follow_up = session.get(FollowUp, follow_up_id)
@@ -136,6 +138,9 @@ def record_attempt(
         follow_up.status = FollowUpStatus.DONE.value
         follow_up.done_at = now
         session.add(follow_up)
+        matter = tracking.get_matter(session, follow_up.matter_id)
+        if verdict is Verdict.UNSATISFIED and matter.kind == MatterKind.REPAIR:
+            new_work_order(session, desk, matter, notes.strip(), operator_id, new_visit_at)
         _after_reached(session, desk, follow_up, verdict, notes.strip(), operator_id, reopen_matter)
     return attempt
 
@@ -167,8 +172,6 @@ def _after_reached(
         tracking.record_event(
             session, matter, EventKind.REPLIED, at=now, operator_id=operator_id, text=notes
         )
-    if verdict is Verdict.UNSATISFIED and matter.kind == MatterKind.REPAIR:
-        new_work_order(session, desk, matter, notes, operator_id)
     if verdict is Verdict.UNSATISFIED and reopen_matter and matter.kind != MatterKind.REPAIR:
         if matter.status == MatterStatus.OPEN:
             tracking.record_event(
@@ -193,57 +196,52 @@ def _after_reached(
 
 
 def new_work_order(
-    session: Session, desk: Desk, done: Matter, problem: str, operator_id: int
+    session: Session,
+    desk: Desk,
+    done: Matter,
+    problem: str,
+    operator_id: int,
+    visit_at: datetime | None,
 ) -> Matter:
     """A problem found on a repair's follow-up goes back to maintenance as a new work order,
-    to be visited within the same day's working hours."""
-    now = desk.now()
-    period = WorkingCalendar(desk.policy).next_working_period_end(now)
-    order = Matter(
-        parent_id=done.id,
-        kind=MatterKind.REPAIR.value,
-        status=MatterStatus.OPEN.value,
+    with the required fields of any repair (the visit time agreed on the call among them)."""
+    if visit_at is None:
+        raise FieldsInvalid(
+            [
+                FieldError(
+                    "new_visit_at", _("agree a time for maintenance to come back with the resident")
+                )
+            ]
+        )
+    raw = {
+        "contact_name": done.contact_name,
+        "unit": done.unit_label or "无",
+        "content": problem,
+        "repair_category": done.repair_category,
+        "visit_at": visit_at,
+        "department": done.department,
+    }
+    try:
+        clean = validate_matter(MatterKind.REPAIR, raw, policy=desk.policy, now=desk.now())
+    except MatterInvalid as exc:
+        raise FieldsInvalid(exc.errors) from None
+    origin = Origin(
         resident_id=done.resident_id,
-        unit_id=done.unit_id,
+        name=done.contact_name,
+        phone=done.contact_phone,
         unit_label=done.unit_label,
-        summary=_("follow-up of #{id}: {problem}").format(id=done.id, problem=problem)[:40],
-        content=problem,
-        department=done.department,
-        received_at=now,
-        operator_id=operator_id,
-        contact_name=done.contact_name,
-        contact_phone=done.contact_phone,
-        repair_category=done.repair_category,
-        updated_at=now,
+        parent_id=done.id,
     )
-    session.add(order)
-    session.flush()
-    tracking.record_event(
+    opened = open_matter(
         session,
-        order,
-        EventKind.FILED,
-        at=now,
+        desk,
+        clean,
+        origin=origin,
         operator_id=operator_id,
-        text=_("problem found on the follow-up of #{id}").format(id=done.id),
+        received=desk.now(),
+        note=_("problem found on the follow-up of #{id}").format(id=done.id),
     )
-    tracking.add_deadlines(
-        session,
-        order,
-        [
-            Deadline(
-                Milestone.VISIT,
-                period.end,
-                _("new work order from a follow-up: visit the same day"),
-                _("opened {at}; by the end of working hours {due}").format(
-                    at=moment_text(now.astimezone(desk.policy.timezone)),
-                    due=moment_text(period.end),
-                ),
-            )
-        ],
-        now=now,
-    )
-    tracking.refresh_next(session, order)
-    return order
+    return opened.matter
 
 
 @use_case

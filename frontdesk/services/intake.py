@@ -5,34 +5,30 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from frontdesk.domain.deadlines import Deadline, complaint_deadlines, moment_text
+from frontdesk.domain.deadlines import Deadline
 from frontdesk.domain.kinds import (
     Channel,
-    ComplaintClass,
     EventKind,
-    FollowUpReason,
     MatterKind,
     MatterStatus,
-    Milestone,
 )
 from frontdesk.domain.matters import (
     CleanMatter,
     FieldError,
     MatterInvalid,
-    summary_of,
     validate_matter,
 )
 from frontdesk.domain.phones import PhoneError, normalize_phone
-from frontdesk.domain.repeats import is_same_matter
 from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import CallInvalid, NotFound, WrongState
+from frontdesk.services.opening import Origin, open_matter
+from frontdesk.services.repeats import could_be_major, note_repeats
 from frontdesk.services.transaction import use_case
 from frontdesk.store.models import Call, Matter, Operator, Resident
-from frontdesk.store.queries import estate_named, unit_for
 
 # Kinds that are done once recorded, unless a reply was promised.
 _DONE_ON_FILING = {MatterKind.SUGGESTION, MatterKind.PRAISE, MatterKind.OTHER}
@@ -148,7 +144,7 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
     received = draft.answered_at or now
     phone = draft.caller_phone.strip()
     if phone:
-        phone = normalize_phone(phone, area_code=desk.policy.area_code).national
+        phone = normalize_phone(phone, area_code=desk.policy.area_code).stored
     call = Call(
         channel=draft.channel.value,
         rang_at=draft.rang_at,
@@ -164,138 +160,66 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
     session.add(call)
     session.flush()
     filed = FiledCall(call_id=call.id)  # type: ignore[arg-type]
+    origin = Origin(
+        resident_id=call.resident_id,
+        name=call.caller_name,
+        phone=call.caller_phone,
+        unit_label=call.caller_unit,
+        call_id=call.id,
+    )
     for matter_draft, matter_clean in zip(draft.matters, clean, strict=True):
         if matter_draft.same_as is not None:
-            again = _raise_again(session, call, matter_draft.same_as, operator_id, received)
+            again = _raise_again(session, call, matter_draft, operator_id, received)
             filed.matter_ids.append(again.id)  # type: ignore[arg-type]
-            if _could_be_major(again):
+            if could_be_major(again):
                 filed.suggest_major.append(again.id)  # type: ignore[arg-type]
             continue
         assert matter_clean is not None
-        matter = _new_matter(session, desk, call, matter_clean, operator_id, received, filed)
+        opened = open_matter(
+            session, desk, matter_clean, origin=origin, operator_id=operator_id, received=received
+        )
+        matter = opened.matter
         filed.matter_ids.append(matter.id)  # type: ignore[arg-type]
+        filed.deadlines[matter.id] = opened.deadlines  # type: ignore[index]
+        filed.follow_up_ids += [f.id for f in opened.follow_ups]  # type: ignore[misc]
+        if matter_clean.kind is MatterKind.COMPLAINT:
+            for earlier in note_repeats(
+                session,
+                matter,
+                matter_clean.values,
+                operator_id=operator_id,
+                at=received,
+                call_id=call.id,
+            ):
+                filed.repeats.append(RepeatHint(matter.id, earlier.id))  # type: ignore[arg-type]
+                if could_be_major(earlier) and earlier.id not in filed.suggest_major:
+                    filed.suggest_major.append(earlier.id)  # type: ignore[arg-type]
     return filed
-
-
-def _new_matter(
-    session: Session,
-    desk: Desk,
-    call: Call,
-    clean: CleanMatter,
-    operator_id: int,
-    received: datetime,
-    filed: FiledCall,
-) -> Matter:
-    values = clean.values
-    unit = clean.unit
-    unit_row = None
-    if unit is not None:
-        estate = estate_named(session, desk.policy.centre_name)
-        unit_row = unit_for(session, estate.id, unit)  # type: ignore[arg-type]
-    phone = values.get("contact_phone")
-    callback = values.get("callback_phone")
-    matter = Matter(
-        call_id=call.id,
-        kind=clean.kind.value,
-        status=MatterStatus.OPEN.value,
-        resident_id=call.resident_id,
-        unit_id=unit_row.id if unit_row else None,
-        unit_label=unit.label if unit else call.caller_unit,
-        summary=summary_of(clean),
-        content=values.get("content", ""),
-        department=values.get("department", ""),
-        received_at=received,
-        operator_id=operator_id,
-        contact_name=values.get("contact_name", call.caller_name),
-        contact_phone=phone.national if phone else call.caller_phone,
-        happened_at=values.get("happened_at"),
-        place=values.get("place", ""),
-        complained_party=values.get("complained_party", ""),
-        complaint_class=_value(values.get("complaint_class")),
-        emotion=_value(values.get("emotion")),
-        need=_value(values.get("need")),
-        requested_deadline=values.get("requested_deadline"),
-        repair_category=_value(values.get("repair_category")),
-        visit_at=values.get("visit_at"),
-        answered=values.get("answered"),
-        callback_phone=callback.national if callback else "",
-        promised_at=values.get("promised_at"),
-        updated_at=received,
-    )
-    session.add(matter)
-    session.flush()
-    tracking.record_event(
-        session, matter, EventKind.FILED, at=received, operator_id=operator_id, call_id=call.id
-    )
-    deadlines = _deadlines_for(session, desk, matter, clean, received, filed)
-    tracking.add_deadlines(session, matter, deadlines, now=desk.now())
-    filed.deadlines[matter.id] = deadlines  # type: ignore[index]
-    if not deadlines and (clean.kind in _DONE_ON_FILING or matter.answered):
-        matter.status = MatterStatus.CLOSED.value
-    tracking.refresh_next(session, matter)
-    if clean.kind is MatterKind.COMPLAINT and matter.resident_id is not None:
-        for earlier in open_complaints_like(session, matter.resident_id, values, exclude=matter.id):
-            filed.repeats.append(RepeatHint(matter.id, earlier.id))  # type: ignore[arg-type]
-            if _could_be_major(earlier) and earlier.id not in filed.suggest_major:
-                filed.suggest_major.append(earlier.id)  # type: ignore[arg-type]
-    return matter
-
-
-def _deadlines_for(
-    session: Session,
-    desk: Desk,
-    matter: Matter,
-    clean: CleanMatter,
-    received: datetime,
-    filed: FiledCall,
-) -> list[Deadline]:
-    values = clean.values
-    if clean.kind is MatterKind.COMPLAINT:
-        return complaint_deadlines(
-            desk.policy,
-            values["complaint_class"],
-            received,
-            requested=values.get("requested_deadline"),
-        )
-    if clean.kind is MatterKind.REPAIR:
-        visit = values["visit_at"].astimezone(desk.policy.timezone)
-        return [
-            Deadline(
-                Milestone.VISIT,
-                visit,
-                _("repair: visit at the time the resident chose"),
-                _("the resident chose {at}").format(at=moment_text(visit)),
-            )
-        ]
-    if values.get("promised_at") is not None:
-        follow_up, deadline = tracking.open_follow_up(
-            session,
-            desk,
-            matter,
-            FollowUpReason.PROMISED,
-            received,
-            promised=values["promised_at"],
-        )
-        session.flush()
-        filed.follow_up_ids.append(follow_up.id)  # type: ignore[arg-type]
-        return [Deadline(Milestone.REPLY, deadline.due, deadline.rule, deadline.explanation)]
-    return []
 
 
 def _is_aware(moment: object) -> bool:
     return isinstance(moment, datetime) and moment.utcoffset() is not None
 
 
-def _value(choice: Any) -> str | None:
-    return None if choice is None else str(choice.value if hasattr(choice, "value") else choice)
-
-
 def _raise_again(
-    session: Session, call: Call, matter_id: int, operator_id: int, at: datetime
+    session: Session, call: Call, draft: MatterDraft, operator_id: int, at: datetime
 ) -> Matter:
-    matter = tracking.get_matter(session, matter_id)
+    """Add the call to the open matter it raises again, instead of filing a duplicate."""
+    matter_id = draft.same_as
+    matter = tracking.get_matter(session, matter_id)  # type: ignore[arg-type]
     if matter.status == MatterStatus.CLOSED:
         raise WrongState(_("matter {id} is closed: file a new one").format(id=matter_id))
+    if matter.kind != draft.kind.value:
+        raise WrongState(
+            _("matter {id} is a {kind}, not a {asked}").format(
+                id=matter_id, kind=matter.kind, asked=draft.kind.value
+            )
+        )
+    if (
+        None not in (call.resident_id, matter.resident_id)
+        and call.resident_id != matter.resident_id
+    ):
+        raise WrongState(_("matter {id} was raised by another resident").format(id=matter_id))
     tracking.record_event(
         session,
         matter,
@@ -306,31 +230,3 @@ def _raise_again(
         text=call.notes,
     )
     return matter
-
-
-def _could_be_major(matter: Matter) -> bool:
-    return matter.kind == MatterKind.COMPLAINT.value and matter.complaint_class in (
-        ComplaintClass.IMPORTANT.value,
-        ComplaintClass.MINOR.value,
-    )
-
-
-def open_complaints_like(
-    session: Session, resident_id: int, values: dict[str, Any], *, exclude: int | None = None
-) -> list[Matter]:
-    """The resident's open complaints about the same matter as ``values``."""
-    candidates = session.exec(
-        select(Matter)
-        .where(Matter.resident_id == resident_id)
-        .where(Matter.kind == MatterKind.COMPLAINT.value)
-        .where(Matter.status == MatterStatus.OPEN.value)
-    )
-    return [
-        m
-        for m in candidates
-        if m.id != exclude
-        and m.complaint_class != ComplaintClass.INVALID.value
-        and is_same_matter(
-            values, {"content": m.content, "place": m.place, "complained_party": m.complained_party}
-        )
-    ]

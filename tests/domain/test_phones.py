@@ -278,3 +278,10 @@ def test_any_number_like_text_is_a_phone_or_a_phone_error(text, area_code):
 def test_a_local_number_beginning_with_86_is_not_taken_for_the_country_code():
     phone = normalize_phone("8612 3456", area_code="021")
     assert phone.national == "02186123456"
+
+
+def test_the_stored_form_keeps_the_extension_and_masks_without_it():
+    phone = normalize_phone("021-6212 3456 转 801")
+    assert phone.stored == "02162123456转801"
+    assert normalize_phone("13800138000").stored == "13800138000"
+    assert mask_phone(phone.stored) == "021-****3456"

@@ -184,10 +184,44 @@ def test_problem_found_on_a_repair_follow_up_goes_back_as_a_new_work_order(
         outcome=AttemptOutcome.REACHED,
         verdict=Verdict.UNSATISFIED,
         notes="水龙头还在滴水",
+        new_visit_at=at(2026, 12, 4, 9, 30),
     )
     new = session.exec(select(Matter).where(Matter.parent_id == order.id)).one()
     assert (new.kind, new.status, new.unit_label) == ("repair", "open", "5-1-302")
-    assert new.next_milestone == "visit" and new.next_due == at(2026, 12, 3, 18)
+    assert new.next_milestone == "visit" and new.next_due == at(2026, 12, 4, 9, 30)
+    assert (new.repair_category, new.department, new.content) == (
+        "other",
+        "维修部",
+        "水龙头还在滴水",
+    )
+
+
+def test_a_new_work_order_needs_the_visit_time_agreed_on_the_call(session, desk, staff, clock):
+    from frontdesk.services.errors import FieldsInvalid
+
+    (order,) = _file(session, desk, staff, repair("other"))
+    clock.moment = at(2026, 12, 3, 10)
+    _, follow_up = record_repair_done(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        matter_id=order.id,
+        done_at=at(2026, 12, 3, 9),
+    )
+    with pytest.raises(FieldsInvalid) as error:
+        record_attempt(
+            session=session,
+            desk=desk,
+            operator_id=staff.receptionist.id,
+            follow_up_id=follow_up.id,
+            outcome=AttemptOutcome.REACHED,
+            verdict=Verdict.UNSATISFIED,
+            notes="还在滴水",
+        )
+    assert error.value.errors[0].field == "new_visit_at"
+    session.expire_all()
+    assert session.get(FollowUp, follow_up.id).status == "owed"
+    assert session.exec(select(FollowUpAttempt)).all() == []
 
 
 def test_callback_list_shows_the_window_the_call_may_be_made_in(session, desk, staff, clock):

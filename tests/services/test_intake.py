@@ -324,3 +324,82 @@ def test_odd_call_fields_are_refused_with_a_message(session, desk, staff, change
             draft=call(complaint(), **changes),
         )
     assert [e.field for e in error.value.call_errors] == list(changes)
+
+
+def test_landline_extensions_are_kept_and_masked_away(session, desk, staff):
+    from frontdesk.domain.phones import mask_phone
+
+    filed = file_call(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        draft=call(
+            complaint(contact_phone="021-6212 3456 转 801"), caller_phone="6212 3456 ext 801"
+        ),
+    )
+    matter = session.get(Matter, filed.matter_ids[0])
+    assert matter.contact_phone == "02162123456转801"
+    assert session.exec(select(Call)).one().caller_phone == "02162123456转801"
+    assert mask_phone(matter.contact_phone) == "021-****3456"
+
+
+def test_the_repeat_is_kept_in_the_earlier_complaints_history(session, desk, staff, clock):
+    resident = _resident(session, desk)
+    first = file_call(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        draft=call(complaint(), resident_id=resident.id),
+    )
+    clock.advance(hours=2)
+    again = file_call(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        draft=call(complaint(content="电梯还是停着"), resident_id=resident.id),
+    )
+    event = session.exec(select(MatterEvent).where(MatterEvent.kind == "raised-again")).one()
+    assert event.matter_id == first.matter_ids[0]
+    assert event.call_id == again.call_id
+    assert f"#{again.matter_ids[0]}" in event.text and "major" in event.text
+
+
+def test_an_unknown_callers_repeat_is_noticed_by_the_contact_number(session, desk, staff):
+    file_call(
+        session=session, desk=desk, operator_id=staff.receptionist.id, draft=call(complaint())
+    )
+    again = file_call(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        draft=call(complaint(content="电梯还是停运,没人处理")),
+    )
+    assert len(again.repeats) == 1
+
+
+def test_a_call_is_only_added_to_the_same_residents_matter_of_the_same_kind(session, desk, staff):
+    from frontdesk.services.errors import WrongState
+
+    resident = _resident(session, desk)
+    other = create_resident(session=session, desk=desk, draft=ResidentDraft(name="李娜"))
+    first = file_call(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        draft=call(complaint(), resident_id=resident.id),
+    )
+    matter_id = first.matter_ids[0]
+    with pytest.raises(WrongState, match="another resident"):
+        file_call(
+            session=session,
+            desk=desk,
+            operator_id=staff.receptionist.id,
+            draft=call(MatterDraft(MatterKind.COMPLAINT, same_as=matter_id), resident_id=other.id),
+        )
+    with pytest.raises(WrongState, match="not a repair"):
+        file_call(
+            session=session,
+            desk=desk,
+            operator_id=staff.receptionist.id,
+            draft=call(MatterDraft(MatterKind.REPAIR, same_as=matter_id), resident_id=resident.id),
+        )
