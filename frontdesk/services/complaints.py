@@ -27,6 +27,13 @@ from frontdesk.services.handling import ROLE_RANK, operator
 from frontdesk.services.transaction import aware, use_case
 from frontdesk.store.models import Matter, MatterDeadline, MatterEvent
 
+CLASS_RANK = {
+    ComplaintClass.INVALID: 0,
+    ComplaintClass.MINOR: 1,
+    ComplaintClass.IMPORTANT: 2,
+    ComplaintClass.MAJOR: 3,
+}
+
 
 def _open_complaint(session: Session, matter_id: int) -> Matter:
     matter = tracking.get_matter(session, matter_id)
@@ -133,12 +140,18 @@ def reclassify(
     reason: str,
 ) -> Matter:
     """Change a complaint's class. The new class's clocks run from the original reception, as
-    the handbook counts them; milestones already reached stay reached."""
-    operator(session, operator_id)
+    the handbook counts them; milestones already reached stay reached, and an extension the
+    manager approved stands. Lowering the class (or finding it invalid) is a supervisor's call."""
+    who = operator(session, operator_id)
     matter = _open_complaint(session, matter_id)
     old = matter.complaint_class
     if old == new_class.value:
         raise WrongState(_("complaint {id} is already {cls}").format(id=matter_id, cls=old))
+    if not reason.strip():
+        raise ServiceError(_("say why the class changes"))
+    lowered = CLASS_RANK[new_class] < CLASS_RANK[ComplaintClass(old)]
+    if lowered and ROLE_RANK[Role(who.role)] < ROLE_RANK[Role.SUPERVISOR]:
+        raise NotAllowed(_("only a supervisor or the manager may lower a complaint's class"))
     now = desk.now()
     tracking.record_event(
         session,
@@ -148,7 +161,16 @@ def reclassify(
         operator_id=operator_id,
         text=f"{old} → {new_class.value}: {reason.strip()}",
     )
-    _apply_class(session, desk, matter, new_class, matter.received_at, now, start_label=None)
+    _apply_class(
+        session,
+        desk,
+        matter,
+        new_class,
+        matter.received_at,
+        now,
+        start_label=None,
+        keep_extension=True,
+    )
     return matter
 
 
@@ -161,16 +183,47 @@ def _apply_class(
     now: datetime,
     *,
     start_label: str | None,
+    keep_extension: bool,
 ) -> None:
-    tracking.supersede(session, matter, None, now)
+    keep: set[Milestone] = set()
+    running = {row.milestone for row in tracking.open_deadlines(session, matter)}
+    if (
+        keep_extension
+        and new_class is not ComplaintClass.INVALID
+        and Milestone.RESOLVE.value in running
+        and _extension_approved(session, matter)
+    ):
+        keep = {Milestone.RESOLVE}
+    tracking.supersede(session, matter, set(Milestone) - keep, now)
     matter.complaint_class = new_class.value
-    fresh = complaint_deadlines(desk.policy, new_class, start, start_label=start_label)
+    fresh = [
+        d
+        for d in complaint_deadlines(
+            desk.policy,
+            new_class,
+            start,
+            start_label=start_label,
+            requested=matter.requested_deadline,
+        )
+        if d.milestone not in keep
+    ]
     rows = tracking.add_deadlines(session, matter, fresh, now=now)
     reached = _reached(session, matter, desk, new_class)
     for row in rows:
         if Milestone(row.milestone) in reached:
             row.met_at = reached[Milestone(row.milestone)]
     tracking.refresh_next(session, matter)
+
+
+def _extension_approved(session: Session, matter: Matter) -> bool:
+    return (
+        session.exec(
+            select(MatterEvent.id)
+            .where(MatterEvent.matter_id == matter.id)
+            .where(MatterEvent.kind == EventKind.EXTENSION_APPROVED.value)
+        ).first()
+        is not None
+    )
 
 
 def _reached(
@@ -231,6 +284,7 @@ def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
             deadline.due,
             now,
             start_label=_("became major"),
+            keep_extension=False,
         )
         upgraded.append(matter.id)
     return upgraded  # type: ignore[return-value]

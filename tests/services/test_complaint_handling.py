@@ -360,3 +360,84 @@ def test_resolving_without_escalating_leaves_the_escalation_missed_not_met(
     assert rows["resolve"].met_at == at(2026, 12, 2, 17, 40)
     assert rows["escalate"].met_at is None and rows["escalate"].superseded_at is not None
     assert rows["upgrade"].met_at is None
+
+
+def test_an_approved_extension_survives_reclassification(session, desk, staff, filed, clock):
+    matter = filed("important")
+    clock.advance(days=2)
+    approve_extension(
+        session=session,
+        desk=desk,
+        operator_id=staff.manager.id,
+        matter_id=matter.id,
+        until=at(2026, 12, 9, 18),
+    )
+    reclassify(
+        session=session,
+        desk=desk,
+        operator_id=staff.supervisor.id,
+        matter_id=matter.id,
+        new_class=ComplaintClass.MINOR,
+        reason="无人过错",
+    )
+    reclassify(
+        session=session,
+        desk=desk,
+        operator_id=staff.supervisor.id,
+        matter_id=matter.id,
+        new_class=ComplaintClass.IMPORTANT,
+        reason="确有服务差错",
+    )
+    assert running(session, matter)[Milestone.RESOLVE] == at(2026, 12, 9, 18)
+
+
+def test_lowering_a_class_is_a_supervisors_call_and_needs_a_reason(session, desk, staff, filed):
+    matter = filed("important")
+    with pytest.raises(NotAllowed):
+        reclassify(
+            session=session,
+            desk=desk,
+            operator_id=staff.receptionist.id,
+            matter_id=matter.id,
+            new_class=ComplaintClass.INVALID,
+            reason="非物业责任",
+        )
+    with pytest.raises(ServiceError):
+        reclassify(
+            session=session,
+            desk=desk,
+            operator_id=staff.supervisor.id,
+            matter_id=matter.id,
+            new_class=ComplaintClass.MINOR,
+            reason=" ",
+        )
+    reclassify(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        matter_id=matter.id,
+        new_class=ComplaintClass.MAJOR,
+        reason="多次投诉未解决",
+    )
+    assert matter.complaint_class == "major"
+
+
+def test_the_residents_requested_deadline_returns_with_the_minor_class(session, desk, staff, filed):
+    matter = filed("minor", requested_deadline="17:00")
+    reclassify(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        matter_id=matter.id,
+        new_class=ComplaintClass.IMPORTANT,
+        reason="服务差错",
+    )
+    reclassify(
+        session=session,
+        desk=desk,
+        operator_id=staff.supervisor.id,
+        matter_id=matter.id,
+        new_class=ComplaintClass.MINOR,
+        reason="设施限制",
+    )
+    assert running(session, matter)[Milestone.RESOLVE] == at(2026, 12, 2, 17, 0)
