@@ -1,7 +1,5 @@
 """``frontdesk demo``: build the demo estate into a database."""
 
-from pathlib import Path
-
 import typer
 
 from frontdesk.cli.context import fail, options
@@ -16,22 +14,15 @@ def demo(
     force: bool = typer.Option(False, "--force", help="Replace an existing SQLite demo file."),
 ) -> None:
     """Build a realistic demo estate: residents, sixty days of calls, matters in every state."""
-    from sqlalchemy.engine import make_url
-    from sqlmodel import func, select
-
-    from frontdesk.services.demo import DEMO_PIN, build_demo
-    from frontdesk.store.engine import database_url, new_session
-    from frontdesk.store.models import Resident
+    from frontdesk.services.demo import DEMO_PIN, build_demo, estate_is_empty
+    from frontdesk.store.engine import new_session, remove_sqlite_files
 
     opts = options(ctx)
-    url = make_url(database_url(opts.database))
-    if force and url.get_backend_name() == "sqlite" and url.database:
-        for suffix in ("", "-wal", "-shm"):
-            Path(url.database + suffix).unlink(missing_ok=True)
+    if force and not remove_sqlite_files(opts.database):
+        fail("--force only replaces a SQLite file; empty a shared database deliberately")
     desk = opts.desk()
-    engine = opts.open_engine()
-    with new_session(engine) as session:
-        if session.exec(select(func.count()).select_from(Resident)).one():
+    with new_session(opts.open_engine()) as session:
+        if not estate_is_empty(session):
             fail(
                 f"{opts.database} already holds residents: use --force to rebuild a SQLite "
                 "file, or choose another --db"

@@ -4,7 +4,8 @@ from datetime import datetime
 
 import typer
 
-from frontdesk.cli.context import echo_json, options
+from frontdesk.cli.context import echo_json, fail, options
+from frontdesk.domain.kinds import ComplaintClass
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -14,7 +15,7 @@ def _iso(moment: datetime | None) -> str | None:
 def queue(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-    cls: str = typer.Option(None, "--class", help="Only complaints of this class."),
+    cls: ComplaintClass = typer.Option(None, "--class", help="Only complaints of this class."),
     department: str = typer.Option(None, "--department", help="Only this department."),
     overdue: bool = typer.Option(False, "--overdue", help="Only overdue matters."),
 ) -> None:
@@ -25,13 +26,19 @@ def queue(
 
     opts = options(ctx)
     desk = opts.desk()
+    if department and department not in desk.policy.departments:
+        fail(f'no department "{department}": the policy lists {", ".join(desk.policy.departments)}')
     with new_session(opts.open_engine()) as session:
         # A valid complaint open a month is major; the queue must show it so.
         upgrade_overdue(session=session, desk=desk)
         rows = list_queue(
             session=session,
             desk=desk,
-            filters=QueueFilter(complaint_class=cls, department=department, overdue_only=overdue),
+            filters=QueueFilter(
+                complaint_class=cls.value if cls else None,
+                department=department,
+                overdue_only=overdue,
+            ),
         )
     if as_json:
         echo_json(

@@ -32,6 +32,9 @@ def main(
     ),
 ) -> None:
     """Without a command, open the counter app."""
+    for flag, value in (("--db", db), ("--policy", policy)):
+        if value is not None and not value.strip():
+            fail(f"{flag} is empty: give a path or leave the option out")
     ctx.obj = Options(db=db, policy=policy)
     if ctx.invoked_subcommand is None:
         ctx.obj.open_engine()

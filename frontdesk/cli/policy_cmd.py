@@ -4,7 +4,7 @@ from enum import StrEnum
 
 import typer
 
-from frontdesk.cli.context import echo_json, options, parse_cli_moment
+from frontdesk.cli.context import echo_json, fail, options, parse_cli_moment
 from frontdesk.domain.deadlines import Deadline, callback_deadline, complaint_deadlines
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason
 
@@ -56,6 +56,14 @@ def explain_complaint(
     policy = options(ctx).load_policy()
     start = parse_cli_moment(received, policy, "--received")
     asked = parse_cli_moment(requested, policy, "--requested") if requested else None
+    if asked is not None and asked <= start:
+        fail("--requested must be after --received")
+    if asked is not None and not policy.complaint[cls].resident_may_set_deadline:
+        typer.echo(
+            f"note: a {cls.value} complaint's deadlines are set by its class; "
+            "--requested is ignored",
+            err=True,
+        )
     _print(complaint_deadlines(policy, cls, start, requested=asked), as_json)
 
 

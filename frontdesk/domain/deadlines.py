@@ -5,7 +5,7 @@ Users of other helpdesks complain most that they cannot see how a deadline came 
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, rrule, rruleset
@@ -39,7 +39,8 @@ def _advance(
     start = calendar.local(start)
     n = duration.amount
     if duration.unit is Unit.HOURS:
-        due = calendar.local(start + timedelta(hours=n))
+        # Counted on the UTC line: in a zone with daylight saving, an hour is still an hour.
+        due = calendar.local(start.astimezone(UTC) + timedelta(hours=n))
         return due, _("+ {d} clock time = {due}").format(d=duration, due=moment_text(due))
     if duration.unit is Unit.MONTHS:
         due = start + relativedelta(months=n)
@@ -53,7 +54,7 @@ def _advance(
         return _same_day(calendar, start)
     if is_working_day_count(calendar.policy, duration):
         return _working_days(calendar, start, n)
-    due = calendar.local(start + timedelta(days=n))
+    due = calendar.local(start.astimezone(UTC) + timedelta(days=n))
     return due, _("+ {n} × 24 h (calendar days) = {due}").format(n=n, due=moment_text(due))
 
 

@@ -9,10 +9,11 @@ and overdue. The same seed and the same "now" give the same estate.
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlmodel import Session, func, select
 
+from frontdesk.domain.hours import WorkingCalendar
 from frontdesk.domain.kinds import (
     AttemptOutcome,
     Channel,
@@ -107,6 +108,7 @@ class _Builder:
         self.clock = _Clock(now)
         self.desk = Desk(policy, self.clock)
         self.tz = policy.timezone
+        self.calendar = WorkingCalendar(policy)
         self.staff: dict[str, int] = {}
         self.people: list[_Person] = []
         self.calls = 0
@@ -114,6 +116,14 @@ class _Builder:
     def at(self, moment: datetime) -> Desk:
         self.clock.moment = min(moment, self.now)
         return self.desk
+
+    def work(self, days_ago: int, minutes: int) -> datetime:
+        """``minutes`` after the counter opened on the open day ``days_ago`` days back (or the
+        open day before it), and never later than a few minutes ago."""
+        day = self.now.astimezone(self.tz).date() - timedelta(days=days_ago)
+        while (period := self.calendar.working_period(day)) is None:
+            day -= timedelta(days=1)
+        return min(period.start + timedelta(minutes=minutes), self.now - timedelta(minutes=5))
 
     def operator(self, role: Role = Role.RECEPTIONIST) -> int:
         names = [n for n, r in STAFF if r is role]
@@ -197,15 +207,26 @@ class _Builder:
         )  # type: ignore[arg-type]
         return follow_up
 
-    def call_back(self, follow_up: FollowUp, when: datetime, verdict: Verdict) -> None:
+    def call_back(
+        self, follow_up: FollowUp, when: datetime, verdict: Verdict, *, reopen: bool = False
+    ) -> None:
+        when = min(when, self.now)
+        unhappy = verdict is Verdict.UNSATISFIED
         followups.record_attempt(
             session=self.session,
             desk=self.at(when),
             operator_id=self.operator(),
-            follow_up_id=follow_up.id,
+            follow_up_id=follow_up.id,  # type: ignore[arg-type]
             outcome=AttemptOutcome.REACHED,
-            verdict=verdict,  # type: ignore[arg-type]
-            notes="业主表示" + ("满意" if verdict is Verdict.SATISFIED else "不满意,问题还在"),
+            verdict=verdict,
+            notes="业主表示" + ("不满意,问题还在" if unhappy else "满意"),
+            reopen_matter=reopen,
+            # Maintenance comes back at 10:00 the next day, as agreed on the call.
+            new_visit_at=datetime.combine(
+                when.astimezone(self.tz).date() + timedelta(days=1), time(10), tzinfo=self.tz
+            )
+            if unhappy
+            else None,
         )
 
     def no_answer(self, follow_up: FollowUp, when: datetime) -> None:
@@ -228,6 +249,10 @@ class _Builder:
             leak_test_at=leak,
         )
         return follow_up
+
+
+def estate_is_empty(session: Session) -> bool:
+    return session.exec(select(func.count()).select_from(Resident)).one() == 0
 
 
 def build_demo(

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import select
 
-from frontdesk.domain.kinds import AttemptOutcome, ComplaintClass, MatterKind, Role, Verdict
-from frontdesk.services import complaints, followups, handling
+from frontdesk.domain.kinds import ComplaintClass, MatterKind, Role, Verdict
+from frontdesk.services import complaints, handling
 from frontdesk.services.intake import MatterDraft
 from frontdesk.store.models import FollowUp
 
@@ -82,39 +82,71 @@ def _call_back_owed(builder: "_Builder", matter, when: datetime, verdict: Verdic
 
 def scenarios(builder: "_Builder") -> None:
     """Matters near now in every state the queue and the follow-up list must show."""
-    now, rng, session = builder.now, builder.rng, builder.session
-    ago = lambda **kw: now - timedelta(**kw)  # noqa: E731
-    pick = lambda: rng.choice(builder.people)  # noqa: E731
-    # Complaints of every class: fresh, due within the hour, overdue.
-    builder.complaint(pick(), ago(minutes=20), ComplaintClass.IMPORTANT)  # escalate < 1 h
+    _major(builder)
+    _important(builder)
+    _minor(builder)
+    _invalid(builder)
+    _repairs_and_promises(builder)
+
+
+def _ago(builder: "_Builder", **delta: float) -> datetime:
+    return builder.now - timedelta(**delta)
+
+
+def _pick(builder: "_Builder"):
+    return builder.rng.choice(builder.people)
+
+
+def _resolved_today(builder: "_Builder", cls: ComplaintClass) -> None:
+    """Received yesterday, resolved this morning: the result call is owed today."""
+    matter = builder.complaint(_pick(builder), builder.work(1, 90), cls)
+    if cls is not ComplaintClass.MINOR:
+        builder.escalate(matter, matter.received_at + timedelta(minutes=20))
+    builder.resolve(matter, builder.work(0, 60))
+
+
+def _reopened(builder: "_Builder", cls: ComplaintClass) -> None:
+    """Resolved, and the resident was not satisfied on the result call."""
+    matter = builder.complaint(_pick(builder), _ago(builder, days=2), cls)
+    if cls is not ComplaintClass.MINOR:
+        builder.escalate(matter, matter.received_at + timedelta(minutes=20))
+    result = builder.resolve(matter, _ago(builder, days=1, hours=2))
+    assert result is not None
+    builder.call_back(
+        result,
+        max(result.due - timedelta(minutes=10), _ago(builder, days=1)),
+        Verdict.UNSATISFIED,
+        reopen=True,
+    )
+
+
+def _major(builder: "_Builder") -> None:
+    pick, ago = (lambda: _pick(builder)), (lambda **kw: _ago(builder, **kw))
+    builder.complaint(pick(), ago(minutes=50), ComplaintClass.MAJOR)  # to the manager today
+    unreplied = builder.complaint(pick(), ago(days=2, hours=5), ComplaintClass.MAJOR)
+    builder.escalate(unreplied, unreplied.received_at + timedelta(hours=1))  # reply overdue
+    replied = builder.complaint(pick(), ago(days=3), ComplaintClass.MAJOR)
+    builder.escalate(replied, replied.received_at + timedelta(hours=2))
+    handling.record_reply(
+        session=builder.session,
+        desk=builder.at(replied.received_at + timedelta(days=1)),
+        operator_id=builder.operator(Role.MANAGER),
+        matter_id=replied.id,  # type: ignore[arg-type]
+        text="已约厂家周五到场检修,周五前给您结果",
+    )
+    _resolved_today(builder, ComplaintClass.MAJOR)
+    _reopened(builder, ComplaintClass.MAJOR)
+
+
+def _important(builder: "_Builder") -> None:
+    pick, ago = (lambda: _pick(builder)), (lambda **kw: _ago(builder, **kw))
+    session = builder.session
+    builder.complaint(pick(), ago(minutes=20), ComplaintClass.IMPORTANT)  # escalate within 1 h
     builder.complaint(pick(), ago(hours=3), ComplaintClass.IMPORTANT)  # escalation overdue
-    builder.complaint(pick(), ago(minutes=50), ComplaintClass.MAJOR)  # manager today
-    builder.complaint(pick(), ago(minutes=5), ComplaintClass.MINOR)
-    builder.complaint(
-        pick(),
-        ago(minutes=40),
-        ComplaintClass.MINOR,
-        requested_deadline=now + timedelta(minutes=45),
-    )  # resident's time
-    builder.complaint(pick(), ago(hours=2), ComplaintClass.INVALID)  # explain today
-    # Escalated and running; escalated and past the resolution deadline.
     running = builder.complaint(pick(), ago(days=1, hours=2), ComplaintClass.IMPORTANT)
     builder.escalate(running, running.received_at + timedelta(minutes=30))
     late = builder.complaint(pick(), ago(days=4, hours=3), ComplaintClass.IMPORTANT)
-    builder.escalate(late, late.received_at + timedelta(minutes=40))
-    # Major: escalated, replied, not yet resolved; and one past its reply deadline.
-    major = builder.complaint(pick(), ago(days=3), ComplaintClass.MAJOR)
-    builder.escalate(major, major.received_at + timedelta(hours=2))
-    handling.record_reply(
-        session=session,
-        desk=builder.at(major.received_at + timedelta(days=1)),
-        operator_id=builder.operator(Role.MANAGER),
-        matter_id=major.id,  # type: ignore[arg-type]
-        text="已约厂家周五到场检修,周五前给您结果",
-    )
-    unreplied = builder.complaint(pick(), ago(days=2, hours=5), ComplaintClass.MAJOR)
-    builder.escalate(unreplied, unreplied.received_at + timedelta(hours=1))
-    # Extension requested but not approved; extension approved by the manager.
+    builder.escalate(late, late.received_at + timedelta(minutes=40))  # resolution overdue
     for approve in (False, True):
         matter = builder.complaint(pick(), ago(days=2, hours=6), ComplaintClass.IMPORTANT)
         builder.escalate(matter, matter.received_at + timedelta(minutes=15))
@@ -124,9 +156,9 @@ def scenarios(builder: "_Builder") -> None:
             desk=builder.at(asked),
             operator_id=builder.operator(Role.SUPERVISOR),
             matter_id=matter.id,
-            until=now + timedelta(days=3),
+            until=builder.now + timedelta(days=3),  # type: ignore[arg-type]
             reason="等厂家配件到货",
-        )  # type: ignore[arg-type]
+        )
         if approve:
             complaints.approve_extension(
                 session=session,
@@ -134,49 +166,62 @@ def scenarios(builder: "_Builder") -> None:
                 operator_id=builder.operator(Role.MANAGER),
                 matter_id=matter.id,
             )  # type: ignore[arg-type]
-    # Open a month: upgraded to major by the sweep at the end of the build.
+    # Open a month: the sweep at the end of the build makes it major.
     old = builder.complaint(pick(), ago(days=33), ComplaintClass.IMPORTANT)
     builder.escalate(old, old.received_at + timedelta(minutes=30))
-    # Resolved: result call due today; result call overdue after a missed attempt.
-    today = builder.complaint(pick(), ago(hours=4), ComplaintClass.MINOR)
-    builder.resolve(today, ago(hours=1))
+    _resolved_today(builder, ComplaintClass.IMPORTANT)
+    _reopened(builder, ComplaintClass.IMPORTANT)
+
+
+def _minor(builder: "_Builder") -> None:
+    pick, ago = (lambda: _pick(builder)), (lambda **kw: _ago(builder, **kw))
+    builder.complaint(pick(), ago(minutes=5), ComplaintClass.MINOR)
+    builder.complaint(
+        pick(),
+        ago(minutes=40),
+        ComplaintClass.MINOR,
+        requested_deadline=builder.now + timedelta(minutes=45),
+    )
+    builder.complaint(pick(), ago(days=3), ComplaintClass.MINOR)  # resolution overdue
     missed = builder.complaint(pick(), ago(days=3), ComplaintClass.MINOR)
     result = builder.resolve(missed, ago(days=2))
     assert result is not None
-    builder.no_answer(result, result.due - timedelta(minutes=20))
-    # Reopened after an unhappy result call.
-    unhappy = builder.complaint(pick(), ago(days=2), ComplaintClass.IMPORTANT)
-    builder.escalate(unhappy, unhappy.received_at + timedelta(minutes=20))
-    result = builder.resolve(unhappy, ago(days=1, hours=2))
-    assert result is not None
-    handling_at = max(result.due - timedelta(minutes=10), ago(days=1, hours=1))
-    followups.record_attempt(
-        session=session,
-        desk=builder.at(handling_at),
+    builder.no_answer(result, result.due - timedelta(minutes=20))  # result call overdue
+    _resolved_today(builder, ComplaintClass.MINOR)
+    _reopened(builder, ComplaintClass.MINOR)
+    # The same resident calls again about an open complaint: the app suggests major.
+    person = pick()
+    first = builder.complaint(person, ago(hours=26), ComplaintClass.MINOR)
+    builder.file(ago(hours=1), person, MatterDraft(MatterKind.COMPLAINT, same_as=first.id))
+
+
+def _invalid(builder: "_Builder") -> None:
+    pick, ago = (lambda: _pick(builder)), (lambda **kw: _ago(builder, **kw))
+    builder.complaint(pick(), ago(hours=2), ComplaintClass.INVALID)  # explain today
+    builder.complaint(pick(), builder.work(1, 120), ComplaintClass.INVALID)  # explanation late
+    explained = builder.complaint(pick(), builder.work(1, 30), ComplaintClass.INVALID)
+    handling.record_reply(
+        session=builder.session,
+        desk=builder.at(explained.received_at + timedelta(hours=1)),
         operator_id=builder.operator(),
-        follow_up_id=result.id,  # type: ignore[arg-type]
-        outcome=AttemptOutcome.REACHED,
-        verdict=Verdict.UNSATISFIED,
-        notes="业主说问题没解决",
-        reopen_matter=True,
+        matter_id=explained.id,  # type: ignore[arg-type]
+        text="市政停水,非物业责任,已向业主说明原因",
     )
-    # The same resident calls again about an open complaint: suggest major.
-    repeat_person = pick()
-    first = builder.complaint(repeat_person, ago(hours=26), ComplaintClass.MINOR)
-    builder.file(ago(hours=1), repeat_person, MatterDraft(MatterKind.COMPLAINT, same_as=first.id))
-    # Repairs: awaiting the visit, awaiting the follow-up (due today), follow-up overdue.
-    builder.repair(pick(), ago(hours=2))
-    for category in ("other", "safety", "leak"):
+
+
+def _repairs_and_promises(builder: "_Builder") -> None:
+    pick, ago = (lambda: _pick(builder)), (lambda **kw: _ago(builder, **kw))
+    builder.repair(pick(), ago(hours=2))  # awaiting the visit
+    for category in ("other", "safety", "leak"):  # awaiting the follow-up
         order = builder.repair(pick(), ago(days=2, hours=1), category)
         builder.repair_done(order, ago(days=1, hours=20))
-    # A problem found on the follow-up: back to maintenance as a new work order.
+    # A problem found on the follow-up goes back to maintenance as a new work order.
     leaking = builder.repair(pick(), ago(days=3), "leak")
     builder.call_back(
         builder.repair_done(leaking, ago(days=2, hours=22)), ago(hours=5), Verdict.UNSATISFIED
     )
     stale = builder.repair(pick(), ago(days=6))
     follow_up = builder.repair_done(stale, ago(days=5))
-    builder.no_answer(follow_up, follow_up.due - timedelta(hours=2))
-    # Promised replies: one due later today, one overdue.
-    builder.enquiry(pick(), ago(minutes=30), timedelta(hours=2, minutes=30))
-    builder.enquiry(pick(), ago(days=1, hours=3), timedelta(hours=4))
+    builder.no_answer(follow_up, follow_up.due - timedelta(hours=2))  # follow-up overdue
+    builder.enquiry(pick(), ago(minutes=30), timedelta(hours=2, minutes=30))  # due later today
+    builder.enquiry(pick(), ago(days=1, hours=3), timedelta(hours=4))  # promise overdue

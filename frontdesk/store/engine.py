@@ -30,6 +30,16 @@ def make_engine(target: str) -> Engine:
     return engine
 
 
+def remove_sqlite_files(target: str) -> bool:
+    """Delete a SQLite database file with its WAL files; False for any other database."""
+    url = make_url(database_url(target))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return False
+    for suffix in ("", "-wal", "-shm"):
+        Path(url.database + suffix).unlink(missing_ok=True)
+    return True
+
+
 def _create_private_file(path: Path) -> None:
     """Create the database file readable by its owner only: it holds residents' phone numbers."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -124,3 +124,9 @@ def test_an_unreachable_database_is_one_clear_line(tmp_path):
     result = frontdesk("queue", db=Path("/proc/nope/x.db"))
     assert result.returncode == 1
     assert "frontdesk:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_queue_refuses_an_unknown_class_or_department(demo_db):
+    assert frontdesk("queue", "--class", "huge", db=demo_db).returncode == 2
+    result = frontdesk("queue", "--department", "财务部", db=demo_db)
+    assert result.returncode == 1 and "维修部" in result.stderr

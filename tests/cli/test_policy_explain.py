@@ -161,3 +161,45 @@ def test_a_broken_policy_file_names_key_and_line(tmp_path):
     )
     assert result.exit_code == 1
     assert "rings.apologise_from" in result.output and "line" in result.output
+
+
+def test_a_requested_time_before_reception_is_refused():
+    result = runner.invoke(
+        app,
+        [
+            "policy",
+            "explain",
+            "complaint",
+            "--class",
+            "minor",
+            "--received",
+            "2026-12-02T09:00",
+            "--requested",
+            "2026-12-01T17:00",
+        ],
+    )
+    assert result.exit_code == 1 and "after --received" in result.output
+
+
+def test_a_requested_time_for_a_class_that_sets_its_own_is_said_to_be_ignored():
+    result = runner.invoke(
+        app,
+        [
+            "policy",
+            "explain",
+            "complaint",
+            "--class",
+            "important",
+            "--received",
+            "2026-12-02T09:00",
+            "--requested",
+            "2026-12-02T17:00",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0 and "ignored" in result.stderr
+
+
+def test_an_empty_db_option_is_refused_rather_than_falling_back():
+    result = runner.invoke(app, ["--db", "", "queue"])
+    assert result.exit_code == 1 and "--db is empty" in result.output

@@ -169,3 +169,17 @@ def test_shorter_hours_on_one_weekday_set_that_days_same_day_deadline(policy):
     short_wednesday = replace(policy, hours=hours)
     deadlines = due(short_wednesday, ComplaintClass.MAJOR, at(2026, 12, 2, 13, 0))
     assert deadlines[Milestone.ESCALATE] == at(2026, 12, 3, 18, 0)
+
+
+def test_hours_are_real_hours_across_a_daylight_saving_change(policy):
+    from zoneinfo import ZoneInfo
+
+    london = replace(policy, timezone=ZoneInfo("Europe/London"))
+    # Sun 25 Oct 2026: clocks go back at 02:00 BST; 00:30 BST + 3 h is 02:30 GMT.
+    received = at(2026, 10, 25, 0, 30).replace(tzinfo=ZoneInfo("Europe/London"))
+    hours = dict(policy.hours)
+    deadlines = complaint_deadlines(
+        replace(london, hours=hours), ComplaintClass.IMPORTANT, received
+    )
+    escalate = deadlines[0].due
+    assert (escalate - received).total_seconds() == 3600
