@@ -23,7 +23,7 @@ from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotAllowed, ServiceError, WrongState
-from frontdesk.services.handling import ROLE_RANK, operator
+from frontdesk.services.handling import ROLE_RANK, operator, required_text
 from frontdesk.services.transaction import aware, use_case
 from frontdesk.store.models import Matter, MatterDeadline, MatterEvent
 
@@ -56,15 +56,14 @@ def request_extension(
     now = desk.now()
     if aware(until, _("the new deadline")) <= now:
         raise ServiceError(_("the new deadline must be in the future"))
-    if not reason.strip():
-        raise ServiceError(_("say why more time is needed"))
+    why = required_text(reason, _("the reason for more time"))
     event = tracking.record_event(
         session,
         matter,
         EventKind.EXTENSION_REQUESTED,
         at=now,
         operator_id=operator_id,
-        text=reason.strip(),
+        text=why,
         until=until,
     )
     return event
@@ -147,8 +146,7 @@ def reclassify(
     old = matter.complaint_class
     if old == new_class.value:
         raise WrongState(_("complaint {id} is already {cls}").format(id=matter_id, cls=old))
-    if not reason.strip():
-        raise ServiceError(_("say why the class changes"))
+    why = required_text(reason, _("the reason for the new class"))
     lowered = CLASS_RANK[new_class] < CLASS_RANK[ComplaintClass(old)]
     if lowered and ROLE_RANK[Role(who.role)] < ROLE_RANK[Role.SUPERVISOR]:
         raise NotAllowed(_("only a supervisor or the manager may lower a complaint's class"))
@@ -159,7 +157,7 @@ def reclassify(
         EventKind.RECLASSIFIED,
         at=now,
         operator_id=operator_id,
-        text=f"{old} → {new_class.value}: {reason.strip()}",
+        text=f"{old} → {new_class.value}: {why}",
     )
     _apply_class(
         session,

@@ -46,7 +46,8 @@ def _open(session: Session, matter_id: int) -> Matter:
     return matter
 
 
-def _text(text: str, what: str) -> str:
+def required_text(text: str, what: str) -> str:
+    """``text`` stripped; a message for the user if nothing is left."""
     text = text.strip()
     if not text:
         raise ServiceError(_("{what} cannot be empty").format(what=what))
@@ -75,7 +76,7 @@ def escalate(
         EventKind.ESCALATED,
         at=now,
         operator_id=operator_id,
-        to_whom=f"{to_role.value}: {_text(to_whom, _('who'))}",
+        to_whom=f"{to_role.value}: {required_text(to_whom, _('who'))}",
         text=text,
     )
     required = _required_escalation(desk, matter)
@@ -106,7 +107,7 @@ def record_reply(
         EventKind.REPLIED,
         at=now,
         operator_id=operator_id,
-        text=_text(text, _("the reply")),
+        text=required_text(text, _("the reply")),
     )
     tracking.meet(session, matter, {Milestone.REPLY}, now)
     if matter.complaint_class == ComplaintClass.INVALID or matter.kind == MatterKind.ENQUIRY:
@@ -131,7 +132,7 @@ def add_note(
         EventKind.NOTE,
         at=desk.now(),
         operator_id=operator_id,
-        text=_text(text, _("the note")),
+        text=required_text(text, _("the note")),
     )
     return matter
 
@@ -153,7 +154,7 @@ def resolve(
         EventKind.RESOLVED,
         at=now,
         operator_id=operator_id,
-        text=_text(text, _("the resolution")),
+        text=required_text(text, _("the resolution")),
     )
     tracking.meet(session, matter, {Milestone.RESOLVE}, now)
     owed = tracking.owed_follow_ups(session, matter)
@@ -256,7 +257,7 @@ def reopen(
     if matter.kind == MatterKind.REPAIR:
         raise WrongState(_("a repair goes back to maintenance as a new work order"))
     now = desk.now()
-    reason = _text(text, _("the reason"))
+    reason = required_text(text, _("the reason"))
     tracking.record_event(
         session, matter, EventKind.REOPENED, at=now, operator_id=operator_id, text=reason
     )
