@@ -37,11 +37,17 @@ def main(
             fail(f"{flag} is empty: give a path or leave the option out")
     ctx.obj = Options(db=db, policy=policy)
     if ctx.invoked_subcommand is None:
-        ctx.obj.open_engine()
-        typer.echo(
-            "The counter screens are not built yet (issue 3); the database is ready at "
-            f"{ctx.obj.database}. Try `frontdesk queue` or `frontdesk callbacks`."
-        )
+        open_app(ctx.obj)
+
+
+def open_app(opts: Options) -> None:
+    """Run the counter app in this terminal."""
+    desk = opts.desk()
+    engine = opts.open_engine()
+    from frontdesk.tui.app import FrontdeskApp
+    from frontdesk.tui.backend import Counter
+
+    FrontdeskApp(Counter(engine, desk)).run()
 
 
 def run() -> None:

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from frontdesk.domain.kinds import ResidentRole, Temperament
 from frontdesk.domain.names import name_initials, name_pinyin, normalize_name
-from frontdesk.domain.phones import digits_of, normalize_phone
+from frontdesk.domain.phones import digits_of, mask_phone, normalize_phone
 from frontdesk.domain.units import normalize_unit
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import FieldError, FieldsInvalid
@@ -131,3 +131,41 @@ def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) ->
     return list(
         session.exec(select(Resident).where(or_(*conditions)).order_by(Resident.name).limit(limit))
     )
+
+
+@dataclass(frozen=True)
+class ResidentHit:
+    """One line of search results: enough to tell two 张伟 apart."""
+
+    id: int
+    name: str
+    units: str
+    phone: str
+
+
+def search_residents(
+    *, session: Session, text: str, limit: int = SEARCH_LIMIT
+) -> list[ResidentHit]:
+    """Residents matching ``text`` with their units and masked first phone."""
+    found = find_residents(session=session, text=text, limit=limit)
+    ids = [r.id for r in found]
+    if not ids:
+        return []
+    units: dict[int, list[str]] = {}
+    for resident_id, label in session.exec(
+        select(ResidentUnit.resident_id, Unit.label)
+        .join(Unit, Unit.id == ResidentUnit.unit_id)
+        .where(ResidentUnit.resident_id.in_(ids))  # type: ignore[attr-defined]
+    ):
+        units.setdefault(resident_id, []).append(label)
+    phones: dict[int, str] = {}
+    for resident_id, national in session.exec(
+        select(ResidentPhone.resident_id, ResidentPhone.national)
+        .where(ResidentPhone.resident_id.in_(ids))
+        .order_by(ResidentPhone.id)  # type: ignore[attr-defined]
+    ):
+        phones.setdefault(resident_id, mask_phone(national))
+    return [
+        ResidentHit(r.id, r.name, ", ".join(units.get(r.id, [])), phones.get(r.id, ""))  # type: ignore[arg-type]
+        for r in found
+    ]

@@ -114,12 +114,6 @@ def test_db_upgrade_brings_a_new_file_to_the_newest_revision(tmp_path):
     assert "empty → 0001" in result.stdout
 
 
-def test_frontdesk_without_a_command_opens_and_exits_cleanly(tmp_path):
-    result = frontdesk(db=tmp_path / "app.db")
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "app.db").exists()
-
-
 def test_an_unreachable_database_is_one_clear_line(tmp_path):
     result = frontdesk("queue", db=Path("/proc/nope/x.db"))
     assert result.returncode == 1

@@ -1,0 +1,100 @@
+"""The counter application: sign in, then four views one function key apart."""
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from frontdesk.i18n import _
+from frontdesk.services.errors import ServiceError
+from frontdesk.tui.backend import Counter
+from frontdesk.tui.commands import ResidentCommands
+
+VIEWS = {"call": "F2", "residents": "F3", "queue": "F4", "followups": "F5"}
+
+
+class FrontdeskApp(App[None]):
+    """Phone intake, resident lookup, the complaint queue and the follow-up list."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "frontdesk"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ResidentCommands}
+    BINDINGS = [
+        Binding("f1", "help", _("Help"), id="help", tooltip=_("Every key of this view")),
+        Binding("f2", "view('call')", _("Call"), id="view.call", tooltip=_("Phone intake")),
+        Binding(
+            "f3",
+            "view('residents')",
+            _("Residents"),
+            id="view.residents",
+            tooltip=_("Find a resident"),
+        ),
+        Binding(
+            "f4",
+            "view('queue')",
+            _("Queue"),
+            id="view.queue",
+            tooltip=_("Open matters by deadline"),
+        ),
+        Binding(
+            "f5", "view('followups')", _("Follow-ups"), id="view.followups", tooltip=_("Calls owed")
+        ),
+        Binding("ctrl+q", "quit", _("Quit"), id="quit", tooltip=_("Leave the app")),
+    ]
+
+    def __init__(self, counter: Counter, *, blink: bool = True):
+        super().__init__()
+        self.counter = counter
+        #: Cursor blink off for snapshot tests, where a blinking cursor is noise.
+        self.blink = blink
+
+    def get_default_screen(self):
+        from frontdesk.tui.screens.sign_in import FirstRunScreen, SignInScreen
+
+        return FirstRunScreen() if self.counter.needs_first_run() else SignInScreen()
+
+    def on_mount(self) -> None:
+        from frontdesk.tui.screens.call import CallScreen
+        from frontdesk.tui.screens.followups import FollowUpsScreen
+        from frontdesk.tui.screens.queue import QueueScreen
+        from frontdesk.tui.screens.residents import ResidentsScreen
+
+        self.add_mode("call", CallScreen)
+        self.add_mode("residents", ResidentsScreen)
+        self.add_mode("queue", QueueScreen)
+        self.add_mode("followups", FollowUpsScreen)
+        if self.counter.operator is not None:
+            self.signed_in()
+
+    def signed_in(self) -> None:
+        self.counter.load_centre()
+        self.sub_title = f"{self.counter.desk.policy.centre_name} · {self.counter.operator.name}"
+        self.switch_mode("call")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "view" and self.counter.operator is None:
+            return None  # shown greyed until someone signs in
+        return True
+
+    def action_view(self, name: str) -> None:
+        if self.current_mode != name:
+            self.switch_mode(name)
+
+    def action_help(self) -> None:
+        from frontdesk.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    @on(Worker.StateChanged)
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """A failing worker is otherwise silent: say what went wrong."""
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        message = (
+            str(error)
+            if isinstance(error, ServiceError | ValueError)
+            else (_("Something went wrong: {error}").format(error=error))
+        )
+        self.notify(message, severity="error", timeout=8)

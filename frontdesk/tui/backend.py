@@ -1,0 +1,129 @@
+"""The services as the screens use them: each call opens its own session, so any worker thread
+may call it, and the signed-in operator is filled in for every use case."""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+
+from frontdesk.domain.kinds import Role
+from frontdesk.services import (
+    cards,
+    complaints,
+    followups,
+    handling,
+    intake,
+    queue,
+    residents,
+    setup,
+)
+from frontdesk.services.context import Desk
+from frontdesk.services.errors import NotAllowed
+from frontdesk.services.operators import sign_in
+from frontdesk.store.engine import new_session
+from frontdesk.store.models import Operator
+
+T = TypeVar("T")
+
+
+class Counter:
+    """One counter's view of the database: its policy, clock and signed-in operator."""
+
+    def __init__(self, engine: Engine, desk: Desk):
+        self.engine = engine
+        self.desk = desk
+        self.operator: Operator | None = None
+
+    def run(self, use_case: Callable[..., T], **kwargs: Any) -> T:
+        """Run a use case in a session of its own."""
+        with new_session(self.engine) as session:
+            return use_case(session=session, desk=self.desk, **kwargs)
+
+    def act(self, use_case: Callable[..., T], **kwargs: Any) -> T:
+        """Run a use case as the signed-in operator."""
+        if self.operator is None:
+            raise NotAllowed("sign in first")
+        return self.run(use_case, operator_id=self.operator.id, **kwargs)
+
+    @property
+    def role(self) -> Role | None:
+        return Role(self.operator.role) if self.operator else None
+
+    # Signing in
+    def needs_first_run(self) -> bool:
+        with new_session(self.engine) as session:
+            return setup.needs_first_run(session=session)
+
+    def first_run(self, *, centre: str, manager: str, pin: str) -> Operator:
+        self.operator = self.run(setup.first_run, centre=centre, manager=manager, pin=pin)
+        self.load_centre()
+        return self.operator
+
+    def load_centre(self) -> None:
+        """Greet callers with the centre's name as the database knows it."""
+        self.desk = self.run(setup.desk_for_database)
+
+    def sign_in(self, name: str, pin: str) -> Operator | None:
+        with new_session(self.engine) as session:
+            self.operator = sign_in(session=session, name=name, pin=pin)
+        return self.operator
+
+    # Lists and cards
+    def search(self, text: str) -> list[residents.ResidentHit]:
+        with new_session(self.engine) as session:
+            return residents.search_residents(session=session, text=text)
+
+    def card(self, resident_id: int) -> cards.ResidentCard:
+        return self.run(cards.resident_card, resident_id=resident_id)
+
+    def detail(self, matter_id: int) -> cards.MatterDetail:
+        return self.run(cards.matter_detail, matter_id=matter_id)
+
+    def queue(self, filters: queue.QueueFilter | None = None) -> list[queue.QueueRow]:
+        self.run(complaints.upgrade_overdue)
+        return self.run(queue.list_queue, filters=filters)
+
+    def callbacks(self) -> list[followups.Callback]:
+        return self.run(followups.list_callbacks)
+
+    # Use cases
+    def file_call(self, draft: intake.CallDraft) -> intake.FiledCall:
+        return self.act(intake.file_call, draft=draft)
+
+    def create_resident(self, draft: residents.ResidentDraft):
+        return self.run(residents.create_resident, draft=draft)
+
+    def escalate(self, **kwargs: Any):
+        return self.act(handling.escalate, **kwargs)
+
+    def reply(self, **kwargs: Any):
+        return self.act(handling.record_reply, **kwargs)
+
+    def note(self, **kwargs: Any):
+        return self.act(handling.add_note, **kwargs)
+
+    def resolve(self, **kwargs: Any):
+        return self.act(handling.resolve, **kwargs)
+
+    def repair_done(self, **kwargs: Any):
+        return self.act(handling.record_repair_done, **kwargs)
+
+    def reopen(self, **kwargs: Any):
+        return self.act(handling.reopen, **kwargs)
+
+    def request_extension(self, **kwargs: Any):
+        return self.act(complaints.request_extension, **kwargs)
+
+    def approve_extension(self, **kwargs: Any):
+        return self.act(complaints.approve_extension, **kwargs)
+
+    def reclassify(self, **kwargs: Any):
+        return self.act(complaints.reclassify, **kwargs)
+
+    def record_attempt(self, **kwargs: Any):
+        return self.act(followups.record_attempt, **kwargs)
+
+    def edit_resident(self, **kwargs: Any):
+        from frontdesk.services.resident_edit import edit_resident
+
+        return self.run(edit_resident, **kwargs)

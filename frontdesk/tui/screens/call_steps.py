@@ -1,0 +1,95 @@
+"""What the Call view says at the read-back and commit steps, and the phrase guard's warnings,
+composed from the domain rules (nothing here touches the database)."""
+
+from rich.markup import escape
+
+from frontdesk.domain.deadlines import Deadline, callback_deadline, complaint_deadlines, moment_text
+from frontdesk.domain.kinds import FollowUpReason, MatterKind, Milestone
+from frontdesk.domain.matters import CleanMatter
+from frontdesk.domain.phrases import check_phrases
+from frontdesk.domain.script import Line, commit, repeat_back
+from frontdesk.i18n import _
+from frontdesk.services.context import Desk
+from frontdesk.services.intake import CallDraft
+
+
+def read_back_line(draft: CallDraft, clean: list[CleanMatter | None], card) -> Line:
+    """The sentence to read back: every matter, the ones added to open matters by number."""
+    parts = []
+    for matter, checked in zip(draft.matters, clean, strict=True):
+        if checked is not None:
+            parts.append((checked.kind, checked.values))
+            continue
+        summary = next(
+            (m.summary for m in (card.open_matters if card else []) if m.id == matter.same_as), ""
+        )
+        parts.append((matter.kind, {"content": f"您之前反映的#{matter.same_as}{summary},再次来电"}))
+    return repeat_back(parts)
+
+
+def promised(desk: Desk, clean: CleanMatter) -> list[Deadline]:
+    """The deadlines filing this matter now would set, as the caller will be told them."""
+    now = desk.now()
+    values = clean.values
+    if clean.kind is MatterKind.COMPLAINT:
+        return complaint_deadlines(
+            desk.policy, values["complaint_class"], now, requested=values.get("requested_deadline")
+        )
+    if clean.kind is MatterKind.REPAIR:
+        visit = values["visit_at"].astimezone(desk.policy.timezone)
+        return [
+            Deadline(
+                Milestone.VISIT,
+                visit,
+                _("visit at the time the resident chose"),
+                moment_text(visit),
+            )
+        ]
+    if values.get("promised_at") is not None:
+        return [
+            callback_deadline(
+                desk.policy, FollowUpReason.PROMISED, now, promised=values["promised_at"]
+            )
+        ]
+    return []
+
+
+def commit_lines(desk: Desk, clean: list[CleanMatter | None]) -> tuple[Line, str]:
+    """The promise to say ("we will reply by …") and how each deadline was worked out."""
+    told: list[Deadline] = []
+    lines = []
+    for checked in clean:
+        if checked is None:
+            continue
+        deadlines = promised(desk, checked)
+        for d in deadlines:
+            lines.append(
+                f"[b]{checked.kind.value} {d.milestone.value}[/b] "
+                f"{d.due:%a %m-%d %H:%M} — {escape(d.rule)}\n  [dim]{escape(d.explanation)}[/dim]"
+            )
+        # The caller hears the first time something reaches them: a reply, a visit, a call.
+        spoken = [
+            d
+            for d in deadlines
+            if d.milestone in (Milestone.REPLY, Milestone.VISIT, Milestone.CALLBACK)
+        ]
+        spoken = spoken or [d for d in deadlines if d.milestone is Milestone.RESOLVE]
+        told += spoken[:1]
+    first = min(told, key=lambda d: d.due).due if told else None
+    return commit(first), "\n".join(lines)
+
+
+def phrase_warnings(texts: list[str]) -> str:
+    """Never-say phrases in what was typed, marked, with what to say instead."""
+    out = []
+    for text in texts:
+        for flag in check_phrases(text):
+            marked = (
+                escape(text[: flag.start])
+                + "[reverse red]"
+                + escape(text[flag.start : flag.end])
+                + "[/]"
+                + escape(text[flag.end :])
+            )
+            out.append(f"⚠ {marked}\n  「{escape(flag.phrase)}」→ {escape(flag.alternative)}")
+    return "\n".join(out)

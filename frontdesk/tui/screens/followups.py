@@ -1,0 +1,216 @@
+"""The follow-up list (回访, DOMAIN.md §4): the calls owed, and the record of each try."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from frontdesk.domain.kinds import AttemptOutcome, Verdict
+from frontdesk.i18n import _
+from frontdesk.services.errors import ServiceError
+from frontdesk.services.followups import Callback
+from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
+
+# Groups in the order they are worked: what is late, what can be called now, the rest of today.
+GROUPS = ("overdue", "due now", "today", "later")
+COLUMNS = ("when", "due", "window", "callable", "reason", "matter", "resident", "unit", "phone")
+ATTEMPT_ACTIONS = {"reached", "no_answer", "busy", "wrong_number"}
+
+
+def group_of(callback: Callback, now: datetime) -> str:
+    """Overdue; due today and callable now; due today but outside its window now; later."""
+    if callback.overdue:
+        return "overdue"
+    if callback.due.date() != now.astimezone(callback.due.tzinfo).date():
+        return "later"
+    return "due now" if callback.callable_now else "today"
+
+
+def _binding(key: str, action: str, description: str, tooltip: str) -> Binding:
+    return Binding(key, action, description, id=f"followups.{action}", tooltip=tooltip)
+
+
+class FollowUpsScreen(Screen):
+    """The receptionist works down the calls owed, late ones first. Calls outside their callable
+    window are marked "not now" (evening calls only for residents who agreed, or urgent ones).
+    One key records each try: reached (with the resident's verdict and what was said; an unhappy
+    resident's matter can reopen, a failed repair goes back to maintenance), no answer, busy or
+    wrong number. Tries that reach nobody keep the call on the list."""
+
+    BINDINGS = [
+        _binding("1", "reached", _("Reached"), _("Talked to the resident: verdict and notes")),
+        _binding("2", "no_answer", _("No answer"), _("Nobody picked up; the call stays owed")),
+        _binding("3", "busy", _("Busy"), _("The line was busy; the call stays owed")),
+        _binding("4", "wrong_number", _("Wrong no."), _("Wrong number; the call stays owed")),
+        _binding("ctrl+r", "reload", _("Reload"), _("Read the list again")),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[int, Callback] = {}
+        #: The highlighted follow-up, which the outcome keys record a try of.
+        self.current: Callback | None = None
+
+    @property
+    def counter(self):
+        return self.app.counter  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="followups-summary", classes="hint")
+        table: DataTable = DataTable(id="followups-table", cursor_type="row", zebra_stripes=True)
+        for key in COLUMNS:
+            table.add_column(_(key), key=key)
+        table.add_column(_("tries"), key="attempts")
+        yield table
+        yield Static(_("No call owed."), id="followups-detail", classes="pane")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ATTEMPT_ACTIONS and self.current is None:
+            return None
+        return True
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="followups-load")
+    def load(self) -> None:
+        callbacks = self.counter.callbacks()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show, callbacks)
+
+    def show(self, callbacks: list[Callback]) -> None:
+        table = self.query_one(DataTable)
+        keep = self.current.id if self.current else None
+        now = self.counter.desk.now()
+        groups = {c.id: group_of(c, now) for c in callbacks}
+        ordered = sorted(callbacks, key=lambda c: (GROUPS.index(groups[c.id]), c.due, c.id))
+        table.clear()
+        self.rows = {c.id: c for c in ordered}
+        for c in ordered:
+            style = "bold red" if c.overdue else ""
+            day = "" if c.window_start.date() == now.astimezone(c.due.tzinfo).date() else "%m-%d "
+            window = f"{c.window_start.strftime(day + '%H:%M')}–{c.window_end:%H:%M}"
+            callable_now = Text(_("yes")) if c.callable_now else Text(_("not now"), "bold yellow")
+            cells = [
+                _(groups[c.id]),
+                f"{c.due:%m-%d %H:%M}",
+                window,
+                callable_now,
+                c.reason,
+                f"#{c.matter_id}",
+                c.resident,
+                c.unit,
+                c.phone,
+                str(c.attempts),
+            ]
+            table.add_row(
+                *(Text(cell, style) if isinstance(cell, str) else cell for cell in cells),
+                key=str(c.id),
+            )
+        if keep in self.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        counts = " · ".join(f"{_(g)} {list(groups.values()).count(g)}" for g in GROUPS)
+        self.query_one("#followups-summary", Static).update(
+            _("{n} calls owed: {counts}").format(n=len(ordered), counts=counts)
+        )
+        self.highlight(table.cursor_row if ordered else None)
+
+    @on(DataTable.RowHighlighted)
+    def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.highlight(event.cursor_row)
+
+    def highlight(self, index: int | None) -> None:
+        table = self.query_one(DataTable)
+        key = table.coordinate_to_cell_key((index, 0)).row_key.value if index is not None else None
+        self.current = c = self.rows.get(int(key)) if key else None
+        self.refresh_bindings()
+        pane = self.query_one("#followups-detail", Static)
+        if c is None:
+            pane.update(_("No call owed."))
+            return
+        text = Text()
+        text.append(f"{c.reason} · #{c.matter_id} {c.resident} {c.unit} {c.phone}\n", "bold")
+        text.append(f"{_('Rule')}: {c.rule}\n{_('Worked out')}: {c.explanation}\n")
+        if not c.callable_now:
+            opens = _("Not to be called now: the next callable window opens {at:%m-%d %H:%M}.")
+            text.append(opens.format(at=c.window_start) + "\n", "bold yellow")
+        text.append(_("Tries so far: {n}").format(n=c.attempts))
+        pane.update(text)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    # Recording a try
+    @work(thread=True, exclusive=True, exit_on_error=False, group="followups-act")
+    def act(self, done: str, use_case: Callable[..., Any], **kwargs: Any) -> None:
+        """Run ``use_case``; ``done`` is the message, formatted with its arguments."""
+        try:
+            use_case(**kwargs)
+        except ServiceError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self.notify, done.format(**kwargs))
+        self.app.call_from_thread(self.load)
+
+    def missed(self, outcome: AttemptOutcome) -> None:
+        done = _("Follow-up {follow_up_id}: {outcome}; the call stays on the list")
+        attempt = self.counter.record_attempt
+        self.act(done, attempt, follow_up_id=self.current.id, outcome=outcome)
+
+    def action_no_answer(self) -> None:
+        self.missed(AttemptOutcome.NO_ANSWER)
+
+    def action_busy(self) -> None:
+        self.missed(AttemptOutcome.BUSY)
+
+    def action_wrong_number(self) -> None:
+        self.missed(AttemptOutcome.WRONG_NUMBER)
+
+    @work(exclusive=True, exit_on_error=False, group="followups-ask")
+    async def action_reached(self) -> None:
+        c = self.current
+        title = _("Follow-up of #{id} with {name}").format(id=c.matter_id, name=c.resident)
+        verdicts = [
+            ("s", Verdict.SATISFIED.value, _("satisfied")),
+            ("u", Verdict.UNSATISFIED.value, _("not satisfied")),
+            ("n", Verdict.NONE.value, _("no opinion given")),
+        ]
+        verdict = await self.app.push_screen_wait(ChoicePrompt(title, verdicts))
+        if verdict is None:
+            return
+        label = _("What was said, and the resident's opinion")
+        notes = await self.app.push_screen_wait(TextPrompt(title, label))
+        if notes is None:
+            return
+        reopen, visit = False, None
+        if verdict == Verdict.UNSATISFIED and c.reason.startswith("repair-"):
+            # A repair that did not hold goes back to maintenance at a time agreed on this call.
+            label = _("When maintenance comes back (agreed with the resident)")
+            visit = await self.app.push_screen_wait(MomentPrompt(title, label, self.counter.desk))
+            if visit is None:
+                return
+        elif verdict == Verdict.UNSATISFIED:
+            options = [("y", "yes", _("reopen the matter")), ("n", "no", _("close it as it is"))]
+            answer = await self.app.push_screen_wait(ChoicePrompt(_("Reopen the matter?"), options))
+            if answer is None:
+                return
+            reopen = answer == "yes"
+        self.act(
+            _("Follow-up {follow_up_id}: resident reached ({verdict})"),
+            self.counter.record_attempt,
+            follow_up_id=c.id,
+            outcome=AttemptOutcome.REACHED,
+            verdict=Verdict(verdict),
+            notes=notes,
+            reopen_matter=reopen,
+            new_visit_at=visit,
+        )

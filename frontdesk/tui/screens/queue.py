@@ -1,0 +1,405 @@
+"""The complaint queue (DOMAIN.md §3): every open matter, the most urgent deadline first."""
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from frontdesk.domain.kinds import ComplaintClass, MatterKind, Role
+from frontdesk.i18n import _
+from frontdesk.services.cards import MatterDetail
+from frontdesk.services.errors import ServiceError
+from frontdesk.services.queue import QueueFilter, QueueRow
+from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
+
+COLUMNS = ("mark", "due", "countdown", "milestone", "id", "kind", "class", "unit", "resident")
+# Keys that act on the highlighted matter, and those of them only a complaint has.
+ROW_ACTIONS = {"escalate", "reply", "resolve", "extend", "approve", "reclassify", "note", "card"}
+COMPLAINT_ACTIONS = {"extend", "approve", "reclassify"}
+CLASS_KEYS = {"major": "m", "important": "i", "minor": "n", "invalid": "v"}
+
+
+def countdown(due: datetime | None, now: datetime) -> str:
+    """Time left as the counter reads it at a glance: "35m", "2h05m", "2d03h"; "-" when late."""
+    if due is None:
+        return "—"
+    seconds = int((due - now).total_seconds())
+    days, rest = divmod(abs(seconds) // 60, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    sign = "-" if seconds < 0 else ""
+    if days:
+        return f"{sign}{days}d{hours:02d}h"
+    return f"{sign}{hours}h{minutes:02d}m" if hours else f"{sign}{minutes}m"
+
+
+def _binding(key: str, action: str, description: str, tooltip: str, **kwargs: Any) -> Binding:
+    return Binding(key, action, description, id=f"queue.{action}", tooltip=tooltip, **kwargs)
+
+
+FILTERS = Binding.Group(_("Filter"), compact=True)
+
+
+def _filter(key: str, action: str, description: str, tooltip: str) -> Binding:
+    return _binding(key, action, description, tooltip, group=FILTERS)
+
+
+class QueueScreen(Screen):
+    """The receptionist sees what is late or due soon, narrows the list with filters, and works
+    the highlighted matter: escalates it, records a reply or the resolution, asks for (or, as
+    office manager, approves) more time, reclassifies it, notes progress, or opens the resident's
+    card. The pane below shows its history and how each deadline was worked out."""
+
+    BINDINGS = [
+        _binding("e", "escalate", _("Escalate"), _("Report to a supervisor or the manager")),
+        _binding("r", "reply", _("Reply"), _("Record the answer given to the resident")),
+        _binding("v", "resolve", _("Resolve"), _("Record the resolution (repairs: work done)")),
+        _binding("x", "extend", _("Extend"), _("Ask for a later resolution deadline")),
+        _binding("a", "approve", _("Approve"), _("Approve the requested extension (manager)")),
+        _binding("k", "reclassify", _("Reclass"), _("Give the complaint another class")),
+        _binding("n", "note", _("Note"), _("Add a note to the history")),
+        _binding("o", "reopen", _("Reopen"), _("Reopen a resolved or closed matter by number")),
+        _binding("enter", "card", _("Card"), _("Open the resident's card"), priority=True),
+        # The filters share one footer label; F1 lists each with its own description.
+        _filter("c", "cycle_class", _("Class"), _("Show one complaint class, then the next")),
+        _filter("d", "cycle_department", _("Dept"), _("Show one department, then the next")),
+        _filter("t", "cycle_kind", _("Kind"), _("Show one kind of matter, then the next")),
+        _filter("u", "toggle_overdue", _("Overdue"), _("Only matters past their deadline")),
+        _filter("m", "toggle_mine", _("Mine"), _("Only matters I filed")),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters = QueueFilter()
+        self.rows: dict[int, QueueRow] = {}
+        #: The highlighted matter, which the action keys work on.
+        self.current: QueueRow | None = None
+
+    @property
+    def counter(self):
+        return self.app.counter  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="queue-filters", classes="hint")
+        table: DataTable = DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
+        for key in COLUMNS:
+            # Fixed width for the countdown: it changes every second and must not jiggle.
+            table.add_column(_(key), key=key, width=9 if key == "countdown" else None)
+        table.add_column(_("summary"), key="summary")
+        yield table
+        with VerticalScroll(id="queue-detail", classes="pane"):
+            yield Static(_("Nothing picked."), id="queue-detail-text")
+        # Fifteen keys of this view and the app's: compact, and Ctrl+P is in the help (F1).
+        yield Footer(id="queue-footer", compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.show_filters()
+        self.ticker = self.set_interval(1, self.tick)
+
+    def on_screen_resume(self) -> None:
+        self.ticker.resume()
+        self.load()
+
+    def on_screen_suspend(self) -> None:
+        self.ticker.pause()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in ROW_ACTIONS:
+            return True
+        row = self.current
+        if row is None:
+            return None
+        if action in COMPLAINT_ACTIONS and row.kind != MatterKind.COMPLAINT:
+            return None
+        if action == "approve" and self.counter.role is not Role.MANAGER:
+            return None
+        return True
+
+    # Reading the queue
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-load")
+    def load(self) -> None:
+        rows = self.counter.queue(self.filters)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show, rows)
+
+    def show(self, rows: list[QueueRow]) -> None:
+        table = self.query_one(DataTable)
+        keep = self.current.id if self.current else None
+        now = self.counter.desk.now()
+        table.clear()
+        self.rows = {row.id: row for row in rows}
+        for row in rows:
+            style = "bold red" if row.overdue else ""
+            mark = _("OVERDUE") if row.overdue else _("<1h") if row.due_soon else ""
+            cells = [
+                Text(mark, style="bold red" if row.overdue else "bold yellow"),
+                f"{row.due:%m-%d %H:%M}" if row.due else "—",
+                self.countdown_cell(row, now),
+                row.next_milestone or "—",
+                f"#{row.id}",
+                row.kind,
+                row.complaint_class or "",
+                row.unit,
+                row.resident,
+                row.summary,
+            ]
+            table.add_row(
+                *(Text(c, style=style) if isinstance(c, str) else c for c in cells), key=str(row.id)
+            )
+        if keep in self.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        self.highlight(table.cursor_row if rows else None)
+        self.show_filters()
+
+    def countdown_cell(self, row: QueueRow, now: datetime) -> Text:
+        late = row.due is not None and row.due < now
+        return Text(countdown(row.due, now), style="bold red" if late else "")
+
+    def tick(self) -> None:
+        """Count down without asking the database again: only the countdown cells change."""
+        table = self.query_one(DataTable)
+        now = self.counter.desk.now()
+        for row in self.rows.values():
+            table.update_cell(str(row.id), "countdown", self.countdown_cell(row, now))
+
+    @on(DataTable.RowHighlighted)
+    def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.highlight(event.cursor_row)
+
+    def highlight(self, index: int | None) -> None:
+        table = self.query_one(DataTable)
+        key = table.coordinate_to_cell_key((index, 0)).row_key.value if index is not None else None
+        self.current = self.rows.get(int(key)) if key else None
+        self.refresh_bindings()
+        if self.current is None:
+            self.query_one("#queue-detail-text", Static).update(
+                _("Nothing open matches these filters.")
+            )
+            return
+        self.load_detail(self.current.id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-detail")
+    def load_detail(self, matter_id: int) -> None:
+        detail = self.counter.detail(matter_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_detail, detail)
+
+    def show_detail(self, detail: MatterDetail) -> None:
+        m = detail.matter
+        head = Text()
+        head.append(f"#{m.id} {m.kind} {m.complaint_class or ''} [{m.status}] ", "bold")
+        head.append(f"{m.summary}\n{detail.content}\n")
+        head.append(f"{_('Contact')}: {detail.contact or '—'} · {_('Unit')}: {detail.unit or '—'}")
+        head.append(f" · {_('Department')}: {detail.department or '—'}")
+        deadlines = Table.grid(padding=(0, 1))
+        for d in detail.deadlines:
+            # The rule and how the due time was worked out, so the receptionist can explain it.
+            why = Text.assemble(d.rule, "\n", (d.explanation, "dim"))
+            style = "bold" if d.state == "running" else "dim"
+            deadlines.add_row(Text(d.state, style), d.milestone, f"{d.due:%m-%d %H:%M}", why)
+        history = Table.grid(padding=(0, 1))
+        # Newest first: the latest step is what the caller asks about.
+        for at, kind, who, what in reversed(detail.events):
+            history.add_row(f"{at:%m-%d %H:%M}", kind, who, what)
+        parts = [head, Text(), Text(_("Deadlines"), "bold"), deadlines, Text()]
+        parts += [Text(_("History, newest first"), "bold"), history]
+        self.query_one("#queue-detail-text", Static).update(Group(*parts))
+
+    # Filters
+    def show_filters(self) -> None:
+        f, every = self.filters, _("all")
+        self.query_one("#queue-filters", Static).update(
+            _(
+                "class {cls} · department {dept} · kind {kind} · {overdue} · {mine} — {n} open"
+            ).format(
+                cls=f.complaint_class or every,
+                dept=f.department or every,
+                kind=f.kind or every,
+                overdue=_("overdue only") if f.overdue_only else _("any deadline"),
+                mine=_("mine") if f.operator_id is not None else _("anyone's"),
+                n=len(self.rows),
+            )
+        )
+
+    def refilter(self, **changes: Any) -> None:
+        self.filters = replace(self.filters, **changes)
+        self.show_filters()
+        self.load()
+
+    def action_cycle_class(self) -> None:
+        self.refilter(complaint_class=_next([None, *ComplaintClass], self.filters.complaint_class))
+
+    def action_cycle_department(self) -> None:
+        departments = [None, *self.counter.desk.policy.departments]
+        self.refilter(department=_next(departments, self.filters.department))
+
+    def action_cycle_kind(self) -> None:
+        self.refilter(kind=_next([None, *MatterKind], self.filters.kind))
+
+    def action_toggle_overdue(self) -> None:
+        self.refilter(overdue_only=not self.filters.overdue_only)
+
+    def action_toggle_mine(self) -> None:
+        mine = None if self.filters.operator_id is not None else self.counter.operator.id
+        self.refilter(operator_id=mine)
+
+    # Working the highlighted matter: questions in a dialog worker (it waits for each prompt),
+    # then the write in a thread worker.
+    async def ask(self, prompt: Any) -> Any:
+        return await self.app.push_screen_wait(prompt)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-act")
+    def act(self, done: str, use_case: Callable[..., Any], **kwargs: Any) -> None:
+        """Run ``use_case``; ``done`` is the message, formatted with its arguments and result."""
+        try:
+            result = use_case(**kwargs)
+        except ServiceError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self.notify, done.format(result=result, **kwargs))
+        self.app.call_from_thread(self.load)
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def action_escalate(self) -> None:
+        row = self.current
+        roles = [("s", "supervisor", _("supervisor")), ("m", "manager", _("office manager"))]
+        role = await self.ask(ChoicePrompt(_("Escalate #{id} to").format(id=row.id), roles))
+        if role is None:
+            return
+        label = _("Name of the {role}").format(role=role)
+        who = await self.ask(TextPrompt(_("Escalate #{id}").format(id=row.id), label))
+        if who is not None:
+            done = _("#{matter_id} escalated to {to_whom}")
+            self.act(done, self.counter.escalate, matter_id=row.id, to_role=Role(role), to_whom=who)
+
+    def action_reply(self) -> None:
+        self.write(self.current, self.counter.reply, _("Reply to #{id}"), _("The answer given"))
+
+    def action_note(self) -> None:
+        self.write(self.current, self.counter.note, _("Note on #{id}"), _("What happened"))
+
+    def action_resolve(self) -> None:
+        row = self.current
+        if row.kind == MatterKind.REPAIR:
+            self.repair_done(row)
+        else:
+            self.write(row, self.counter.resolve, _("Resolve #{id}"), _("How it was resolved"))
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def write(self, row: QueueRow, use_case: Callable, title: str, label: str) -> None:
+        text = await self.ask(TextPrompt(title.format(id=row.id), label))
+        if text is not None:
+            self.act(_("#{matter_id}: recorded"), use_case, matter_id=row.id, text=text)
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def repair_done(self, row: QueueRow) -> None:
+        desk = self.counter.desk
+        title = _("Repair #{id} done").format(id=row.id)
+        now = f"{desk.now().astimezone(desk.policy.timezone):%H:%M}"
+        done_at = await self.ask(MomentPrompt(title, _("When maintenance finished"), desk, now))
+        if done_at is None:
+            return
+        # The queue does not know a repair's category: the receptionist says if it was a leak.
+        leak = [("y", "yes", _("a water leak: give the leak test time")), ("n", "no", _("no"))]
+        answer = await self.ask(ChoicePrompt(_("Was it a water leak?"), leak))
+        leak_test_at = None
+        if answer == "yes":
+            leak_test_at = await self.ask(MomentPrompt(title, _("When the leak test was"), desk))
+        if answer == "no" or leak_test_at is not None:
+            done = _("#{matter_id} done: its follow-up call is on the list")
+            self.act(
+                done,
+                self.counter.repair_done,
+                matter_id=row.id,
+                done_at=done_at,
+                leak_test_at=leak_test_at,
+            )
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def action_extend(self) -> None:
+        row = self.current
+        title = _("More time for #{id}").format(id=row.id)
+        until = await self.ask(MomentPrompt(title, _("New resolution deadline"), self.counter.desk))
+        if until is None:
+            return
+        reason = await self.ask(TextPrompt(title, _("Why more time is needed")))
+        if reason is not None:
+            done = _("#{matter_id}: more time asked for; the office manager approves")
+            extend = self.counter.request_extension
+            self.act(done, extend, matter_id=row.id, until=until, reason=reason)
+
+    def action_approve(self) -> None:
+        done = _("#{matter_id} now due {result.due:%m-%d %H:%M}")
+        self.act(done, self.counter.approve_extension, matter_id=self.current.id)
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def action_reclassify(self) -> None:
+        row = self.current
+        title = _("Reclassify #{id} ({cls})").format(id=row.id, cls=row.complaint_class)
+        others = [c for c in ComplaintClass if c != row.complaint_class]
+        new = await self.ask(ChoicePrompt(title, [(CLASS_KEYS[c], c, _(c)) for c in others]))
+        if new is None:
+            return
+        reason = await self.ask(TextPrompt(title, _("Why the class changes")))
+        if reason is not None:
+            done, cls = _("#{matter_id} is now {new_class}"), ComplaintClass(new)
+            self.act(done, self.counter.reclassify, matter_id=row.id, new_class=cls, reason=reason)
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def action_reopen(self) -> None:
+        # Reopened matters are never in the queue (it lists open ones): ask for the number.
+        title, label = _("Reopen a matter"), _("Number of the resolved or closed matter")
+        number = await self.ask(TextPrompt(title, label, check=_not_a_number))
+        if number is None:
+            return
+        reason = await self.ask(TextPrompt(title, _("Why it reopens")))
+        if reason is not None:
+            done, matter_id = _("#{matter_id} is open again"), int(number.lstrip("#"))
+            self.act(done, self.counter.reopen, matter_id=matter_id, text=reason)
+
+    # The resident's card, in the residents view
+    def action_card(self) -> None:
+        if self.current is not None:
+            self.find_resident(self.current)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-card")
+    def find_resident(self, row: QueueRow) -> None:
+        # The queue names the resident but does not carry their id: find them by name and unit.
+        hits = [h for h in self.counter.search(row.resident) if h.name == row.resident]
+        exact = [h for h in hits if row.unit and row.unit in h.units] or hits
+        if len(exact) != 1:
+            message = _("#{id}: {name} has no single resident card").format(
+                id=row.id, name=row.resident
+            )
+            self.app.call_from_thread(self.notify, message, severity="warning")
+            return
+        self.app.call_from_thread(self.open_card, exact[0].id, row.resident)
+
+    async def open_card(self, resident_id: int, name: str) -> None:
+        # Imported here, as the app does: the residents view is a separate module it loads.
+        from frontdesk.tui.screens.residents import ResidentsScreen
+
+        if not hasattr(ResidentsScreen, "show_resident"):
+            self.notify(_("{name}: find them in the residents view (F3)").format(name=name))
+            return
+        await self.app.switch_mode("residents")
+        self.app.screen.show_resident(resident_id)  # type: ignore[attr-defined]
+
+
+def _next(options: list[Any], current: Any) -> Any:
+    return options[(options.index(current) + 1) % len(options)]
+
+
+def _not_a_number(text: str) -> str | None:
+    return None if text.lstrip("#").isdigit() else _("Give the matter's number, e.g. 338")

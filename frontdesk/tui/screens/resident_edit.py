@@ -1,0 +1,183 @@
+"""Editing a resident card over the Residents view: phones, role, temperament, evening calls,
+title and notes, each a line of text or one key."""
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, Static
+
+from frontdesk.domain.kinds import ResidentRole, Temperament
+from frontdesk.domain.temperaments import STRATEGY
+from frontdesk.i18n import _
+from frontdesk.services.errors import FieldError, FieldsInvalid, ServiceError
+from frontdesk.services.resident_edit import EditableCard, editable_card
+from frontdesk.tui.widgets.fields import Advance, Choice, ChoiceField, FieldRow, TextField
+
+ROLE_CHOICES = [
+    Choice("o", ResidentRole.OWNER.value, "owner 业主"),
+    Choice("t", ResidentRole.TENANT.value, "tenant 租户"),
+    Choice("f", ResidentRole.FAMILY.value, "family 家属"),
+]
+TEMPERAMENT_CHOICES = [
+    Choice(key, kind.value, STRATEGY[kind][0])
+    for key, kind in (
+        ("f", Temperament.FRIENDLY),
+        ("d", Temperament.DOMINEERING),
+        ("a", Temperament.ANALYTICAL),
+        ("s", Temperament.SELF_CENTRED),
+    )
+] + [Choice("-", "", _("not known"))]
+EVENING_CHOICES = [Choice("y", "y", _("yes 可以")), Choice("n", "n", _("no 不可以"))]
+# Keys from the pinyin: xiānsheng, nǚshì.
+TITLE_CHOICES = [Choice("x", "先生", "先生"), Choice("n", "女士", "女士"), Choice("-", "", "—")]
+# The service names fields as it knows them; the form shows them in these rows.
+FIELD_ROWS = {"evening_calls_ok": "evening"}
+
+
+class EditResidentScreen(ModalScreen[bool]):
+    """Change a resident card. Enter moves to the next field, a choice is one key, Ctrl+S
+    saves and Escape leaves the card as it was. Returns whether the card was saved."""
+
+    BINDINGS = [
+        Binding(
+            "ctrl+s",
+            "save",
+            _("Save"),
+            id="resident_edit.save",
+            tooltip=_("Check and save the card"),
+            priority=True,
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            _("Cancel"),
+            id="resident_edit.cancel",
+            tooltip=_("Close without saving"),
+        ),
+    ]
+
+    def __init__(self, resident_id: int) -> None:
+        super().__init__()
+        self.resident_id = resident_id
+        self.original: EditableCard | None = None
+        self.rows: dict[str, FieldRow] = {
+            "phones": FieldRow(
+                _("phones"),
+                TextField("phones", placeholder=_("138 0013 8000, 021-6212 3456 转 801")),
+                required=False,
+            ),
+            "role": FieldRow(_("role"), ChoiceField("role", ROLE_CHOICES), required=False),
+            "temperament": FieldRow(
+                _("temperament"), ChoiceField("temperament", TEMPERAMENT_CHOICES), required=False
+            ),
+            "evening": FieldRow(
+                _("evening calls"), ChoiceField("evening", EVENING_CHOICES), required=True
+            ),
+            "title": FieldRow(_("title"), ChoiceField("title", TITLE_CHOICES), required=False),
+            "notes": FieldRow(_("notes"), TextField("notes"), required=False),
+        }
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="resident-edit"):
+            yield Label(_("Edit resident card"), id="resident-edit-title", classes="title")
+            yield Static(
+                _(
+                    "Phones are listed masked; a masked number left in the list is kept. "
+                    "Separate numbers with commas."
+                ),
+                classes="hint",
+            )
+            yield from self.rows.values()
+            yield Static("", id="resident-edit-error", classes="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.rows["phones"].field.focus()
+        self.load()
+
+    @property
+    def counter(self):
+        return self.app.counter  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True, group="resident-edit", exit_on_error=False)
+    def load(self) -> None:
+        card = self.counter.run(editable_card, resident_id=self.resident_id)
+        self.app.call_from_thread(self.fill, card)
+
+    def fill(self, card: EditableCard) -> None:
+        self.original = card
+        self.query_one("#resident-edit-title", Label).update(
+            _("Edit resident card: {name}").format(name=card.name)
+        )
+        self.field("phones").set_value(", ".join(card.phones))
+        self.field("role").set_value(card.role.value if card.role else None)
+        # Someone with no unit (a visitor, a neighbour from outside) has no role to set.
+        self.rows["role"].display = card.has_units
+        self.field("temperament").set_value(card.temperament.value if card.temperament else "")
+        self.field("evening").set_value("y" if card.evening_calls_ok else "n")
+        self.field("title").set_value(card.title)
+        self.field("notes").set_value(card.notes)
+
+    def field(self, name: str) -> TextField | ChoiceField:
+        return self.rows[name].field
+
+    @on(Advance)
+    def advance(self, event: Advance) -> None:
+        event.stop()
+        shown = [row for row in self.rows.values() if row.display]
+        at = next(i for i, row in enumerate(shown) if row.field is event.field)
+        shown[(at + 1) % len(shown)].field.focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def action_save(self) -> None:
+        if self.original is None:
+            return  # still loading
+        for row in self.rows.values():
+            row.clear_error()
+        self.query_one("#resident-edit-error", Static).update("")
+        role = self.field("role").value
+        temperament = self.field("temperament").value
+        title = self.field("title").value or ""
+        self.save(
+            phones=[p for p in str(self.field("phones").value).split(",") if p.strip()],
+            role=ResidentRole(role) if role and self.original.has_units else None,
+            temperament=Temperament(temperament) if temperament else None,
+            notes=str(self.field("notes").value),
+            evening_calls_ok=self.field("evening").value == "y",
+            # An unchanged title is left alone, even one the form does not offer.
+            title=None if title == self.original.title else title,
+        )
+
+    @work(thread=True, exclusive=True, group="resident-edit", exit_on_error=False)
+    def save(self, **fields) -> None:
+        try:
+            self.counter.edit_resident(resident_id=self.resident_id, **fields)
+        except FieldsInvalid as exc:
+            self.app.call_from_thread(self.show_errors, exc.errors)
+            return
+        except ServiceError as exc:
+            self.app.call_from_thread(
+                self.query_one("#resident-edit-error", Static).update, str(exc)
+            )
+            return
+        self.app.call_from_thread(self.saved)
+
+    def saved(self) -> None:
+        self.dismiss(True)
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        messages: dict[str, list[str]] = {}
+        for error in errors:
+            messages.setdefault(FIELD_ROWS.get(error.field, error.field), []).append(error.message)
+        for name, lines in messages.items():
+            if name in self.rows:
+                self.rows[name].show_error("\n".join(lines))
+            else:
+                self.query_one("#resident-edit-error", Static).update("\n".join(lines))
+        first = next((row for name, row in self.rows.items() if name in messages), None)
+        if first is not None:
+            first.field.focus()

@@ -1,0 +1,92 @@
+"""Signing in at the counter, and the first run that names the centre and its manager."""
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from frontdesk.i18n import _
+from frontdesk.services.errors import ServiceError
+
+
+class SignInScreen(Screen):
+    """The operator types their name and PIN; Enter moves on and signs in."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="sign-in"):
+            yield Label(_("frontdesk — sign in"), classes="title")
+            yield Input(placeholder=_("operator name"), id="name")
+            yield Input(placeholder=_("PIN"), password=True, id="pin")
+            yield Static("", id="sign-in-error", classes="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "blink", True)
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted, "#name")
+    def to_pin(self) -> None:
+        self.query_one("#pin", Input).focus()
+
+    @on(Input.Submitted, "#pin")
+    def submit(self) -> None:
+        self.sign_in(self.query_one("#name", Input).value, self.query_one("#pin", Input).value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def sign_in(self, name: str, pin: str) -> None:
+        operator = self.app.counter.sign_in(name, pin)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.done, operator is not None)
+
+    def done(self, ok: bool) -> None:
+        if ok:
+            self.app.signed_in()  # type: ignore[attr-defined]
+            return
+        self.query_one("#sign-in-error", Static).update(_("Name or PIN is not right."))
+        pin = self.query_one("#pin", Input)
+        pin.value = ""
+        pin.focus()
+
+
+class FirstRunScreen(Screen):
+    """An empty database: name the centre and create the first office manager."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="sign-in"):
+            yield Label(_("frontdesk — first run"), classes="title")
+            yield Label(_("Name the centre and its first office manager."), classes="hint")
+            yield Input(placeholder=_("centre name (阳光花园)"), id="centre")
+            yield Input(placeholder=_("manager's name"), id="name")
+            yield Input(placeholder=_("PIN, 4 to 8 digits"), password=True, id="pin")
+            yield Static("", id="sign-in-error", classes="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "blink", True)
+        centre = self.query_one("#centre", Input)
+        centre.value = self.app.counter.desk.policy.centre_name  # type: ignore[attr-defined]
+        centre.focus()
+
+    @on(Input.Submitted, "#centre")
+    def to_name(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted, "#name")
+    def to_pin(self) -> None:
+        self.query_one("#pin", Input).focus()
+
+    @on(Input.Submitted, "#pin")
+    def submit(self) -> None:
+        values = [self.query_one(f"#{i}", Input).value for i in ("centre", "name", "pin")]
+        self.create(*values)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def create(self, centre: str, name: str, pin: str) -> None:
+        try:
+            self.app.counter.first_run(centre=centre, manager=name, pin=pin)  # type: ignore[attr-defined]
+        except ServiceError as exc:
+            self.app.call_from_thread(self.query_one("#sign-in-error", Static).update, str(exc))
+            return
+        self.app.call_from_thread(self.app.signed_in)  # type: ignore[attr-defined]

@@ -1,0 +1,119 @@
+"""Form fields made for typing while the caller talks: Enter moves on, a choice is one key, and
+a problem is written beside the field it concerns."""
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, Label, Static
+
+
+class Advance(Message):
+    """The field is done with: move to the next one that still needs filling."""
+
+    def __init__(self, field: "TextField | ChoiceField") -> None:
+        super().__init__()
+        self.field = field
+
+
+class TextField(Input):
+    """A line of text; Enter moves to the next field."""
+
+    def __init__(self, name: str, **kwargs) -> None:
+        super().__init__(name=name, id=f"field-{name}", **kwargs)
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "blink", True)
+
+    def set_value(self, value: object) -> None:
+        self.value = "" if value is None else str(value)
+
+    async def action_submit(self) -> None:
+        self.post_message(Advance(self))
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    value: str
+    label: str
+
+
+class ChoiceField(Static, can_focus=True):
+    """One key picks an option (shown in brackets) and moves on."""
+
+    chosen: reactive[str | None] = reactive(None)
+
+    class Chosen(Message):
+        def __init__(self, field: "ChoiceField", value: str) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def control(self) -> "ChoiceField":
+            """Lets ``@on(ChoiceField.Chosen, "#id")`` pick the field."""
+            return self.field
+
+    def __init__(self, name: str, choices: list[Choice], **kwargs) -> None:
+        super().__init__(name=name, id=f"field-{name}", **kwargs)
+        self.choices = choices
+
+    @property
+    def value(self) -> str | None:  # type: ignore[override]
+        return self.chosen
+
+    def set_value(self, value: object) -> None:
+        self.chosen = None if value in (None, "") else str(value)
+
+    def render(self) -> Text:
+        text = Text()
+        for choice in self.choices:
+            style = "reverse" if choice.value == self.chosen else ""
+            text.append(f"{choice.key}) ", style=f"bold {style}".strip())
+            text.append(choice.label, style=style)
+            text.append("   ")
+        return text
+
+    def on_key(self, event: events.Key) -> None:
+        for choice in self.choices:
+            if event.character and event.character.lower() == choice.key:
+                event.stop()
+                event.prevent_default()
+                self.chosen = choice.value
+                self.post_message(self.Chosen(self, choice.value))
+                self.post_message(Advance(self))
+                return
+        if event.key == "enter":
+            event.stop()
+            self.post_message(Advance(self))
+
+
+class FieldRow(Vertical):
+    """A label, the field, and the line where its problem is written."""
+
+    def __init__(self, label: str, field: Input | ChoiceField, *, required: bool) -> None:
+        super().__init__(classes="required" if required else "")
+        self.label = label
+        self.field = field
+        self.required = required
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Label(self.label + (" *" if self.required else ""), classes="label")
+            yield self.field
+        line = Static("", classes="error")
+        line.display = False
+        yield line
+
+    def show_error(self, message: str) -> None:
+        line = self.query_one(".error", Static)
+        line.update(Text(message))
+        line.display = bool(message)
+
+    def clear_error(self) -> None:
+        self.show_error("")

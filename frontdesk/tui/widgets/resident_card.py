@@ -1,0 +1,68 @@
+"""The resident card: who is calling, how to address them and talk with them, what is open."""
+
+from rich.markup import escape
+from textual.widgets import Static
+
+from frontdesk.i18n import _
+from frontdesk.services.cards import ResidentCard
+
+
+def matter_line(m) -> str:
+    due = f" · {m.next_milestone} {m.next_due:%m-%d %H:%M}" if m.next_due else ""
+    cls = f" {m.complaint_class}" if m.complaint_class else ""
+    return f"#{m.id} {m.kind}{cls} [{m.status}] {escape(m.summary)}{due}"
+
+
+class ResidentCardView(Static):
+    """Shows one resident card, or a hint when nobody is picked."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(
+            _("No resident picked.\nUnknown callers are fine: record them as given."),
+            classes="pane",
+            **kwargs,
+        )
+        self.card: ResidentCard | None = None
+
+    def show(self, card: ResidentCard | None, *, history: bool = False) -> None:
+        self.card = card
+        if card is None:
+            self.update(_("No resident picked.\nUnknown callers are fine: record them as given."))
+            return
+        lines = [
+            f"[b]{escape(card.name)}[/b]  →  say 「{escape(card.address)},您好」",
+            f"{_('Units')}: {escape(', '.join(card.units) or '—')}",
+            f"{_('Phones')}: {escape(', '.join(card.phones_masked) or '—')}",
+        ]
+        if card.strategy:
+            lines.append(f"[b]{_('How to talk')}:[/b] {escape(card.strategy)}")
+        if card.occupation or card.interests:
+            lines.append(
+                f"{_('Occupation')}: {escape(card.occupation or '—')} · "
+                f"{_('Interests')}: {escape(card.interests or '—')}"
+            )
+        when = card.preferred_call_times or "—"
+        evening = _("evening calls OK") if card.evening_calls_ok else _("no evening calls")
+        lines.append(f"{_('Call')}: {escape(when)} · {evening}")
+        if card.notes:
+            lines.append(f"{_('Notes')}: {escape(card.notes)}")
+        lines.append("")
+        lines.append(f"[b]{_('Open matters')} ({len(card.open_matters)})[/b]")
+        lines += [matter_line(m) for m in card.open_matters] or ["—"]
+        if history:
+            lines.append("")
+            lines.append(f"[b]{_('Past matters')}[/b]")
+            lines += [matter_line(m) for m in card.past_matters] or ["—"]
+            lines.append("")
+            lines.append(f"[b]{_('Calls')}[/b]")
+            lines += [
+                f"{at:%Y-%m-%d %H:%M} {channel} {escape(notes)}"
+                for at, channel, notes in card.calls
+            ] or ["—"]
+            lines.append("")
+            lines.append(f"[b]{_('Follow-ups')}[/b]")
+            lines += [
+                f"{due:%Y-%m-%d %H:%M} {reason} [{status}]"
+                for due, reason, status in card.follow_ups
+            ] or ["—"]
+        self.update("\n".join(lines))
