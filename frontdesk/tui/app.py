@@ -1,8 +1,11 @@
 """The counter application: sign in, then four views one function key apart."""
 
-from textual import on
-from textual.app import App
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from frontdesk.i18n import _
@@ -72,6 +75,21 @@ class FrontdeskApp(App[None]):
         self.sub_title = f"{self.counter.desk.policy.centre_name} · {self.counter.operator.name}"
         self.switch_mode("call")
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette runs the current view's actions too, each under its footer label."""
+        yield from super().get_system_commands(screen)
+        for binding in getattr(screen, "BINDINGS", []):
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            name = binding.action.split("(")[0]
+            if screen.check_action(name, ()) is not True:
+                continue  # greyed now: the palette offers only what applies
+            yield SystemCommand(
+                f"{binding.description} ({binding.key_display or binding.key})",
+                binding.tooltip or binding.description,
+                partial(screen.run_action, binding.action),
+            )
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "view" and self.counter.operator is None:
             return None  # shown greyed until someone signs in
@@ -86,15 +104,15 @@ class FrontdeskApp(App[None]):
 
         self.push_screen(HelpScreen(self.screen))
 
-    @on(Worker.StateChanged)
-    def worker_failed(self, event: Worker.StateChanged) -> None:
-        """A failing worker is otherwise silent: say what went wrong."""
-        if event.state is not WorkerState.ERROR:
-            return
-        error = event.worker.error
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.report_failure(event.worker.error)
+
+    def report_failure(self, error: BaseException | None) -> None:
+        """A refusal is said as it is; anything else as a failure, with what happened."""
         message = (
             str(error)
             if isinstance(error, ServiceError | ValueError)
-            else (_("Something went wrong: {error}").format(error=error))
+            else _("Something went wrong: {error}").format(error=error)
         )
         self.notify(message, severity="error", timeout=8)

@@ -13,6 +13,7 @@ from frontdesk.domain.script import Step, close, greeting, identify, record
 from frontdesk.i18n import _
 from frontdesk.services.errors import CallInvalid, ServiceError
 from frontdesk.services.intake import CallDraft, MatterDraft, check_call
+from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
 from frontdesk.tui.screens.call_steps import commit_lines, phrase_warnings, read_back_line
 from frontdesk.tui.widgets.caller import CallerPanel
@@ -24,7 +25,7 @@ from frontdesk.tui.widgets.resident_card import ResidentCardView
 LONG_RING = 5
 
 
-class CallScreen(Screen):
+class CallScreen(ReportsWorkerFailures, Screen):
     """Take a call: greet, identify, record each matter, read back, commit a time, file."""
 
     BINDINGS = keys(

@@ -13,6 +13,7 @@ from frontdesk.domain.temperaments import STRATEGY
 from frontdesk.i18n import _
 from frontdesk.services.errors import FieldError, FieldsInvalid, ServiceError
 from frontdesk.services.resident_edit import EditableCard, editable_card
+from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.widgets.fields import Advance, Choice, ChoiceField, FieldRow, TextField
 
 ROLE_CHOICES = [
@@ -36,7 +37,7 @@ TITLE_CHOICES = [Choice("x", "先生", "先生"), Choice("n", "女士", "女士"
 FIELD_ROWS = {"evening_calls_ok": "evening"}
 
 
-class EditResidentScreen(ModalScreen[bool]):
+class EditResidentScreen(ReportsWorkerFailures, ModalScreen[bool]):
     """Change a resident card. Enter moves to the next field, a choice is one key, Ctrl+S
     saves and Escape leaves the card as it was. Returns whether the card was saved."""
 

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from frontdesk.i18n import _
 from frontdesk.services.cards import ResidentCard
 from frontdesk.services.residents import SEARCH_LIMIT, ResidentHit
+from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.screens.resident_edit import EditResidentScreen
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 
@@ -36,7 +37,7 @@ class ResultsTable(DataTable):
         super().action_cursor_up()
 
 
-class ResidentsScreen(Screen):
+class ResidentsScreen(ReportsWorkerFailures, Screen):
     """Search by name, pinyin initials, full pinyin, unit or any part of a phone number; pick
     from every match to read the card with its history; edit the card or start a call."""
 

@@ -8,9 +8,10 @@ from textual.widgets import Footer, Input, Label, Static
 
 from frontdesk.i18n import _
 from frontdesk.services.errors import ServiceError
+from frontdesk.tui.failures import ReportsWorkerFailures
 
 
-class SignInScreen(Screen):
+class SignInScreen(ReportsWorkerFailures, Screen):
     """The operator types their name and PIN; Enter moves on and signs in."""
 
     def compose(self) -> ComposeResult:
@@ -49,7 +50,7 @@ class SignInScreen(Screen):
         pin.focus()
 
 
-class FirstRunScreen(Screen):
+class FirstRunScreen(ReportsWorkerFailures, Screen):
     """An empty database: name the centre and create the first office manager."""
 
     def compose(self) -> ComposeResult:

@@ -14,6 +14,7 @@ from frontdesk.domain.phones import digits_of
 from frontdesk.i18n import _
 from frontdesk.services.errors import ServiceError
 from frontdesk.services.residents import ResidentDraft
+from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.widgets.fields import Advance, FieldRow, TextField
 
 CALLER_FIELDS = ("name", "phone", "unit")
@@ -34,7 +35,7 @@ class IdentifyInput(Input):
         self.parent.query_one(OptionList).action_cursor_up()  # type: ignore[union-attr]
 
 
-class CallerPanel(Vertical):
+class CallerPanel(ReportsWorkerFailures, Vertical):
     """Finds the caller and keeps the caller as given."""
 
     class Picked(Message):

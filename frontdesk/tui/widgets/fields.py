@@ -74,8 +74,9 @@ class ChoiceField(Static, can_focus=True):
         text = Text()
         for choice in self.choices:
             style = "reverse" if choice.value == self.chosen else ""
-            text.append(f"{choice.key}) ", style=f"bold {style}".strip())
-            text.append(choice.label, style=style)
+            # Non-breaking spaces: a wrapped line never parts a key from its option.
+            text.append(f"{choice.key})\u00a0", style=f"bold {style}".strip())
+            text.append(choice.label.replace(" ", "\u00a0"), style=style)
             text.append("   ")
         return text
 
