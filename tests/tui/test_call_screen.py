@@ -244,3 +244,24 @@ def test_call_view_mid_call_snapshot(snap_compare, make_app):
         await settle(app, pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_a_residents_number_stays_masked_on_screen_but_is_filed_in_full(make_app, counter):
+    resident_id, digits = unique_phone(counter)
+    full = counter.card(resident_id).phones[0]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_in(pilot, digits)
+        await settle(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        shown = [f.value for f in app.screen.query("Input")]
+        assert full not in shown
+        assert app.screen.query_one("#field-contact_phone").value == f"{full[:3]}****{full[-4:]}"
+        for text in ("今天9:00", "大堂", "客服中心", "排队太久"):
+            await type_in(pilot, text)
+        await pilot.press("n", "c", "r", "f9", "f10")
+        await settle(app, pilot)
+    call = calls(counter)[-1]
+    (matter,) = matters_of_call(counter, call.id)
+    assert (call.caller_phone, matter.contact_phone) == (full, full)

@@ -168,10 +168,8 @@ class CallScreen(ReportsWorkerFailures, Screen):
     def show_card(self, card) -> None:
         self.card = card
         self.query_one(ResidentCardView).show(card)
-        self.query_one(CallerPanel).fill(
-            name=card.name,
-            phone=(card.phones or [""])[0],
-            unit=card.units[0].split(" ")[0] if card.units else "",
+        self.query_one(CallerPanel).fill_from_card(
+            card.name, (card.phones or [""])[0], card.units[0].split(" ")[0] if card.units else ""
         )
         self.say(Step.IDENTIFY, identify(card.address), escape(card.strategy))
         self.query_one("#field-kind", ChoiceField).focus()
@@ -228,7 +226,8 @@ class CallScreen(ReportsWorkerFailures, Screen):
                 "unit": caller["unit"],
                 "contact_phone": caller["phone"],
                 "callback_phone": caller["phone"],
-            }
+            },
+            phones={"contact_phone", "callback_phone"},
         )
         following = self.form.next_to_fill()
         (following or self.form.fields[0]).focus()

@@ -64,13 +64,22 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
 
     @property
     def caller(self) -> dict[str, str]:
+        """The caller as given (a masked phone stands for the number on file)."""
         return {
-            n: self.query_one(f"#field-caller_{n}", TextField).value.strip() for n in CALLER_FIELDS
+            n: self.query_one(f"#field-caller_{n}", TextField).real_value.strip()
+            for n in CALLER_FIELDS
         }
 
     def fill(self, **values: str) -> None:
         for name, value in values.items():
-            self.query_one(f"#field-caller_{name}", TextField).value = value
+            field = self.query_one(f"#field-caller_{name}", TextField)
+            field.masked = None
+            field.value = value
+
+    def fill_from_card(self, name: str, phone: str, unit: str) -> None:
+        """A resident on file: their phone stays masked on screen."""
+        self.fill(name=name, unit=unit)
+        self.query_one("#field-caller_phone", TextField).show_masked(phone)
 
     def clear(self) -> None:
         self.query_one("#identify", Input).value = ""

@@ -29,6 +29,23 @@ class TextField(Input):
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "blink", True)
 
+    #: A number shown masked (DOMAIN.md §5): (what is shown, the number it stands for).
+    masked: tuple[str, str] | None = None
+
+    def show_masked(self, real: str) -> None:
+        """Show a stored phone number masked; the real one is used unless it is retyped."""
+        from frontdesk.domain.phones import mask_phone
+
+        shown = mask_phone(real) if real else ""
+        self.masked = (shown, real) if real else None
+        self.value = shown
+
+    @property
+    def real_value(self) -> str:
+        if self.masked is not None and self.value == self.masked[0]:
+            return self.masked[1]
+        return self.value
+
     def set_value(self, value: object) -> None:
         self.value = "" if value is None else str(value)
 

@@ -74,12 +74,20 @@ class MatterForm(Vertical):
         ]
 
     def values(self) -> dict[str, object]:
-        return {name: row.field.value for name, row in self.rows.items()}
+        return {
+            name: getattr(row.field, "real_value", row.field.value)
+            for name, row in self.rows.items()
+        }
 
-    def prefill(self, values: dict[str, object]) -> None:
+    def prefill(self, values: dict[str, object], *, phones: frozenset | set = frozenset()) -> None:
+        """Fill empty fields; the phone fields named in ``phones`` show their number masked."""
         for name, value in values.items():
             row = self.rows.get(name)
-            if row is not None and value and not row.field.value:
+            if row is None or not value or row.field.value:
+                continue
+            if name in phones and isinstance(row.field, TextField):
+                row.field.show_masked(str(value))
+            else:
                 row.field.set_value(value)
 
     def is_filled(self, name: str) -> bool:
