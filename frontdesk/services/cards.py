@@ -39,6 +39,10 @@ class MatterLine:
     received_at: datetime
     next_milestone: str | None
     next_due: datetime | None
+    # None when the caller is not on a resident card.
+    resident_id: int | None
+    # Repairs only: safety, leak or other.
+    repair_category: str | None
 
 
 @dataclass
@@ -74,6 +78,8 @@ def _line(matter: Matter, desk: Desk) -> MatterLine:
         received_at=matter.received_at.astimezone(tz),
         next_milestone=matter.next_milestone,
         next_due=matter.next_due.astimezone(tz) if matter.next_due else None,
+        resident_id=matter.resident_id,
+        repair_category=matter.repair_category,
     )
 
 
@@ -140,6 +146,18 @@ class DeadlineLine:
     state: str  # running, met or superseded
 
 
+@dataclass(frozen=True)
+class EventLine:
+    """One step of a matter's history, in the estate's time zone."""
+
+    at: datetime
+    kind: str
+    who: str  # the operator's name, or "system" (the automatic one-month upgrade)
+    text: str
+    # The deadline an extension asks for or approves; when a repair was done. None otherwise.
+    until: datetime | None
+
+
 @dataclass
 class MatterDetail:
     matter: MatterLine
@@ -148,7 +166,7 @@ class MatterDetail:
     unit: str
     department: str
     deadlines: list[DeadlineLine]
-    events: list[tuple[datetime, str, str, str]]  # when, kind, who, text
+    events: list[EventLine]  # oldest first
 
 
 def matter_detail(*, session: Session, desk: Desk, matter_id: int) -> MatterDetail:
@@ -191,11 +209,12 @@ def matter_detail(*, session: Session, desk: Desk, matter_id: int) -> MatterDeta
             for r in rows
         ],
         events=[
-            (
-                e.at.astimezone(tz),
-                e.kind,
-                name or "system",
-                " ".join(part for part in (e.to_whom, e.text) if part),
+            EventLine(
+                at=e.at.astimezone(tz),
+                kind=e.kind,
+                who=name or "system",
+                text=" ".join(part for part in (e.to_whom, e.text) if part),
+                until=e.until.astimezone(tz) if e.until else None,
             )
             for e, name in events
         ],

@@ -46,6 +46,9 @@ class Callback:
     overdue: bool
     rule: str
     explanation: str
+    # Either lets the call be made in the longer evening window (DOMAIN.md §4).
+    evening_ok: bool
+    urgent: bool
 
 
 def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
@@ -87,6 +90,8 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
                 overdue=follow_up.due < now,
                 rule=follow_up.rule,
                 explanation=follow_up.explanation,
+                evening_ok=follow_up.evening_ok,
+                urgent=follow_up.urgent,
             )
         )
     return out

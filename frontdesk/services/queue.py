@@ -31,9 +31,13 @@ class QueueRow:
     complaint_class: str | None
     status: str
     resident: str
+    # None when the caller is not on a resident card (a visitor, a public-area report).
+    resident_id: int | None
     unit: str
     summary: str
     department: str
+    # Repairs only: safety, leak or other (a leak's follow-up counts from its leak test).
+    repair_category: str | None
     next_milestone: str | None
     due: datetime | None
     overdue: bool
@@ -86,9 +90,11 @@ def list_queue(
                 complaint_class=matter.complaint_class,  # type: ignore[arg-type]
                 status=matter.status,
                 resident=resident.name if resident else matter.contact_name,
+                resident_id=matter.resident_id,
                 unit=matter.unit_label,
                 summary=matter.summary,
                 department=matter.department,
+                repair_category=matter.repair_category,
                 next_milestone=matter.next_milestone,
                 due=due,
                 overdue=bool(due and due < now),

@@ -43,7 +43,8 @@ class FrontdeskApp(App[None]):
         Binding(
             "f5", "view('followups')", _("Follow-ups"), id="view.followups", tooltip=_("Calls owed")
         ),
-        Binding("ctrl+q", "quit", _("Quit"), id="quit", tooltip=_("Leave the app")),
+        # Listed in the help and the palette; the footer's room goes to the counter's work.
+        Binding("ctrl+q", "quit", _("Quit"), id="quit", tooltip=_("Leave the app"), show=False),
     ]
 
     def __init__(self, counter: Counter, *, blink: bool = True):
@@ -91,9 +92,12 @@ class FrontdeskApp(App[None]):
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "view" and self.counter.operator is None:
+        if action != "view":
+            return True
+        if self.counter.operator is None:
             return None  # shown greyed until someone signs in
-        return True
+        # The view you are in needs no key: hidden, to leave the footer's room to the others.
+        return not (parameters and parameters[0] == self.current_mode)
 
     def action_view(self, name: str) -> None:
         if self.current_mode != name:

@@ -4,6 +4,7 @@ from frontdesk.domain.kinds import Role
 from frontdesk.services.handling import escalate
 from frontdesk.services.intake import file_call
 from frontdesk.services.queue import QueueFilter, list_queue
+from frontdesk.services.residents import ResidentDraft, create_resident
 from tests.conftest import at
 from tests.services.drafts import call, complaint, enquiry, repair
 
@@ -71,3 +72,29 @@ def test_matter_leaves_the_queue_head_when_its_milestone_is_met(session, desk, s
     )
     (row,) = list_queue(session=session, desk=desk)
     assert (row.next_milestone, row.due) == ("resolve", at(2026, 12, 5, 14, 40))
+
+
+def test_rows_carry_the_resident_and_the_repair_category(session, desk, staff):
+    resident = create_resident(
+        session=session,
+        desk=desk,
+        draft=ResidentDraft(name="李娜", phones=["13900001111"], units=[("5-1-302", "owner")]),
+    )
+    file_call(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        draft=call(repair("leak"), resident_id=resident.id),
+    )
+    # A visitor on no resident card.
+    file_call(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        draft=call(complaint("important"), caller_name="路人", caller_unit=""),
+    )
+    rows = {r.kind: r for r in list_queue(session=session, desk=desk)}
+    assert (rows["repair"].resident_id, rows["repair"].resident) == (resident.id, "李娜")
+    assert rows["repair"].repair_category == "leak"
+    assert (rows["complaint"].resident_id, rows["complaint"].repair_category) == (None, None)
+    assert rows["complaint"].resident == "张伟"  # the complaint's own contact name

@@ -80,7 +80,7 @@ async def test_help_lists_every_key_of_the_current_view(make_app):
         await pilot.press("f1")
         await pilot.pause()
         shown = str(app.screen.query_one("#help").render())
-        for label in ("Read back", "Confirmed", "File", "Same matter", "Queue", "Quit"):
+        for label in ("Read back", "Confirm", "File", "Same matter", "Queue", "Quit"):
             assert label in shown
         await pilot.press("escape")
         assert isinstance(app.screen, CallScreen)

@@ -1,7 +1,7 @@
 """The follow-up view (F5): one key per outcome, checked in the database afterwards."""
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from frontdesk.tui.screens.followups import GROUPS
 from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
@@ -50,6 +50,18 @@ async def test_late_calls_come_first_then_those_callable_now(make_app, counter):
     assert len(when) == len(counter.callbacks())
 
 
+async def test_the_pane_says_why_a_call_may_be_made_in_the_evening(make_app, counter):
+    evening = next(c for c in counter.callbacks() if c.evening_ok and not c.urgent)
+    daytime = next(c for c in counter.callbacks() if not (c.evening_ok or c.urgent))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_followups(app, pilot, evening.id)
+        pane = app.screen.query_one("#followups-detail", Static)
+        assert "agreed to evening calls" in str(pane.render())
+        await open_followups(app, pilot, daytime.id)
+        assert "evening" not in str(pane.render())
+
+
 async def test_a_satisfied_resident_closes_the_matter(make_app, counter):
     call = owed(counter, "complaint-result")
     app = make_app()
@@ -64,6 +76,23 @@ async def test_a_satisfied_resident_closes_the_matter(make_app, counter):
     assert call.id not in [c.id for c in counter.callbacks()]
 
 
+async def test_the_notes_of_a_reached_call_are_guarded_but_never_blocked(make_app, counter):
+    call = owed(counter, "complaint-result")
+    notes = "业主说不清楚结果"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_followups(app, pilot, call.id)
+        await pilot.press("1")
+        await answer(app, pilot, ChoicePrompt, "s")
+        await answer(app, pilot, TextPrompt)
+        await type_in(pilot, notes, enter=False)
+        warning = str(app.screen.query_one("#prompt-guard", Static).render())
+        assert "「不清楚」" in warning and "我帮您确认后回复您" in warning
+        await pilot.press("enter")
+        await settle(app, pilot)
+    assert counter.detail(call.matter_id).matter.status == "closed"
+
+
 async def test_an_unhappy_resident_reopens_the_complaint(make_app, counter):
     call = owed(counter, "complaint-result")
     app = make_app()
@@ -76,7 +105,7 @@ async def test_an_unhappy_resident_reopens_the_complaint(make_app, counter):
         await settle(app, pilot)
     detail = counter.detail(call.matter_id)
     assert detail.matter.status == "open"
-    assert ("reopened", "垃圾还是没人清运") in [(e[1], e[3]) for e in detail.events]
+    assert ("reopened", "垃圾还是没人清运") in [(e.kind, e.text) for e in detail.events]
     assert call.id not in [c.id for c in counter.callbacks()]
 
 

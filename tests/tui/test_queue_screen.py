@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from frontdesk.services.queue import QueueFilter
 from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.screens.queue import countdown
 from frontdesk.tui.widgets.resident_card import ResidentCardView
+from tests.services.drafts import call, complaint
 from tests.tui.conftest import NOW, SIZE
 from tests.tui.driving import settle, type_in
 
@@ -19,7 +20,7 @@ def first(counter, **wanted):
 
 
 def events(counter, matter_id: int) -> list[tuple[str, str]]:
-    return [(kind, text) for _at, kind, _who, text in counter.detail(matter_id).events]
+    return [(e.kind, e.text) for e in counter.detail(matter_id).events]
 
 
 def running(counter, matter_id: int) -> dict[str, object]:
@@ -113,19 +114,36 @@ async def test_resolving_a_complaint_owes_the_resident_the_result_call(make_app,
 
 
 async def test_a_repair_is_resolved_as_done_at_the_time_typed(make_app, counter):
-    row = first(counter, kind="repair")
+    row = next(r for r in counter.queue() if r.kind == "repair" and r.repair_category != "leak")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_queue(app, pilot, row.id)
         await pilot.press("v")
         await answer(app, pilot, MomentPrompt, "enter")  # offered: now, 15:10
-        await answer(app, pilot, ChoicePrompt, "n")  # not a leak
+        await settle(app, pilot)  # not a leak: nothing more is asked
+        assert not isinstance(app.screen, (MomentPrompt, ChoicePrompt))
+    assert counter.detail(row.id).matter.status == "resolved"
+    (done,) = [e for e in counter.detail(row.id).events if e.kind == "repair-done"]
+    assert done.until == NOW
+    assert any(
+        c.matter_id == row.id and c.reason == f"repair-{row.repair_category}"
+        for c in counter.callbacks()
+    )
+
+
+async def test_a_leak_repair_asks_for_its_leak_test(make_app, counter):
+    row = first(counter, kind="repair", repair_category="leak")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(app, pilot, row.id)
+        await pilot.press("v")
+        await answer(app, pilot, MomentPrompt, "enter")  # done now, 15:10
+        await answer(app, pilot, MomentPrompt, text="15:00")  # the leak test
         await settle(app, pilot)
     assert counter.detail(row.id).matter.status == "resolved"
-    assert "repair-done" in [kind for kind, _text in events(counter, row.id)]
-    assert any(
-        c.matter_id == row.id and c.reason.startswith("repair-") for c in counter.callbacks()
-    )
+    (call,) = [c for c in counter.callbacks() if c.matter_id == row.id]
+    # Three days after the leak test (DOMAIN.md §4), not after the work was done.
+    assert (call.reason, call.due) == ("repair-leak", NOW + timedelta(days=3, minutes=-10))
 
 
 async def test_asking_for_more_time_records_the_request(make_app, counter):
@@ -149,9 +167,40 @@ async def test_the_office_manager_approves_the_requested_deadline(make_app, coun
         await open_queue(app, pilot, row.id)
         assert app.screen.check_action("approve", ()) is True
         await pilot.press("a")
+        await answer(app, pilot, ChoicePrompt)
+        # The manager sees the deadline asked for, who asked and why, before approving.
+        shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert f"resolve by {until:%a %m-%d %H:%M}" in shown and "等待配件" in shown
+        await pilot.press("y")
         await settle(app, pilot)
-    assert "extension-approved" in [kind for kind, _text in events(counter, row.id)]
+    approved = [e for e in counter.detail(row.id).events if e.kind == "extension-approved"]
+    assert [e.until for e in approved] == [until]
     assert running(counter, row.id)["resolve"] == until
+
+
+async def test_declining_the_requested_deadline_leaves_it_unapproved(make_app, counter):
+    row = first(counter, complaint_class="important", next_milestone="resolve")
+    app = make_app("陈经理")
+    counter.request_extension(matter_id=row.id, until=NOW + timedelta(days=6), reason="等待配件")
+    before = running(counter, row.id)["resolve"]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(app, pilot, row.id)
+        await pilot.press("a")
+        await answer(app, pilot, ChoicePrompt, "n")
+        await settle(app, pilot)
+    assert "extension-approved" not in [kind for kind, _text in events(counter, row.id)]
+    assert running(counter, row.id)["resolve"] == before
+
+
+async def test_with_nothing_asked_for_the_manager_gives_the_new_deadline(make_app, counter):
+    row = first(counter, complaint_class="important", next_milestone="resolve")
+    app = make_app("陈经理")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(app, pilot, row.id)
+        await pilot.press("a")
+        await answer(app, pilot, MomentPrompt, text="+6d")
+        await settle(app, pilot)
+    assert running(counter, row.id)["resolve"] == NOW + timedelta(days=6)
 
 
 async def test_a_receptionist_cannot_approve_an_extension(make_app, counter):
@@ -177,6 +226,27 @@ async def test_reclassifying_a_minor_complaint_as_important(make_app, counter):
         await settle(app, pilot)
     assert counter.detail(row.id).matter.complaint_class == "important"
     assert ("reclassified", "minor → important: 物业服务有过错") in events(counter, row.id)
+
+
+async def test_a_reply_with_a_never_say_phrase_is_warned_about_but_still_recorded(
+    make_app, counter
+):
+    row = first(counter, complaint_class="major", next_milestone="reply")
+    reply = "已联系维修部,但是配件要等三天"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(app, pilot, row.id)
+        await pilot.press("r")
+        await answer(app, pilot, TextPrompt)
+        guard = app.screen.query_one("#prompt-guard", Static)
+        assert str(guard.render()) == ""
+        await type_in(pilot, reply, enter=False)
+        warning = str(guard.render())
+        assert "「但是」" in warning and "因为" in warning  # the phrase and what to say instead
+        await pilot.press("enter")  # a warning, not a block
+        await settle(app, pilot)
+        assert not isinstance(app.screen, TextPrompt)
+    assert ("replied", reply) in events(counter, row.id)
 
 
 async def test_a_note_goes_into_the_history(make_app, counter):
@@ -242,7 +312,7 @@ async def test_mine_shows_only_the_matters_i_filed(make_app, counter):
 
 
 async def test_enter_opens_the_residents_card(make_app, counter):
-    row = counter.queue()[0]
+    row = next(r for r in counter.queue() if r.resident_id is not None)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_queue(app, pilot, row.id)
@@ -250,7 +320,21 @@ async def test_enter_opens_the_residents_card(make_app, counter):
         await settle(app, pilot)
         assert app.current_mode == "residents"
         card = app.screen.query_one(ResidentCardView).card
-    assert card is not None and card.name == row.resident
+    assert card is not None and card.id == row.resident_id and card.name == row.resident
+
+
+async def test_a_caller_with_no_resident_card_has_no_card_to_open(make_app, counter):
+    app = make_app()
+    # A caller on no resident card (a visitor, a neighbour from outside the estate).
+    (matter_id,) = counter.file_call(call(complaint("minor"))).matter_ids
+    row = next(r for r in counter.queue() if r.id == matter_id)
+    assert row.resident_id is None
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(app, pilot, row.id)
+        assert app.screen.check_action("card", ()) is None  # greyed in the footer
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.current_mode == "queue"
 
 
 async def _open_queue_settled(pilot) -> None:

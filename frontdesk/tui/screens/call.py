@@ -6,7 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from frontdesk.domain.kinds import Channel, MatterKind
 from frontdesk.domain.script import Step, close, greeting, identify, record
@@ -18,6 +18,7 @@ from frontdesk.tui.keys import keys
 from frontdesk.tui.screens.call_steps import commit_lines, phrase_warnings, read_back_line
 from frontdesk.tui.widgets.caller import CallerPanel
 from frontdesk.tui.widgets.fields import Advance, ChoiceField, FieldRow
+from frontdesk.tui.widgets.footer import CounterFooter
 from frontdesk.tui.widgets.matter_form import KIND_CHOICES, MatterForm
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 
@@ -39,7 +40,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
         (
             "f7",
             "another",
-            _("Another matter"),
+            _("Another"),
             _("Keep this matter and record another one on the same call"),
         ),
         (
@@ -51,7 +52,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
         (
             "ctrl+r",
             "create_resident",
-            _("New resident"),
+            _("New card"),
             _("Create a resident card from the caller as given"),
         ),
         (
@@ -60,7 +61,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
             _("Read back"),
             _("Check the fields and compose the sentence to read back"),
         ),
-        ("f9", "confirm", _("Confirmed"), _("The caller confirmed what was read back")),
+        ("f9", "confirm", _("Confirm"), _("The caller confirmed what was read back")),
         (
             "f10",
             "file",
@@ -96,7 +97,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
                 yield Static("", id="guard", classes="warning")
                 yield Static("", id="recorded", classes="hint")
             yield ResidentCardView(id="card")
-        yield Footer()
+        yield CounterFooter()
 
     async def on_mount(self) -> None:
         for field in self.query(Input):

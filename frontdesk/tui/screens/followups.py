@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from frontdesk.domain.kinds import AttemptOutcome, Verdict
@@ -17,6 +17,7 @@ from frontdesk.i18n import _
 from frontdesk.services.errors import ServiceError
 from frontdesk.services.followups import Callback
 from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
+from frontdesk.tui.widgets.footer import CounterFooter
 
 # Groups in the order they are worked: what is late, what can be called now, the rest of today.
 GROUPS = ("overdue", "due now", "today", "later")
@@ -71,7 +72,7 @@ class FollowUpsScreen(Screen):
         table.add_column(_("tries"), key="attempts")
         yield table
         yield Static(_("No call owed."), id="followups-detail", classes="pane")
-        yield Footer()
+        yield CounterFooter()
 
     def on_screen_resume(self) -> None:
         self.load()
@@ -140,6 +141,9 @@ class FollowUpsScreen(Screen):
         text = Text()
         text.append(f"{c.reason} · #{c.matter_id} {c.resident} {c.unit} {c.phone}\n", "bold")
         text.append(f"{_('Rule')}: {c.rule}\n{_('Worked out')}: {c.explanation}\n")
+        if c.urgent or c.evening_ok:
+            why = _("urgent") if c.urgent else _("the resident agreed to evening calls")
+            text.append(_("May be called in the evening window: {why}.").format(why=why) + "\n")
         if not c.callable_now:
             opens = _("Not to be called now: the next callable window opens {at:%m-%d %H:%M}.")
             text.append(opens.format(at=c.window_start) + "\n", "bold yellow")
@@ -188,7 +192,8 @@ class FollowUpsScreen(Screen):
         if verdict is None:
             return
         label = _("What was said, and the resident's opinion")
-        notes = await self.app.push_screen_wait(TextPrompt(title, label))
+        # What was said to the resident goes through the phrase guard (DOMAIN.md §2).
+        notes = await self.app.push_screen_wait(TextPrompt(title, label, guard=True))
         if notes is None:
             return
         reopen, visit = False, None

@@ -1,6 +1,8 @@
 """Small typed questions the views ask while working a matter: a line of text, a moment, or one
 choice out of a few. Each returns its value on dismiss (None when cancelled with Escape) and
-refuses to close while the answer is not usable, saying why under the field."""
+refuses to close while the answer is not usable, saying why under the field. A text prompt for
+what is said to a resident, or noted about them, can also guard against the phrases the counter
+never uses (DOMAIN.md §2): it warns while typing, and never blocks."""
 
 from collections.abc import Callable
 from datetime import datetime
@@ -17,6 +19,7 @@ from textual.widgets import Input, Label, Static
 from frontdesk.domain.moments import MomentError, parse_moment
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
+from frontdesk.tui.screens.call_steps import phrase_warnings
 
 T = TypeVar("T")
 
@@ -27,6 +30,9 @@ class _LinePrompt(ModalScreen[T]):
     """A title, a labelled input, the line for its problem and a hint of the keys."""
 
     BINDINGS = [CANCEL]
+
+    #: Whether the never-say phrases in the typed text are shown under the field.
+    guard = False
 
     def __init__(self, title: str, label: str, initial: str = "", hint: str = "") -> None:
         super().__init__()
@@ -41,6 +47,9 @@ class _LinePrompt(ModalScreen[T]):
             yield Label(self.title_text, classes="title", markup=False)
             yield Label(self.label_text, classes="hint", markup=False)
             yield Input(value=self.initial, id="prompt-input")
+            if self.guard:
+                # phrase_warnings escapes the typed text: the markup is its own.
+                yield Static(phrase_warnings([self.initial]), id="prompt-guard", classes="warning")
             yield Static("", id="prompt-error", classes="prompt-error", markup=False)
             yield Static(self.hint, id="prompt-hint", classes="hint")
 
@@ -69,10 +78,18 @@ class TextPrompt(_LinePrompt[str | None]):
         initial: str = "",
         *,
         check: Callable[[str], str | None] | None = None,
+        guard: bool = False,
     ) -> None:
-        """``check`` returns what is wrong with the text, or None when it will do."""
+        """``check`` returns what is wrong with the text, or None when it will do. ``guard``
+        shows each never-say phrase typed, with what to say instead; it does not stop Enter."""
         super().__init__(title, label, initial)
         self.check = check
+        self.guard = guard
+
+    @on(Input.Changed)
+    def warn(self, event: Input.Changed) -> None:
+        if self.guard:
+            self.query_one("#prompt-guard", Static).update(phrase_warnings([event.value]))
 
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:
@@ -133,15 +150,21 @@ class ChoicePrompt(ModalScreen[str | None]):
 
     BINDINGS = [CANCEL]
 
-    def __init__(self, title: str, options: list[tuple[str, str, str]]) -> None:
-        """``options`` are (key, value, label); the key is one character."""
+    def __init__(
+        self, title: str, options: list[tuple[str, str, str]], *, detail: str = ""
+    ) -> None:
+        """``options`` are (key, value, label); the key is one character. ``detail`` is what
+        the choice is about, shown under the title."""
         super().__init__()
         self.title_text = title
         self.options = options
+        self.detail = detail
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt"):
             yield Label(self.title_text, classes="title", markup=False)
+            if self.detail:
+                yield Static(self.detail, id="prompt-detail", classes="hint", markup=False)
             for key, _value, label in self.options:
                 yield Static(Text.assemble((f"[{key}] ", "bold"), label), classes="prompt-option")
             yield Static(_("Press a key · Escape: cancel"), classes="hint")

@@ -1,6 +1,5 @@
 """The complaint queue (DOMAIN.md §3): every open matter, the most urgent deadline first."""
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -16,18 +15,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from frontdesk.domain.kinds import ComplaintClass, MatterKind, Role
+from frontdesk.domain.kinds import ComplaintClass, EventKind, MatterKind, Role
 from frontdesk.i18n import _
-from frontdesk.services.cards import MatterDetail
-from frontdesk.services.errors import ServiceError
+from frontdesk.services.cards import EventLine, MatterDetail
 from frontdesk.services.queue import QueueFilter, QueueRow
-from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
+from frontdesk.tui.screens.queue_actions import MatterActions
 
 COLUMNS = ("mark", "due", "countdown", "milestone", "id", "kind", "class", "unit", "resident")
 # Keys that act on the highlighted matter, and those of them only a complaint has.
 ROW_ACTIONS = {"escalate", "reply", "resolve", "extend", "approve", "reclassify", "note", "card"}
 COMPLAINT_ACTIONS = {"extend", "approve", "reclassify"}
-CLASS_KEYS = {"major": "m", "important": "i", "minor": "n", "invalid": "v"}
 
 
 def countdown(due: datetime | None, now: datetime) -> str:
@@ -54,11 +51,12 @@ def _filter(key: str, action: str, description: str, tooltip: str) -> Binding:
     return _binding(key, action, description, tooltip, group=FILTERS)
 
 
-class QueueScreen(Screen):
+class QueueScreen(MatterActions, Screen):
     """The receptionist sees what is late or due soon, narrows the list with filters, and works
-    the highlighted matter: escalates it, records a reply or the resolution, asks for (or, as
-    office manager, approves) more time, reclassifies it, notes progress, or opens the resident's
-    card. The pane below shows its history and how each deadline was worked out."""
+    the highlighted matter (queue_actions.py): escalates it, records a reply or the resolution,
+    asks for (or, as office manager, approves) more time, reclassifies it, notes progress, or
+    opens the resident's card. The pane below shows its history and how each deadline was
+    worked out."""
 
     BINDINGS = [
         _binding("e", "escalate", _("Escalate"), _("Report to a supervisor or the manager")),
@@ -124,6 +122,8 @@ class QueueScreen(Screen):
             return None
         if action == "approve" and self.counter.role is not Role.MANAGER:
             return None
+        if action == "card" and row.resident_id is None:
+            return None  # a visitor or a public-area report: no card to open
         return True
 
     # Reading the queue
@@ -198,7 +198,8 @@ class QueueScreen(Screen):
     def show_detail(self, detail: MatterDetail) -> None:
         m = detail.matter
         head = Text()
-        head.append(f"#{m.id} {m.kind} {m.complaint_class or ''} [{m.status}] ", "bold")
+        kind = f"{m.kind} {m.complaint_class or m.repair_category or ''}"
+        head.append(f"#{m.id} {kind} [{m.status}] ", "bold")
         head.append(f"{m.summary}\n{detail.content}\n")
         head.append(f"{_('Contact')}: {detail.contact or '—'} · {_('Unit')}: {detail.unit or '—'}")
         head.append(f" · {_('Department')}: {detail.department or '—'}")
@@ -210,8 +211,8 @@ class QueueScreen(Screen):
             deadlines.add_row(Text(d.state, style), d.milestone, f"{d.due:%m-%d %H:%M}", why)
         history = Table.grid(padding=(0, 1))
         # Newest first: the latest step is what the caller asks about.
-        for at, kind, who, what in reversed(detail.events):
-            history.add_row(f"{at:%m-%d %H:%M}", kind, who, what)
+        for e in reversed(detail.events):
+            history.add_row(f"{e.at:%m-%d %H:%M}", e.kind, Text(e.who), _event_text(e))
         parts = [head, Text(), Text(_("Deadlines"), "bold"), deadlines, Text()]
         parts += [Text(_("History, newest first"), "bold"), history]
         self.query_one("#queue-detail-text", Static).update(Group(*parts))
@@ -254,152 +255,15 @@ class QueueScreen(Screen):
         mine = None if self.filters.operator_id is not None else self.counter.operator.id
         self.refilter(operator_id=mine)
 
-    # Working the highlighted matter: questions in a dialog worker (it waits for each prompt),
-    # then the write in a thread worker.
-    async def ask(self, prompt: Any) -> Any:
-        return await self.app.push_screen_wait(prompt)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-act")
-    def act(self, done: str, use_case: Callable[..., Any], **kwargs: Any) -> None:
-        """Run ``use_case``; ``done`` is the message, formatted with its arguments and result."""
-        try:
-            result = use_case(**kwargs)
-        except ServiceError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.app.call_from_thread(self.notify, done.format(result=result, **kwargs))
-        self.app.call_from_thread(self.load)
-
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def action_escalate(self) -> None:
-        row = self.current
-        roles = [("s", "supervisor", _("supervisor")), ("m", "manager", _("office manager"))]
-        role = await self.ask(ChoicePrompt(_("Escalate #{id} to").format(id=row.id), roles))
-        if role is None:
-            return
-        label = _("Name of the {role}").format(role=role)
-        who = await self.ask(TextPrompt(_("Escalate #{id}").format(id=row.id), label))
-        if who is not None:
-            done = _("#{matter_id} escalated to {to_whom}")
-            self.act(done, self.counter.escalate, matter_id=row.id, to_role=Role(role), to_whom=who)
-
-    def action_reply(self) -> None:
-        self.write(self.current, self.counter.reply, _("Reply to #{id}"), _("The answer given"))
-
-    def action_note(self) -> None:
-        self.write(self.current, self.counter.note, _("Note on #{id}"), _("What happened"))
-
-    def action_resolve(self) -> None:
-        row = self.current
-        if row.kind == MatterKind.REPAIR:
-            self.repair_done(row)
-        else:
-            self.write(row, self.counter.resolve, _("Resolve #{id}"), _("How it was resolved"))
-
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def write(self, row: QueueRow, use_case: Callable, title: str, label: str) -> None:
-        text = await self.ask(TextPrompt(title.format(id=row.id), label))
-        if text is not None:
-            self.act(_("#{matter_id}: recorded"), use_case, matter_id=row.id, text=text)
-
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def repair_done(self, row: QueueRow) -> None:
-        desk = self.counter.desk
-        title = _("Repair #{id} done").format(id=row.id)
-        now = f"{desk.now().astimezone(desk.policy.timezone):%H:%M}"
-        done_at = await self.ask(MomentPrompt(title, _("When maintenance finished"), desk, now))
-        if done_at is None:
-            return
-        # The queue does not know a repair's category: the receptionist says if it was a leak.
-        leak = [("y", "yes", _("a water leak: give the leak test time")), ("n", "no", _("no"))]
-        answer = await self.ask(ChoicePrompt(_("Was it a water leak?"), leak))
-        leak_test_at = None
-        if answer == "yes":
-            leak_test_at = await self.ask(MomentPrompt(title, _("When the leak test was"), desk))
-        if answer == "no" or leak_test_at is not None:
-            done = _("#{matter_id} done: its follow-up call is on the list")
-            self.act(
-                done,
-                self.counter.repair_done,
-                matter_id=row.id,
-                done_at=done_at,
-                leak_test_at=leak_test_at,
-            )
-
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def action_extend(self) -> None:
-        row = self.current
-        title = _("More time for #{id}").format(id=row.id)
-        until = await self.ask(MomentPrompt(title, _("New resolution deadline"), self.counter.desk))
-        if until is None:
-            return
-        reason = await self.ask(TextPrompt(title, _("Why more time is needed")))
-        if reason is not None:
-            done = _("#{matter_id}: more time asked for; the office manager approves")
-            extend = self.counter.request_extension
-            self.act(done, extend, matter_id=row.id, until=until, reason=reason)
-
-    def action_approve(self) -> None:
-        done = _("#{matter_id} now due {result.due:%m-%d %H:%M}")
-        self.act(done, self.counter.approve_extension, matter_id=self.current.id)
-
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def action_reclassify(self) -> None:
-        row = self.current
-        title = _("Reclassify #{id} ({cls})").format(id=row.id, cls=row.complaint_class)
-        others = [c for c in ComplaintClass if c != row.complaint_class]
-        new = await self.ask(ChoicePrompt(title, [(CLASS_KEYS[c], c, _(c)) for c in others]))
-        if new is None:
-            return
-        reason = await self.ask(TextPrompt(title, _("Why the class changes")))
-        if reason is not None:
-            done, cls = _("#{matter_id} is now {new_class}"), ComplaintClass(new)
-            self.act(done, self.counter.reclassify, matter_id=row.id, new_class=cls, reason=reason)
-
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def action_reopen(self) -> None:
-        # Reopened matters are never in the queue (it lists open ones): ask for the number.
-        title, label = _("Reopen a matter"), _("Number of the resolved or closed matter")
-        number = await self.ask(TextPrompt(title, label, check=_not_a_number))
-        if number is None:
-            return
-        reason = await self.ask(TextPrompt(title, _("Why it reopens")))
-        if reason is not None:
-            done, matter_id = _("#{matter_id} is open again"), int(number.lstrip("#"))
-            self.act(done, self.counter.reopen, matter_id=matter_id, text=reason)
-
-    # The resident's card, in the residents view
-    def action_card(self) -> None:
-        if self.current is not None:
-            self.find_resident(self.current)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-card")
-    def find_resident(self, row: QueueRow) -> None:
-        # The queue names the resident but does not carry their id: find them by name and unit.
-        hits = [h for h in self.counter.search(row.resident) if h.name == row.resident]
-        exact = [h for h in hits if row.unit and row.unit in h.units] or hits
-        if len(exact) != 1:
-            message = _("#{id}: {name} has no single resident card").format(
-                id=row.id, name=row.resident
-            )
-            self.app.call_from_thread(self.notify, message, severity="warning")
-            return
-        self.app.call_from_thread(self.open_card, exact[0].id, row.resident)
-
-    async def open_card(self, resident_id: int, name: str) -> None:
-        # Imported here, as the app does: the residents view is a separate module it loads.
-        from frontdesk.tui.screens.residents import ResidentsScreen
-
-        if not hasattr(ResidentsScreen, "show_resident"):
-            self.notify(_("{name}: find them in the residents view (F3)").format(name=name))
-            return
-        await self.app.switch_mode("residents")
-        self.app.screen.show_resident(resident_id)  # type: ignore[attr-defined]
-
 
 def _next(options: list[Any], current: Any) -> Any:
     return options[(options.index(current) + 1) % len(options)]
 
 
-def _not_a_number(text: str) -> str | None:
-    return None if text.lstrip("#").isdigit() else _("Give the matter's number, e.g. 338")
+def _event_text(event: EventLine) -> Text:
+    """What happened, with the deadline asked for or approved, or when a repair was done."""
+    text = Text(event.text)
+    if event.until is not None:
+        said = _("done {at}") if event.kind == EventKind.REPAIR_DONE else _("until {at}")
+        text.append(("  " if event.text else "") + said.format(at=f"{event.until:%a %m-%d %H:%M}"))
+    return text

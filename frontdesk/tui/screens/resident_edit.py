@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from frontdesk.domain.kinds import ResidentRole, Temperament
 from frontdesk.domain.temperaments import STRATEGY
@@ -15,6 +15,7 @@ from frontdesk.services.errors import FieldError, FieldsInvalid, ServiceError
 from frontdesk.services.resident_edit import EditableCard, editable_card
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.widgets.fields import Advance, Choice, ChoiceField, FieldRow, TextField
+from frontdesk.tui.widgets.footer import CounterFooter
 
 ROLE_CHOICES = [
     Choice("o", ResidentRole.OWNER.value, "owner 业主"),
@@ -92,7 +93,7 @@ class EditResidentScreen(ReportsWorkerFailures, ModalScreen[bool]):
             )
             yield from self.rows.values()
             yield Static("", id="resident-edit-error", classes="error")
-        yield Footer()
+        yield CounterFooter()
 
     def on_mount(self) -> None:
         self.rows["phones"].field.focus()

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import get_current_worker
 
@@ -19,6 +19,7 @@ from frontdesk.services.cards import ResidentCard
 from frontdesk.services.residents import SEARCH_LIMIT, ResidentHit
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.screens.resident_edit import EditResidentScreen
+from frontdesk.tui.widgets.footer import CounterFooter
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 
 SEARCH_HINT = _(
@@ -98,7 +99,7 @@ class ResidentsScreen(ReportsWorkerFailures, Screen):
                 yield ResultsTable(id="resident-results", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="resident-card-scroll", classes="pane"):
                 yield ResidentCardView(id="resident-card")
-        yield Footer()
+        yield CounterFooter()
 
     def on_mount(self) -> None:
         search = self.query_one("#resident-search", Input)

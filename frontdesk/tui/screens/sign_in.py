@@ -4,11 +4,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from frontdesk.i18n import _
 from frontdesk.services.errors import ServiceError
 from frontdesk.tui.failures import ReportsWorkerFailures
+from frontdesk.tui.widgets.footer import CounterFooter
 
 
 class SignInScreen(ReportsWorkerFailures, Screen):
@@ -20,7 +21,7 @@ class SignInScreen(ReportsWorkerFailures, Screen):
             yield Input(placeholder=_("operator name"), id="name")
             yield Input(placeholder=_("PIN"), password=True, id="pin")
             yield Static("", id="sign-in-error", classes="error")
-        yield Footer()
+        yield CounterFooter()
 
     def on_mount(self) -> None:
         for field in self.query(Input):
@@ -61,7 +62,7 @@ class FirstRunScreen(ReportsWorkerFailures, Screen):
             yield Input(placeholder=_("manager's name"), id="name")
             yield Input(placeholder=_("PIN, 4 to 8 digits"), password=True, id="pin")
             yield Static("", id="sign-in-error", classes="error")
-        yield Footer()
+        yield CounterFooter()
 
     def on_mount(self) -> None:
         for field in self.query(Input):

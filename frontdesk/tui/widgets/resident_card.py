@@ -10,7 +10,7 @@ from frontdesk.services.cards import ResidentCard
 def matter_line(m) -> str:
     due = f" · {m.next_milestone} {m.next_due:%m-%d %H:%M}" if m.next_due else ""
     cls = f" {m.complaint_class}" if m.complaint_class else ""
-    return f"#{m.id} {m.kind}{cls} [{m.status}] {escape(m.summary)}{due}"
+    return f"#{m.id} {m.kind}{cls} {escape(f'[{m.status}]')} {escape(m.summary)}{due}"
 
 
 class ResidentCardView(Static):
@@ -62,7 +62,7 @@ class ResidentCardView(Static):
             lines.append("")
             lines.append(f"[b]{_('Follow-ups')}[/b]")
             lines += [
-                f"{due:%Y-%m-%d %H:%M} {reason} [{status}]"
+                f"{due:%Y-%m-%d %H:%M} {reason} {escape(f'[{status}]')}"
                 for due, reason, status in card.follow_ups
             ] or ["—"]
         self.update("\n".join(lines))
