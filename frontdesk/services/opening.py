@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlmodel import Session
 
-from frontdesk.domain.deadlines import Deadline, complaint_deadlines, moment_text
-from frontdesk.domain.kinds import EventKind, FollowUpReason, MatterKind, MatterStatus, Milestone
+from frontdesk.domain.deadlines import Deadline
+from frontdesk.domain.filing import filing_deadlines
+from frontdesk.domain.kinds import EventKind, FollowUpReason, MatterKind, MatterStatus
 from frontdesk.domain.matters import CleanMatter, summary_of
-from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
 from frontdesk.store.models import FollowUp, Matter
@@ -110,37 +110,21 @@ def open_matter(
 def _deadlines_for(
     session: Session, desk: Desk, opened: Opened, clean: CleanMatter, received: datetime
 ) -> list[Deadline]:
-    values = clean.values
-    if clean.kind is MatterKind.COMPLAINT:
-        return complaint_deadlines(
-            desk.policy,
-            values["complaint_class"],
-            received,
-            requested=values.get("requested_deadline"),
-        )
-    if clean.kind is MatterKind.REPAIR:
-        visit = values["visit_at"].astimezone(desk.policy.timezone)
-        return [
-            Deadline(
-                Milestone.VISIT,
-                visit,
-                _("repair: visit at the time the resident chose"),
-                _("the resident chose {at}").format(at=moment_text(visit)),
-            )
-        ]
-    if values.get("promised_at") is not None:
-        follow_up, deadline = tracking.open_follow_up(
+    deadlines = filing_deadlines(
+        desk.policy, clean, received, evening_ok=tracking.evening_ok(session, opened.matter)
+    )
+    if clean.values.get("promised_at") is not None:
+        follow_up, _deadline = tracking.open_follow_up(
             session,
             desk,
             opened.matter,
             FollowUpReason.PROMISED,
             received,
-            promised=values["promised_at"],
+            promised=clean.values["promised_at"],
         )
         session.flush()
         opened.follow_ups.append(follow_up)
-        return [Deadline(Milestone.REPLY, deadline.due, deadline.rule, deadline.explanation)]
-    return []
+    return deadlines
 
 
 def _value(choice: Any) -> str | None:

@@ -359,7 +359,12 @@ class CallScreen(ReportsWorkerFailures, Screen):
         if not self.validated():
             return
         self.confirmed = True
-        line, explained = commit_lines(self.counter.desk, self.clean)
+        line, explained = commit_lines(
+            self.counter.desk,
+            self.clean,
+            self.started,
+            evening_ok=bool(self.card and self.card.evening_calls_ok),
+        )
         self.say(Step.COMMIT, line, explained + "\n" + _("F10 files the call."))
         self.refresh_bindings()
 

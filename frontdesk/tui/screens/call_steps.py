@@ -1,14 +1,16 @@
 """What the Call view says at the read-back and commit steps, and the phrase guard's warnings,
 composed from the domain rules (nothing here touches the database)."""
 
+from datetime import datetime
+
 from rich.markup import escape
 
-from frontdesk.domain.deadlines import Deadline, callback_deadline, complaint_deadlines, moment_text
-from frontdesk.domain.kinds import FollowUpReason, MatterKind, Milestone
+from frontdesk.domain.deadlines import Deadline
+from frontdesk.domain.filing import filing_deadlines
+from frontdesk.domain.kinds import Milestone
 from frontdesk.domain.matters import CleanMatter
 from frontdesk.domain.phrases import check_phrases
 from frontdesk.domain.script import Line, commit, repeat_back
-from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.intake import CallDraft
 
@@ -27,41 +29,16 @@ def read_back_line(draft: CallDraft, clean: list[CleanMatter | None], card) -> L
     return repeat_back(parts)
 
 
-def promised(desk: Desk, clean: CleanMatter) -> list[Deadline]:
-    """The deadlines filing this matter now would set, as the caller will be told them."""
-    now = desk.now()
-    values = clean.values
-    if clean.kind is MatterKind.COMPLAINT:
-        return complaint_deadlines(
-            desk.policy, values["complaint_class"], now, requested=values.get("requested_deadline")
-        )
-    if clean.kind is MatterKind.REPAIR:
-        visit = values["visit_at"].astimezone(desk.policy.timezone)
-        return [
-            Deadline(
-                Milestone.VISIT,
-                visit,
-                _("visit at the time the resident chose"),
-                moment_text(visit),
-            )
-        ]
-    if values.get("promised_at") is not None:
-        return [
-            callback_deadline(
-                desk.policy, FollowUpReason.PROMISED, now, promised=values["promised_at"]
-            )
-        ]
-    return []
-
-
-def commit_lines(desk: Desk, clean: list[CleanMatter | None]) -> tuple[Line, str]:
+def commit_lines(
+    desk: Desk, clean: list[CleanMatter | None], received: datetime, *, evening_ok: bool
+) -> tuple[Line, str]:
     """The promise to say ("we will reply by …") and how each deadline was worked out."""
     told: list[Deadline] = []
     lines = []
     for checked in clean:
         if checked is None:
             continue
-        deadlines = promised(desk, checked)
+        deadlines = filing_deadlines(desk.policy, checked, received, evening_ok=evening_ok)
         for d in deadlines:
             lines.append(
                 f"[b]{checked.kind.value} {d.milestone.value}[/b] "
