@@ -227,6 +227,6 @@ def _raise_again(
         at=at,
         operator_id=operator_id,
         call_id=call.id,
-        text=call.notes,
+        text=str(draft.fields.get("content", "")).strip() or call.notes,
     )
     return matter

@@ -112,6 +112,11 @@ class FrontdeskApp(App[None]):
         if event.state is WorkerState.ERROR:
             self.report_failure(event.worker.error)
 
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:  # type: ignore[override]
+        """Every message is plain text: a typed name or note holding brackets must never be
+        read as markup (an unbalanced tag would end the app, and the call with it)."""
+        super().notify(message, markup=False, **kwargs)
+
     def report_failure(self, error: BaseException | None) -> None:
         """A refusal is said as it is; anything else as a failure, with what happened."""
         message = (

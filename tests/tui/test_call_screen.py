@@ -4,6 +4,7 @@ only; each test checks the database afterwards."""
 import pytest
 
 from frontdesk.tui.screens.call import CallScreen
+from tests.conftest import at
 from tests.tui.conftest import SIZE
 from tests.tui.driving import calls, events_of, matters_of_call, settle, type_in, unique_phone
 
@@ -179,7 +180,9 @@ async def test_a_validation_error_is_shown_beside_its_field_and_fixed(make_app, 
         assert len(calls(counter)) == before
         app.focused.value = ""
         await type_in(pilot, "明天 14:00", enter=False)
-        await pilot.press("f9")
+        await pilot.press("f9")  # greyed: the corrected matter has not been read back yet
+        assert not app.screen.confirmed
+        await pilot.press("f8", "f9")
         assert str(row.query_one(".error").render()) == ""
         await pilot.press("f10")
         await settle(app, pilot)
@@ -265,3 +268,97 @@ async def test_a_residents_number_stays_masked_on_screen_but_is_filed_in_full(ma
     call = calls(counter)[-1]
     (matter,) = matters_of_call(counter, call.id)
     assert (call.caller_phone, matter.contact_phone) == (full, full)
+
+
+async def test_a_call_is_received_when_its_first_key_is_pressed(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        counter.desk.clock.advance(hours=2, minutes=30)  # the view sat idle since 15:10
+        await find_resident(app, pilot, counter)
+        await pilot.press("p")
+        await settle(app, pilot)
+        await type_in(pilot, "好")
+        await pilot.press("f9", "f10")
+        await settle(app, pilot)
+    assert calls(counter)[-1].answered_at == at(2026, 12, 2, 17, 40)
+
+
+async def test_another_matter_is_kept_only_once_its_fields_are_right(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await find_resident(app, pilot, counter)
+        await pilot.press("r")
+        await settle(app, pilot)
+        await type_in(pilot, "门锁坏了")
+        await pilot.press("o")
+        await type_in(pilot, "昨天下午")
+        await pilot.press("2", "f7")
+        await settle(app, pilot)
+        assert app.screen.recorded == [] and app.focused.id == "field-visit_at"
+
+
+async def test_an_edit_after_the_read_back_must_be_read_back_again(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await find_resident(app, pilot, counter)
+        await pilot.press("o")
+        await settle(app, pilot)
+        await type_in(pilot, "捡到钥匙")
+        assert app.screen.check_action("confirm", ()) is True
+        app.screen.query_one("#field-content").value = "捡到钱包"
+        await pilot.pause()
+        assert app.screen.check_action("confirm", ()) is None
+        await pilot.press("f8")
+        assert "捡到钱包" in script(app)
+
+
+async def test_a_second_f10_does_not_file_the_call_twice(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await find_resident(app, pilot, counter)
+        await pilot.press("p")
+        await settle(app, pilot)
+        await type_in(pilot, "谢谢保安")
+        before = len(calls(counter))
+        await pilot.press("f9", "f10", "f10")
+        await settle(app, pilot)
+    assert len(calls(counter)) == before + 1
+
+
+async def test_discarding_a_call_takes_the_key_twice(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await find_resident(app, pilot, counter)
+        await pilot.press("ctrl+n")
+        assert app.screen.resident_id is not None
+        await pilot.press("ctrl+n")
+        await settle(app, pilot)
+        assert app.screen.resident_id is None and app.screen.started is None
+
+
+async def test_a_walk_in_is_recorded_as_a_walk_in(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+t")
+        await find_resident(app, pilot, counter)
+        await pilot.press("s")
+        await settle(app, pilot)
+        await type_in(pilot, "建议加装雨棚")
+        await pilot.press("f9", "f10")
+        await settle(app, pilot)
+    assert (calls(counter)[-1].channel, calls(counter)[-1].rings) == ("walk-in", None)
+
+
+async def test_brackets_in_what_is_typed_are_shown_not_read_as_markup(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_in(pilot, "王[/]主管")
+        await settle(app, pilot)
+        await pilot.press("f3")
+        await type_in(pilot, "a[/]", enter=False)
+        await settle(app, pilot)
+        app.notify("[/b] typed by a user")
+        await settle(app, pilot)
+        assert app.is_running

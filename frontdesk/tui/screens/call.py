@@ -11,11 +11,14 @@ from textual.widgets import Header, Input, Static
 from frontdesk.domain.kinds import Channel, MatterKind
 from frontdesk.domain.script import Step, close, greeting, identify, record
 from frontdesk.i18n import _
-from frontdesk.services.errors import CallInvalid, ServiceError
-from frontdesk.services.intake import CallDraft, MatterDraft, check_call
+from frontdesk.services.intake import CallDraft, MatterDraft
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
-from frontdesk.tui.screens.call_steps import commit_lines, phrase_warnings, read_back_line
+from frontdesk.tui.screens.call_actions import CallActions
+from frontdesk.tui.screens.call_steps import (
+    offer_line,
+    phrase_warnings,
+)
 from frontdesk.tui.widgets.caller import CallerPanel
 from frontdesk.tui.widgets.fields import Advance, ChoiceField, FieldRow
 from frontdesk.tui.widgets.footer import CounterFooter
@@ -26,7 +29,7 @@ from frontdesk.tui.widgets.resident_card import ResidentCardView
 LONG_RING = 5
 
 
-class CallScreen(ReportsWorkerFailures, Screen):
+class CallScreen(ReportsWorkerFailures, CallActions, Screen):
     """Take a call: greet, identify, record each matter, read back, commit a time, file."""
 
     BINDINGS = keys(
@@ -67,6 +70,12 @@ class CallScreen(ReportsWorkerFailures, Screen):
             "file",
             _("File"),
             _("File the call and all its matters, and clear for the next call"),
+        ),
+        (
+            "ctrl+t",
+            "channel",
+            _("Channel"),
+            _("Phone, walk-in, letter or comment book: all are recorded the same way"),
         ),
         ("ctrl+n", "discard", _("New call"), _("Throw this call away and start the next")),
     )
@@ -121,8 +130,12 @@ class CallScreen(ReportsWorkerFailures, Screen):
         """Clear everything for the next call."""
         self.resident_id, self.card, self.recorded = None, None, []
         self.same_as = self.offer = None
-        self.apologise = self.confirmed = False
-        self.started = self.counter.desk.now()
+        self.same_as_text = ""
+        self.apologise = self.confirmed = self.read_back_ok = self.filing = False
+        self.discard_armed = False
+        self.channel = Channel.PHONE
+        # The call is received when its first key is pressed, not when the form was cleared.
+        self.started = None
         self.query_one(CallerPanel).clear()
         self.query_one("#field-kind", ChoiceField).set_value(None)
         await self.query_one("#form-slot").remove_children()
@@ -137,7 +150,14 @@ class CallScreen(ReportsWorkerFailures, Screen):
         self.refresh_bindings()
 
     async def start_for(self, resident_id: int) -> None:
-        """Begin a call for a resident picked elsewhere (the Residents view)."""
+        """Begin a call for a resident picked elsewhere (the Residents view); a call being
+        typed is never thrown away for it."""
+        if self.started is not None:
+            self.notify(
+                _("A call is being taken: file it or discard it (Ctrl+N) first."),
+                severity="warning",
+            )
+            return
         await self.reset()
         self.pick(resident_id)
 
@@ -169,11 +189,19 @@ class CallScreen(ReportsWorkerFailures, Screen):
     def show_card(self, card) -> None:
         self.card = card
         self.query_one(ResidentCardView).show(card)
-        self.query_one(CallerPanel).fill_from_card(
+        panel = self.query_one(CallerPanel)
+        before = panel.caller
+        panel.fill_from_card(
             card.name, (card.phones or [""])[0], card.units[0].split(" ")[0] if card.units else ""
         )
         self.say(Step.IDENTIFY, identify(card.address), escape(card.strategy))
-        self.query_one("#field-kind", ChoiceField).focus()
+        if self.form is None:
+            self.query_one("#field-kind", ChoiceField).focus()
+        else:
+            # Identified mid-matter: what came from the caller follows the caller; what was
+            # typed stays, and focus stays where the typing is.
+            self.form.refill(before, panel.caller)
+            self.update_offer(self.form.kind)
         self.refresh_bindings()
 
     # Record
@@ -203,18 +231,12 @@ class CallScreen(ReportsWorkerFailures, Screen):
         await slot.mount(self.form)
         self.prefill_form()
         self.say(Step.RECORD, record())
-        self.offer = next(
-            (m.id for m in (self.card.open_matters if self.card else []) if m.kind == kind.value),
-            None,
-        )
-        offer = ""
-        if self.offer is not None:
-            matter = next(m for m in self.card.open_matters if m.id == self.offer)
-            offer = _(
-                "Caller has open {kind} #{id} «{summary}»: Ctrl+O adds this call to it "
-                "instead of filing a duplicate."
-            ).format(kind=kind.value, id=matter.id, summary=escape(matter.summary))
-        self.query_one("#offer", Static).update(offer)
+        self.update_offer(kind)
+
+    def update_offer(self, kind: MatterKind) -> None:
+        """Offer the caller's open matter of this kind instead of a duplicate."""
+        self.offer, text = offer_line(self.card, kind)
+        self.query_one("#offer", Static).update(text)
         self.refresh_bindings()
 
     def prefill_form(self) -> None:
@@ -233,27 +255,39 @@ class CallScreen(ReportsWorkerFailures, Screen):
         following = self.form.next_to_fill()
         (following or self.form.fields[0]).focus()
 
+    def begin(self) -> None:
+        """The first key of a call marks when it was received."""
+        if self.started is None:
+            self.started = self.counter.desk.now()
+
+    def changed(self, *, typed: bool = True) -> None:
+        """Anything edited must be read back again before the caller can confirm it. Only
+        typing starts a call: the fields emptied for the next call do not."""
+        if typed:
+            self.begin()
+        self.discard_armed = False
+        if self.confirmed or self.read_back_ok:
+            self.confirmed = self.read_back_ok = False
+            self.refresh_bindings()
+
     @on(Input.Changed)
     def edited(self, event: Input.Changed) -> None:
+        self.changed(typed=bool(event.value))
         if event.input.id == "identify":
             return
-        if self.confirmed:
-            self.confirmed = False
-            self.refresh_bindings()
         texts = self.form.free_texts() if self.form else []
         self.query_one("#guard", Static).update(phrase_warnings(texts))
 
     @on(ChoiceField.Chosen)
     def choice_changed(self, event: ChoiceField.Chosen) -> None:
-        if event.field.name != "kind" and self.confirmed:
-            self.confirmed = False
-            self.refresh_bindings()
+        self.changed()
 
     def current(self) -> MatterDraft | None:
         if self.form is None:
             return None
         if self.same_as is not None:
-            return MatterDraft(self.form.kind, same_as=self.same_as, confirmed=self.confirmed)
+            said = {"content": self.same_as_text} if self.same_as_text else {}
+            return MatterDraft(self.form.kind, said, same_as=self.same_as, confirmed=self.confirmed)
         return MatterDraft(self.form.kind, self.form.values(), confirmed=self.confirmed)
 
     def draft(self) -> CallDraft:
@@ -262,144 +296,12 @@ class CallScreen(ReportsWorkerFailures, Screen):
         for matter in matters:
             matter.confirmed = self.confirmed
         return CallDraft(
-            channel=Channel.PHONE,
+            channel=self.channel,
             caller_name=caller["name"],
             caller_phone=caller["phone"],
             caller_unit=caller["unit"],
             resident_id=self.resident_id,
-            rings=LONG_RING if self.apologise else None,
-            answered_at=self.started,
+            rings=LONG_RING if self.apologise and self.channel is Channel.PHONE else None,
+            answered_at=self.started or self.counter.desk.now(),
             matters=matters,
         )
-
-    # Keys
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        has_matter = self.form is not None or bool(self.recorded)
-        available = {
-            "another": self.form is not None,
-            "same_matter": self.offer is not None and self.same_as is None,
-            "create_resident": self.resident_id is None
-            and bool(self.query_one(CallerPanel).caller["name"]),
-            "read_back": has_matter,
-            "confirm": has_matter,
-            "file": self.confirmed,
-        }
-        return None if available.get(action, True) is False else True
-
-    def action_apology(self) -> None:
-        self.apologise = not self.apologise
-        self.greet()
-
-    async def action_another(self) -> None:
-        matter = self.current()
-        if matter is None:
-            return
-        self.recorded.append(matter)
-        self.query_one("#recorded", Static).update(
-            _("Recorded on this call: {kinds}").format(
-                kinds=", ".join(m.kind.value for m in self.recorded)
-            )
-        )
-        await self.query_one("#form-slot").remove_children()
-        self.form, self.same_as, self.offer = None, None, None
-        self.query_one("#offer", Static).update("")
-        kind = self.query_one("#field-kind", ChoiceField)
-        kind.set_value(None)
-        kind.focus()
-        self.refresh_bindings()
-
-    async def action_same_matter(self) -> None:
-        if self.offer is None or self.form is None:
-            return
-        self.same_as = self.offer
-        await self.query_one("#form-slot").remove_children()
-        self.query_one("#offer", Static).update(
-            _("This call will be added to #{id}.").format(id=self.offer)
-        )
-        self.action_read_back()
-
-    def validated(self) -> bool:
-        """Check every field; problems are written beside their fields."""
-        draft = self.draft()
-        for matter in draft.matters:
-            matter.confirmed = True  # the check of confirmation is the next step's
-        try:
-            self.clean = check_call(self.counter.desk, draft)
-        except CallInvalid as error:
-            current = len(draft.matters) - 1
-            if self.form is not None and self.same_as is None:
-                self.form.show_errors(error.matter_errors.get(current, []))
-                first = next(iter(error.matter_errors.get(current, [])), None)
-                if first is not None:
-                    self.query_one(f"#field-{first.field}").focus()
-            others = [f"{e.field}: {e.message}" for e in error.call_errors] + [
-                _("matter {n}: {msg}").format(n=i + 1, msg=e.message)
-                for i, errors in error.matter_errors.items()
-                if i != current
-                for e in errors
-            ]
-            if others:
-                self.notify("\n".join(others), severity="error")
-            return False
-        if self.form is not None and self.same_as is None:
-            self.form.show_errors([])
-        return True
-
-    def action_read_back(self) -> None:
-        if not self.validated():
-            return
-        self.say(
-            Step.REPEAT_BACK,
-            read_back_line(self.draft(), self.clean, self.card),
-            _("F9 when the caller confirms."),
-        )
-        self.refresh_bindings()
-
-    def action_confirm(self) -> None:
-        if not self.validated():
-            return
-        self.confirmed = True
-        line, explained = commit_lines(
-            self.counter.desk,
-            self.clean,
-            self.started,
-            evening_ok=bool(self.card and self.card.evening_calls_ok),
-        )
-        self.say(Step.COMMIT, line, explained + "\n" + _("F10 files the call."))
-        self.refresh_bindings()
-
-    def action_file(self) -> None:
-        if not self.confirmed:
-            self.notify(_("Read back and confirm first (F9)."), severity="warning")
-            return
-        self.file(self.draft())
-
-    @work(thread=True, exclusive=True, group="file", exit_on_error=False)
-    def file(self, draft: CallDraft) -> None:
-        try:
-            filed = self.counter.file_call(draft)
-        except ServiceError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.app.call_from_thread(self.filed, filed)
-
-    async def filed(self, filed) -> None:
-        ids = ", ".join(f"#{i}" for i in filed.matter_ids)
-        for matter_id in filed.suggest_major:
-            self.notify(
-                _(
-                    "Complaint #{id} was raised again while open: consider making it "
-                    "major (Queue, k)."
-                ).format(id=matter_id),
-                severity="warning",
-                timeout=10,
-            )
-        await self.reset(
-            _("Filed: {ids}. Thank the caller and let them hang up first.").format(ids=ids)
-        )
-
-    def action_create_resident(self) -> None:
-        self.query_one(CallerPanel).create_resident()
-
-    async def action_discard(self) -> None:
-        await self.reset()

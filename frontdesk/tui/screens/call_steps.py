@@ -7,10 +7,11 @@ from rich.markup import escape
 
 from frontdesk.domain.deadlines import Deadline
 from frontdesk.domain.filing import filing_deadlines
-from frontdesk.domain.kinds import Milestone
+from frontdesk.domain.kinds import MatterKind, Milestone
 from frontdesk.domain.matters import CleanMatter
 from frontdesk.domain.phrases import check_phrases
 from frontdesk.domain.script import Line, commit, repeat_back
+from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.intake import CallDraft
 
@@ -25,7 +26,16 @@ def read_back_line(draft: CallDraft, clean: list[CleanMatter | None], card) -> L
         summary = next(
             (m.summary for m in (card.open_matters if card else []) if m.id == matter.same_as), ""
         )
-        parts.append((matter.kind, {"content": f"您之前反映的#{matter.same_as}{summary},再次来电"}))
+        said = matter.fields.get("content", "")
+        parts.append(
+            (
+                MatterKind.OTHER,
+                {
+                    "content": f"您之前反映的#{matter.same_as}{summary}又来电了"
+                    + (f":{said}" if said else "")
+                },
+            )
+        )
     return repeat_back(parts)
 
 
@@ -54,6 +64,17 @@ def commit_lines(
         told += spoken[:1]
     first = min(told, key=lambda d: d.due).due if told else None
     return commit(first), "\n".join(lines)
+
+
+def offer_line(card, kind: MatterKind) -> tuple[int | None, str]:
+    """The caller's open matter of this kind, and the offer to add the call to it."""
+    matter = next((m for m in (card.open_matters if card else []) if m.kind == kind.value), None)
+    if matter is None:
+        return None, ""
+    return matter.id, _(
+        "Caller has open {kind} #{id} «{summary}»: Ctrl+O adds this call to it "
+        "instead of filing a duplicate."
+    ).format(kind=kind.value, id=matter.id, summary=escape(matter.summary))
 
 
 def phrase_warnings(texts: list[str]) -> str:

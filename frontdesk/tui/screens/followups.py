@@ -16,6 +16,7 @@ from frontdesk.domain.kinds import AttemptOutcome, Verdict
 from frontdesk.i18n import _
 from frontdesk.services.errors import ServiceError
 from frontdesk.services.followups import Callback
+from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.widgets.footer import CounterFooter
 
@@ -38,7 +39,7 @@ def _binding(key: str, action: str, description: str, tooltip: str) -> Binding:
     return Binding(key, action, description, id=f"followups.{action}", tooltip=tooltip)
 
 
-class FollowUpsScreen(Screen):
+class FollowUpsScreen(ReportsWorkerFailures, Screen):
     """The receptionist works down the calls owed, late ones first. Calls outside their callable
     window are marked "not now" (evening calls only for residents who agreed, or urgent ones).
     One key records each try: reached (with the resident's verdict and what was said; an unhappy

@@ -12,14 +12,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from frontdesk.domain.kinds import ComplaintClass, EventKind, MatterKind, Role
 from frontdesk.i18n import _
 from frontdesk.services.cards import EventLine, MatterDetail
 from frontdesk.services.queue import QueueFilter, QueueRow
+from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.screens.queue_actions import MatterActions
+from frontdesk.tui.widgets.footer import CounterFooter
 
 COLUMNS = ("mark", "due", "countdown", "milestone", "id", "kind", "class", "unit", "resident")
 # Keys that act on the highlighted matter, and those of them only a complaint has.
@@ -51,7 +53,7 @@ def _filter(key: str, action: str, description: str, tooltip: str) -> Binding:
     return _binding(key, action, description, tooltip, group=FILTERS)
 
 
-class QueueScreen(MatterActions, Screen):
+class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
     """The receptionist sees what is late or due soon, narrows the list with filters, and works
     the highlighted matter (queue_actions.py): escalates it, records a reply or the resolution,
     asks for (or, as office manager, approves) more time, reclassifies it, notes progress, or
@@ -99,7 +101,7 @@ class QueueScreen(MatterActions, Screen):
         with VerticalScroll(id="queue-detail", classes="pane"):
             yield Static(_("Nothing picked."), id="queue-detail-text")
         # Fifteen keys of this view and the app's: compact, and Ctrl+P is in the help (F1).
-        yield Footer(id="queue-footer", compact=True, show_command_palette=False)
+        yield CounterFooter()
 
     def on_mount(self) -> None:
         self.show_filters()

@@ -4,6 +4,7 @@ is started for the resident."""
 
 import inspect
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -150,7 +151,8 @@ class ResidentsScreen(ReportsWorkerFailures, Screen):
         table.clear()
         for hit in hits:
             table.add_row(hit.name, hit.units or "—", hit.phone or "—", key=str(hit.id))
-        self.query_one("#residents-status", Static).update(self._status(text, hits))
+        # Plain text: what was typed may hold brackets that markup would read as tags.
+        self.query_one("#residents-status", Static).update(Text(self._status(text, hits)))
         want = self._want
         if not self._search_name:
             # Results of an earlier search must not use up the wish before the name is searched.

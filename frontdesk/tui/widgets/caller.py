@@ -102,8 +102,7 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
 
     @on(Input.Changed, "#identify")
     def search(self, event: Input.Changed) -> None:
-        event.stop()
-        self.find(event.value)
+        self.find(event.value)  # the screen hears it too: the first key starts the call
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def find(self, text: str) -> None:
@@ -145,6 +144,12 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
         elif text:
             self.fill(name=text)
         self.post_message(self.NotOnFile())
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Problems with the caller as given, beside their fields."""
+        for name in CALLER_FIELDS:
+            row = self.query_one(f"#field-caller_{name}").parent.parent  # type: ignore[union-attr]
+            row.show_error(errors.get(f"caller_{name}", ""))  # type: ignore[union-attr]
 
     def create_resident(self) -> None:
         """A resident card from the caller as given; picked once made."""

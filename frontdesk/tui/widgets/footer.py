@@ -6,4 +6,5 @@ from textual.widgets import Footer
 
 class CounterFooter(Footer):
     def __init__(self) -> None:
-        super().__init__(compact=True)
+        # Ctrl+P is in the help (F1): its room in the footer goes to the view's own keys.
+        super().__init__(compact=True, show_command_palette=False)

@@ -90,6 +90,26 @@ class MatterForm(Vertical):
             else:
                 row.field.set_value(value)
 
+    def refill(self, before: dict[str, str], after: dict[str, str]) -> None:
+        """The caller was identified again: fields still holding the previous caller's
+        details take the new caller's; anything typed stays."""
+        sources = {
+            "contact_name": "name",
+            "unit": "unit",
+            "contact_phone": "phone",
+            "callback_phone": "phone",
+        }
+        for name, source in sources.items():
+            row = self.rows.get(name)
+            if row is None:
+                continue
+            field = row.field
+            if getattr(field, "real_value", field.value) == before[source]:
+                if name.endswith("phone") and isinstance(field, TextField):
+                    field.show_masked(after[source])
+                else:
+                    field.set_value(after[source])
+
     def is_filled(self, name: str) -> bool:
         value = self.rows[name].field.value
         return bool(value.strip()) if isinstance(value, str) else value is not None
