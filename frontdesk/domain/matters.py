@@ -5,6 +5,7 @@ values already typed by a program, and answers with clean values or with one mes
 to be shown next to that field.
 """
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -163,7 +164,7 @@ def _blank(value: Any) -> bool:
 def _convert(spec: FieldSpec, value: Any, *, policy: Policy, now: datetime) -> Any:
     match spec.type:
         case FieldType.TEXT:
-            text = str(value).strip()
+            text = _printable(str(value)).strip()
             if len(text) > MAX_TEXT:
                 raise ValueError(_("at most {n} characters").format(n=MAX_TEXT))
             return text
@@ -209,6 +210,16 @@ def _convert(spec: FieldSpec, value: Any, *, policy: Policy, now: datetime) -> A
 
 _YES = {"y", "yes", "true", "1", "是", "已", "已答复", "answered"}
 _NO = {"n", "no", "false", "0", "否", "未", "未答复", "unanswered"}
+
+
+def _printable(text: str) -> str:
+    """Pasted text without control characters (escape codes, bells): kept are line breaks and
+    tabs, which a note may hold."""
+    return "".join(
+        c
+        for c in text
+        if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf") or c == "\u200d"
+    )
 
 
 def _flag(value: Any) -> bool:

@@ -22,6 +22,8 @@ class QueueFilter:
     department: str | None = None
     overdue_only: bool = False
     operator_id: int | None = None
+    #: open (being handled) or resolved (done, its result or follow-up call still owed).
+    status: str = MatterStatus.OPEN.value
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def list_queue(
             & MatterDeadline.met_at.is_(None)  # type: ignore[union-attr]
             & MatterDeadline.superseded_at.is_(None),
         )  # type: ignore[union-attr]
-        .where(Matter.status == MatterStatus.OPEN.value)
+        .where(Matter.status == MatterStatus(filters.status).value)
     )
     if filters.complaint_class:
         query = query.where(Matter.complaint_class == filters.complaint_class)

@@ -106,14 +106,16 @@ def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) ->
     digits = digits_of(text)
     lowered = text.lower()
     conditions = [
-        Resident.name.contains(text),  # type: ignore[attr-defined]
-        Resident.name_initials.startswith(lowered),  # type: ignore[attr-defined]
-        Resident.name_pinyin.startswith(lowered),
+        Resident.name.contains(text, autoescape=True),  # type: ignore[attr-defined]
+        Resident.name_initials.startswith(lowered, autoescape=True),  # type: ignore[attr-defined]
+        Resident.name_pinyin.startswith(lowered, autoescape=True),
     ]  # type: ignore[attr-defined]
     if digits and digits == text.replace(" ", ""):
         conditions.append(
             Resident.id.in_(  # type: ignore[union-attr]
-                select(ResidentPhone.resident_id).where(ResidentPhone.national.contains(digits))
+                select(ResidentPhone.resident_id).where(
+                    ResidentPhone.national.contains(digits, autoescape=True)
+                )
             )
         )
     if "-" in text or any(mark in text for mark in "栋幢座单元室"):
@@ -125,7 +127,7 @@ def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) ->
             Resident.id.in_(  # type: ignore[union-attr]
                 select(ResidentUnit.resident_id)
                 .join(Unit, Unit.id == ResidentUnit.unit_id)
-                .where(Unit.label.startswith(label))
+                .where(Unit.label.startswith(label, autoescape=True))
             )
         )  # type: ignore[attr-defined]
     return list(

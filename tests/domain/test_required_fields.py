@@ -118,3 +118,10 @@ def test_requested_deadline_belongs_to_minor_complaints_only(policy):
     clean = validate_matter(MatterKind.COMPLAINT, raw, policy=policy, now=NOW)
     assert clean.values["complaint_class"] is ComplaintClass.MINOR
     assert clean.values["requested_deadline"] == at(2026, 12, 2, 17, 0)
+
+
+def test_pasted_control_characters_are_dropped_and_line_breaks_kept(policy):
+    clean = validate_matter(
+        MatterKind.OTHER, {"content": "捡到\x1b[31m钥匙\x07\n一串\t(门岗)"}, policy=policy, now=NOW
+    )
+    assert clean.values["content"] == "捡到[31m钥匙\n一串\t(门岗)"

@@ -91,3 +91,8 @@ def test_operator_names_are_unique(session, desk):
     create_operator(session=session, desk=desk, name="小李", role=Role.RECEPTIONIST, pin="1234")
     with pytest.raises(ServiceError):
         create_operator(session=session, desk=desk, name="小李", role=Role.MANAGER, pin="1234")
+
+
+@pytest.mark.parametrize("term", ["%", "_", "3-2-1%"])
+def test_wildcards_typed_in_a_search_are_characters_not_everyone(session, residents, term):
+    assert find_residents(session=session, text=term) == []

@@ -98,3 +98,24 @@ def test_rows_carry_the_resident_and_the_repair_category(session, desk, staff):
     assert rows["repair"].repair_category == "leak"
     assert (rows["complaint"].resident_id, rows["complaint"].repair_category) == (None, None)
     assert rows["complaint"].resident == "张伟"  # the complaint's own contact name
+
+
+def test_the_status_filter_shows_resolved_matters_awaiting_their_result_call(session, desk, staff):
+    from frontdesk.services.handling import resolve
+
+    filed = file_call(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        draft=call(complaint("minor"), complaint("important")),
+    )
+    resolve(
+        session=session,
+        desk=desk,
+        operator_id=staff.supervisor.id,
+        matter_id=filed.matter_ids[0],
+        text="已处理",
+    )
+    resolved = list_queue(session=session, desk=desk, filters=QueueFilter(status="resolved"))
+    assert [r.id for r in resolved] == [filed.matter_ids[0]]
+    assert [r.id for r in list_queue(session=session, desk=desk)] == [filed.matter_ids[1]]

@@ -347,3 +347,17 @@ def test_queue_view_snapshot(snap_compare, make_app):
     assert snap_compare(
         make_app(), press=["f4"], terminal_size=SIZE, run_before=_open_queue_settled
     )
+
+
+async def test_the_status_key_shows_resolved_matters(make_app, counter):
+    from frontdesk.services.queue import QueueFilter
+
+    resolved = {r.id for r in counter.queue(QueueFilter(status="resolved"))}
+    assert resolved
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert set(app.screen.rows) == resolved

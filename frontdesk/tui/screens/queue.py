@@ -74,6 +74,12 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
         _filter("c", "cycle_class", _("Class"), _("Show one complaint class, then the next")),
         _filter("d", "cycle_department", _("Dept"), _("Show one department, then the next")),
         _filter("t", "cycle_kind", _("Kind"), _("Show one kind of matter, then the next")),
+        _filter(
+            "s",
+            "cycle_status",
+            _("Status"),
+            _("Open matters, or resolved ones whose result call is still owed"),
+        ),
         _filter("u", "toggle_overdue", _("Overdue"), _("Only matters past their deadline")),
         _filter("m", "toggle_mine", _("Mine"), _("Only matters I filed")),
     ]
@@ -224,7 +230,7 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
         f, every = self.filters, _("all")
         self.query_one("#queue-filters", Static).update(
             _(
-                "class {cls} · department {dept} · kind {kind} · {overdue} · {mine} — {n} open"
+                "class {cls} · department {dept} · kind {kind} · {overdue} · {mine} — {n} {status}"
             ).format(
                 cls=f.complaint_class or every,
                 dept=f.department or every,
@@ -232,6 +238,7 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
                 overdue=_("overdue only") if f.overdue_only else _("any deadline"),
                 mine=_("mine") if f.operator_id is not None else _("anyone's"),
                 n=len(self.rows),
+                status=f.status,
             )
         )
 
@@ -249,6 +256,9 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
 
     def action_cycle_kind(self) -> None:
         self.refilter(kind=_next([None, *MatterKind], self.filters.kind))
+
+    def action_cycle_status(self) -> None:
+        self.refilter(status=_next(["open", "resolved"], self.filters.status))
 
     def action_toggle_overdue(self) -> None:
         self.refilter(overdue_only=not self.filters.overdue_only)
