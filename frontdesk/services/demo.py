@@ -69,11 +69,6 @@ ENQUIRIES = (
     "小区什么时候停水",
     "门禁卡丢了怎么补",
 )
-OTHERS = (
-    (MatterKind.SUGGESTION, "建议在南门加装雨棚"),
-    (MatterKind.PRAISE, "保安小王帮忙搬东西"),
-    (MatterKind.OTHER, "捡到一串钥匙交到前台"),
-)
 
 
 class _Clock:

@@ -3,9 +3,11 @@
 from collections.abc import Iterable
 from functools import partial
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from frontdesk.i18n import _
@@ -52,6 +54,12 @@ class FrontdeskApp(App[None]):
         self.counter = counter
         #: Cursor blink off for snapshot tests, where a blinking cursor is noise.
         self.blink = blink
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Without blink (snapshot tests), the cursor of any field that takes focus stays still:
+        one place, rather than every screen that has a field."""
+        if not self.blink and isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
 
     def get_default_screen(self):
         from frontdesk.tui.screens.sign_in import FirstRunScreen, SignInScreen

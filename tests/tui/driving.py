@@ -19,6 +19,32 @@ async def type_in(pilot, text: str, *, enter: bool = True) -> None:
         await pilot.press("enter")
 
 
+async def open_view(app, pilot, key: str, row_id: int | None = None) -> None:
+    """Switch view with ``key``, then put the cursor on ``row_id`` as the arrow keys would."""
+    from textual.widgets import DataTable
+
+    await pilot.press(key)
+    await settle(app, pilot)
+    if row_id is not None:
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(str(row_id)))
+        await pilot.pause()
+        assert app.screen.current.id == row_id
+
+
+async def answer(app, pilot, prompt: type, *keys: str, text: str | None = None) -> None:
+    """Wait for ``prompt`` to be shown, then press ``keys`` or type ``text`` and Enter."""
+    for _ in range(20):
+        if isinstance(app.screen, prompt):
+            break
+        await pilot.pause()
+    assert isinstance(app.screen, prompt), app.screen
+    if text is not None:
+        await type_in(pilot, text)
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 def unique_phone(counter) -> tuple[int, str]:
     """A resident whose last four phone digits find only them."""
     for resident_id in range(1, 300):

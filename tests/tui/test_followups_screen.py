@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Static
 from frontdesk.tui.screens.followups import GROUPS
 from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from tests.tui.conftest import SIZE
-from tests.tui.driving import settle, type_in
+from tests.tui.driving import answer, open_view, settle, type_in
 
 
 def owed(counter, reason: str):
@@ -14,27 +14,7 @@ def owed(counter, reason: str):
 
 
 async def open_followups(app, pilot, follow_up_id: int | None = None) -> None:
-    """F5, then put the cursor on ``follow_up_id`` as the arrow keys would."""
-    await pilot.press("f5")
-    await settle(app, pilot)
-    if follow_up_id is not None:
-        table = app.screen.query_one(DataTable)
-        table.move_cursor(row=table.get_row_index(str(follow_up_id)))
-        await pilot.pause()
-        assert app.screen.current.id == follow_up_id
-
-
-async def answer(app, pilot, prompt: type, *keys: str, text: str | None = None) -> None:
-    """Wait for ``prompt`` to be shown, then press ``keys`` or type ``text`` and Enter."""
-    for _ in range(20):
-        if isinstance(app.screen, prompt):
-            break
-        await pilot.pause()
-    assert isinstance(app.screen, prompt), app.screen
-    if text is not None:
-        await type_in(pilot, text)
-    await pilot.press(*keys)
-    await pilot.pause()
+    await open_view(app, pilot, "f5", follow_up_id)
 
 
 async def test_late_calls_come_first_then_those_callable_now(make_app, counter):

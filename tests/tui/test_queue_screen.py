@@ -11,7 +11,7 @@ from frontdesk.tui.screens.queue import countdown
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 from tests.services.drafts import call, complaint
 from tests.tui.conftest import NOW, SIZE
-from tests.tui.driving import settle, type_in
+from tests.tui.driving import answer, open_view, settle, type_in
 
 
 def first(counter, **wanted):
@@ -28,27 +28,7 @@ def running(counter, matter_id: int) -> dict[str, object]:
 
 
 async def open_queue(app, pilot, matter_id: int | None = None) -> None:
-    """F4, then put the cursor on ``matter_id`` as the arrow keys would."""
-    await pilot.press("f4")
-    await settle(app, pilot)
-    if matter_id is not None:
-        table = app.screen.query_one(DataTable)
-        table.move_cursor(row=table.get_row_index(str(matter_id)))
-        await pilot.pause()
-        assert app.screen.current.id == matter_id
-
-
-async def answer(app, pilot, prompt: type, *keys: str, text: str | None = None) -> None:
-    """Wait for ``prompt`` to be shown, then press ``keys`` or type ``text`` and Enter."""
-    for _ in range(20):
-        if isinstance(app.screen, prompt):
-            break
-        await pilot.pause()
-    assert isinstance(app.screen, prompt), app.screen
-    if text is not None:
-        await type_in(pilot, text)
-    await pilot.press(*keys)
-    await pilot.pause()
+    await open_view(app, pilot, "f4", matter_id)
 
 
 def test_countdown_reads_late_soon_and_far():

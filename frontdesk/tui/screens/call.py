@@ -25,9 +25,6 @@ from frontdesk.tui.widgets.footer import CounterFooter
 from frontdesk.tui.widgets.matter_form import KIND_CHOICES, MatterForm
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 
-# Rings from which the greeting opens with an apology when the key marks a long ring.
-LONG_RING = 5
-
 
 class CallScreen(ReportsWorkerFailures, CallActions, Screen):
     """Take a call: greet, identify, record each matter, read back, commit a time, file."""
@@ -109,8 +106,6 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
         yield CounterFooter()
 
     async def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.cursor_blink = getattr(self.app, "blink", True)
         await self.reset()
 
     @property
@@ -301,7 +296,10 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
             caller_phone=caller["phone"],
             caller_unit=caller["unit"],
             resident_id=self.resident_id,
-            rings=LONG_RING if self.apologise and self.channel is Channel.PHONE else None,
+            # A long ring is marked with one key; the policy says how many rings that is.
+            rings=self.counter.desk.policy.apologise_from
+            if self.apologise and self.channel is Channel.PHONE
+            else None,
             answered_at=self.started or self.counter.desk.now(),
             matters=matters,
         )

@@ -55,7 +55,6 @@ class _LinePrompt(ModalScreen[T]):
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
-        field.cursor_blink = getattr(self.app, "blink", True)
         field.focus()
 
     def show_error(self, message: str, *, ok: bool = False) -> None:

@@ -104,7 +104,6 @@ class ResidentsScreen(ReportsWorkerFailures, Screen):
 
     def on_mount(self) -> None:
         search = self.query_one("#resident-search", Input)
-        search.cursor_blink = getattr(self.app, "blink", True)
         table = self.query_one(ResultsTable)
         table.add_column(_("Name"), key="name")
         table.add_column(_("Units"), key="units")

@@ -24,8 +24,6 @@ class SignInScreen(ReportsWorkerFailures, Screen):
         yield CounterFooter()
 
     def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.cursor_blink = getattr(self.app, "blink", True)
         self.query_one("#name", Input).focus()
 
     @on(Input.Submitted, "#name")
@@ -65,8 +63,6 @@ class FirstRunScreen(ReportsWorkerFailures, Screen):
         yield CounterFooter()
 
     def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.cursor_blink = getattr(self.app, "blink", True)
         centre = self.query_one("#centre", Input)
         centre.value = self.app.counter.desk.policy.centre_name  # type: ignore[attr-defined]
         centre.focus()

@@ -58,10 +58,6 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
                 required=False,
             )
 
-    def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.cursor_blink = getattr(self.app, "blink", True)
-
     @property
     def caller(self) -> dict[str, str]:
         """The caller as given (a masked phone stands for the number on file)."""

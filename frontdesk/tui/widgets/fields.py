@@ -26,9 +26,6 @@ class TextField(Input):
     def __init__(self, name: str, **kwargs) -> None:
         super().__init__(name=name, id=f"field-{name}", **kwargs)
 
-    def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "blink", True)
-
     #: A number shown masked (DOMAIN.md §5): (what is shown, the number it stands for).
     masked: tuple[str, str] | None = None
 
