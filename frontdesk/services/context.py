@@ -19,6 +19,8 @@ class Desk:
 
     policy: Policy
     clock: Clock = field(default=system_clock)
+    #: Which counter this is ("lobby", "night desk"): shown to the others and kept in the log.
+    counter: str = ""
 
     def now(self) -> datetime:
         moment = self.clock()

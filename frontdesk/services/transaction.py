@@ -8,6 +8,7 @@ from typing import ParamSpec, TypeVar
 
 from frontdesk.i18n import _
 from frontdesk.services.errors import ServiceError
+from frontdesk.store import journal
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -21,6 +22,15 @@ def use_case(function: Callable[P, R]) -> Callable[P, R]:
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         session = kwargs["session"]
         commit = kwargs.pop("commit", True)
+        desk = kwargs.get("desk")
+        if commit and desk is not None:
+            # Every change this use case makes is logged as made by its operator, at its counter.
+            journal.stamp(
+                session,  # type: ignore[arg-type]
+                operator_id=kwargs.get("operator_id"),  # type: ignore[arg-type]
+                counter=desk.counter,  # type: ignore[attr-defined]
+                now=desk.now,  # type: ignore[attr-defined]
+            )
         try:
             result = function(*args, **kwargs)
             if commit:

@@ -7,10 +7,19 @@ Every moment is an aware ``AwareDateTime``; closed lists are stored as their str
 
 from datetime import datetime
 
-from sqlalchemy import Column, Index, UniqueConstraint
+from sqlalchemy import Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from frontdesk.store.types import AwareDateTime
+
+
+def _version() -> Column:
+    """The row's version (optimistic concurrency): SQLAlchemy adds one at every update and
+    refuses an update whose row changed since it was read."""
+    return Column("version", Integer, nullable=False, server_default="1")
+
+
+_resident_version, _matter_version, _follow_up_version = _version(), _version(), _version()
 
 
 def _moment(*, nullable: bool = False, index: bool = False):
@@ -56,6 +65,8 @@ class Resident(SQLModel, table=True):
     notes: str = ""
     created_at: datetime = _moment()
     updated_at: datetime = _moment()
+    version: int = Field(default=1, sa_column=_resident_version)
+    __mapper_args__ = {"version_id_col": _resident_version}
 
 
 class ResidentUnit(SQLModel, table=True):
@@ -87,6 +98,9 @@ class Operator(SQLModel, table=True):
     pin_hash: str = ""
     active: bool = True
     created_at: datetime = _moment()
+    # Wrong PINs in a row, and until when the operator is locked out after too many.
+    failed_pins: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    locked_until: datetime | None = _moment(nullable=True)
 
 
 class Call(SQLModel, table=True):
@@ -146,6 +160,8 @@ class Matter(SQLModel, table=True):
     next_milestone: str | None = None
     next_due: datetime | None = _moment(nullable=True)
     updated_at: datetime = _moment()
+    version: int = Field(default=1, sa_column=_matter_version)
+    __mapper_args__ = {"version_id_col": _matter_version}
 
 
 class MatterDeadline(SQLModel, table=True):
@@ -196,6 +212,8 @@ class FollowUp(SQLModel, table=True):
     urgent: bool = False
     status: str = "owed"
     done_at: datetime | None = _moment(nullable=True)
+    version: int = Field(default=1, sa_column=_follow_up_version)
+    __mapper_args__ = {"version_id_col": _follow_up_version}
 
 
 class FollowUpAttempt(SQLModel, table=True):
@@ -209,3 +227,23 @@ class FollowUpAttempt(SQLModel, table=True):
     outcome: str
     verdict: str = "none"
     notes: str = ""
+
+
+class HandlingMark(SQLModel, table=True):
+    """Advisory "being handled by X at counter Y" on a matter or a resident. Not a lock: nothing
+    is refused because of it and it never expires under someone on the phone; it is simply
+    shown to the other counters, and dropped when its operator moves on."""
+
+    __tablename__ = "handling_mark"
+    __table_args__ = (UniqueConstraint("subject", "subject_id", "operator_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    subject: str
+    subject_id: int = Field(index=True)
+    operator_id: int = Field(foreign_key="operator.id")
+    counter: str = ""
+    since: datetime = _moment()
+
+
+# The audit log lives with the listener that writes it; imported here so every table is known
+# wherever the tables are.
+from frontdesk.store.journal import AuditEntry  # noqa: E402, F401
