@@ -1,5 +1,7 @@
-"""Fixtures shared by the suite: the shipped policy, a frozen clock, and real SQLite files."""
+"""Fixtures shared by the suite: the shipped policy, a frozen clock, and real databases: SQLite
+files, or with ``--database postgresql`` a PostgreSQL server the suite starts itself."""
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,9 +17,35 @@ from frontdesk.services.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
 from frontdesk.store.models import Operator
+from tests.databases import POSTGRESQL, SQLITE, Databases
 
 ROOT = Path(__file__).resolve().parent.parent
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database",
+        choices=[SQLITE, POSTGRESQL],
+        default=os.environ.get("FRONTDESK_TEST_DATABASE", SQLITE),
+        help="the database every test that needs one runs on",
+    )
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: about SQLite files themselves")
+    config.addinivalue_line("markers", "postgresql_only: about the PostgreSQL server itself")
+
+
+def pytest_collection_modifyitems(config, items):
+    backend = config.getoption("--database")
+    for item in items:
+        if backend == POSTGRESQL and item.get_closest_marker("sqlite_only"):
+            item.add_marker(pytest.mark.skip(reason="about SQLite files; the run is on PostgreSQL"))
+        if backend == SQLITE and item.get_closest_marker("postgresql_only"):
+            item.add_marker(
+                pytest.mark.skip(reason="about PostgreSQL; run with --database postgresql")
+            )
 
 
 def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
@@ -54,14 +82,29 @@ def desk(policy: Policy, clock: FrozenClock) -> Desk:
     return Desk(policy, clock)
 
 
+@pytest.fixture(scope="session")
+def databases(request, tmp_path_factory) -> Iterator[Databases]:
+    """Where every test database lives; a PostgreSQL server is started once for the run."""
+    found = Databases(request.config.getoption("--database"), tmp_path_factory.mktemp("databases"))
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def database(databases: Databases) -> str:
+    """A new database at the newest schema: a SQLite path or a PostgreSQL URL."""
+    return databases.empty()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """A SQLite file that does not exist yet (for the tests about SQLite files)."""
     return tmp_path / "counter.db"
 
 
 @pytest.fixture
-def session(db_path: Path) -> Iterator[Session]:
-    engine = open_database(str(db_path))
+def session(database: str) -> Iterator[Session]:
+    engine = open_database(database)
     with new_session(engine) as session:
         yield session
     engine.dispose()

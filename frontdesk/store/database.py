@@ -11,12 +11,14 @@ class SchemaBehind(RuntimeError):
 
 
 def open_database(target: str) -> Engine:
-    """The engine for ``target``. A SQLite file is upgraded on the spot; a shared PostgreSQL
-    database is not, since other counters may still run the older program against it."""
+    """The engine for ``target``. A SQLite file, or an empty database, is brought to the newest
+    schema on the spot; a shared PostgreSQL database already in use is not, since other counters
+    may still run the older program against it."""
     engine = make_engine(target)
-    if migrate.is_current(engine):
+    current = migrate.current_revision(engine)
+    if current == migrate.head_revision():
         return engine
-    if engine.dialect.name == "sqlite":
+    if engine.dialect.name == "sqlite" or current is None:
         migrate.upgrade(engine)
         return engine
     raise SchemaBehind("the database schema is older than this program: run `frontdesk db upgrade`")

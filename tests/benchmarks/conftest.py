@@ -1,3 +1,3 @@
 """The benchmarks drive the app on the same small demo estate as the screen tests."""
 
-from tests.tui.conftest import counter, demo_file, make_app  # noqa: F401
+from tests.tui.conftest import counter, demo_database, make_app  # noqa: F401

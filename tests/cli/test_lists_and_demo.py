@@ -1,5 +1,5 @@
 """`frontdesk demo`, `queue`, `callbacks` and `db upgrade`, run as the installed command on
-real SQLite files."""
+real databases (SQLite files, or PostgreSQL with --database postgresql)."""
 
 import json
 import os
@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 NOW = "2026-12-02T15:10:00+08:00"
 
 
-def frontdesk(*args: str, db: Path, now: str = NOW) -> subprocess.CompletedProcess:
+def frontdesk(*args: str, db: Path | str, now: str = NOW) -> subprocess.CompletedProcess:
     env = {**os.environ, "FRONTDESK_NOW": now}
     env.pop("FRONTDESK_DATABASE_URL", None)
     return subprocess.run(
@@ -30,8 +30,8 @@ def frontdesk(*args: str, db: Path, now: str = NOW) -> subprocess.CompletedProce
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("demo") / "demo.db"
+def demo_db(databases) -> str:
+    db = databases.new_target()
     result = frontdesk("demo", "--residents", "300", "--seed", "3", db=db)
     assert result.returncode == 0, result.stderr
     assert "300 residents" in result.stdout
@@ -95,8 +95,8 @@ def test_callbacks_json_lists_follow_ups_owed_by_due_time(demo_db):
     assert all("****" in r["phone"] for r in rows)
 
 
-def test_the_same_seed_builds_the_same_estate(demo_db, tmp_path):
-    again = tmp_path / "again.db"
+def test_the_same_seed_builds_the_same_estate(demo_db, databases):
+    again = databases.new_target()
     assert frontdesk("demo", "--residents", "300", "--seed", "3", db=again).returncode == 0
     assert (
         frontdesk("queue", "--json", db=again).stdout
@@ -109,8 +109,8 @@ def test_demo_refuses_to_build_over_an_estate(demo_db):
     assert result.returncode == 1 and "--force" in result.stderr
 
 
-def test_db_upgrade_brings_a_new_file_to_the_newest_revision(tmp_path):
-    result = frontdesk("db", "upgrade", db=tmp_path / "new.db")
+def test_db_upgrade_brings_a_new_database_to_the_newest_revision(databases):
+    result = frontdesk("db", "upgrade", db=databases.new_target())
     assert result.returncode == 0, result.stderr
     assert f"empty → {head_revision()}" in result.stdout
 

@@ -79,8 +79,8 @@ class Terminal:
 
 
 @pytest.fixture
-def estate(tmp_path):
-    db = tmp_path / "terminal.db"
+def estate(databases):
+    db = databases.new_target()
     env = {**os.environ, "FRONTDESK_NOW": NOW}
     subprocess.run(
         [sys.executable, "-m", "frontdesk", "--db", str(db), "demo", "--residents", "200"],

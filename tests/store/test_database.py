@@ -1,23 +1,22 @@
-"""The database: aware moments on SQLite, the pragmas the counter relies on, a private file,
-and migrations from an empty file to the newest revision."""
+"""The database: aware moments on every backend, the pragmas the counter relies on, a private
+SQLite file, and migrations from an empty database to the newest revision."""
 
-import sqlite3
 import stat
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlmodel import select
 
 from frontdesk.store import migrate
-from frontdesk.store.database import open_database
+from frontdesk.store.database import SchemaBehind, open_database
 from frontdesk.store.engine import database_url, make_engine, new_session
 from frontdesk.store.models import Operator
 from tests.conftest import at
 
 
-def test_moments_come_back_aware_and_equal(db_path):
-    engine = open_database(str(db_path))
+def test_moments_come_back_aware_and_equal(database):
+    engine = open_database(database)
     with new_session(engine) as session:
         session.add(Operator(name="小李", role="receptionist", created_at=at(2026, 12, 2, 14, 40)))
         session.commit()
@@ -28,8 +27,8 @@ def test_moments_come_back_aware_and_equal(db_path):
     assert stored == datetime(2026, 12, 2, 6, 40, tzinfo=UTC)
 
 
-def test_naive_moments_are_refused_by_the_store(db_path):
-    engine = open_database(str(db_path))
+def test_naive_moments_are_refused_by_the_store(database):
+    engine = open_database(database)
     with new_session(engine) as session:
         naive = datetime(2026, 12, 2, 14, 40)  # noqa: DTZ001
         session.add(Operator(name="小李", role="receptionist", created_at=naive))
@@ -37,8 +36,8 @@ def test_naive_moments_are_refused_by_the_store(db_path):
             session.commit()
 
 
-def test_moments_sort_by_instant_whatever_zone_they_were_written_in(db_path):
-    engine = open_database(str(db_path))
+def test_moments_sort_by_instant_whatever_zone_they_were_written_in(database):
+    engine = open_database(database)
     with new_session(engine) as session:
         session.add(Operator(name="a", role="manager", created_at=at(2026, 12, 2, 9, 0)))
         session.add(
@@ -49,6 +48,7 @@ def test_moments_sort_by_instant_whatever_zone_they_were_written_in(db_path):
     assert names == ["b", "a"]  # 00:30 UTC is 08:30 in Shanghai, before 09:00
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(db_path):
     engine = open_database(str(db_path))
     with engine.connect() as connection:
@@ -57,34 +57,40 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(db_path):
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000
 
 
+@pytest.mark.sqlite_only
 def test_the_database_file_is_readable_by_its_owner_only(db_path):
     open_database(str(db_path))
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
 
 
-def test_a_new_file_is_brought_to_the_newest_revision(db_path):
-    engine = open_database(str(db_path))
+def test_an_empty_database_is_brought_to_the_newest_revision(databases):
+    engine = open_database(databases.new_target())
     assert migrate.current_revision(engine) == migrate.head_revision()
-    tables = {
-        row[0]
-        for row in sqlite3.connect(db_path).execute(
-            "select name from sqlite_master where type='table'"
-        )
-    }
-    assert {"resident", "call", "matter", "matter_deadline", "follow_up"} <= tables
+    tables = set(inspect(engine).get_table_names())
+    assert {"resident", "call", "matter", "matter_deadline", "follow_up", "audit_entry"} <= tables
 
 
-def test_the_first_revision_is_the_base_of_the_history(db_path):
-    engine = make_engine(str(db_path))
+def test_an_older_shared_database_waits_for_a_deliberate_upgrade(databases):
+    target = databases.new_target()
+    migrate.upgrade(make_engine(target), "0001")
+    if make_engine(target).dialect.name == "sqlite":
+        assert migrate.is_current(open_database(target))  # one counter's own file
+    else:
+        with pytest.raises(SchemaBehind, match="db upgrade"):
+            open_database(target)
+
+
+def test_the_first_revision_is_the_base_of_the_history(databases):
+    engine = make_engine(databases.new_target())
     migrate.upgrade(engine, "0001")
     assert migrate.current_revision(engine) == "0001"
     migrate.upgrade(engine)
     assert migrate.is_current(engine)
 
 
-def test_foreign_keys_are_enforced(db_path):
-    engine = open_database(str(db_path))
-    with engine.begin() as connection, pytest.raises(Exception, match="FOREIGN KEY"):
+def test_foreign_keys_are_enforced(database):
+    engine = open_database(database)
+    with engine.begin() as connection, pytest.raises(Exception, match="(?i)foreign key"):
         connection.execute(
             text(
                 "insert into resident_phone (resident_id, national, extension, kind, label) "

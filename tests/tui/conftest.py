@@ -1,6 +1,4 @@
-"""The app on a real SQLite file holding a small demo estate, with the clock frozen."""
-
-from pathlib import Path
+"""The app on a real database holding a small demo estate, with the clock frozen."""
 
 import pytest
 
@@ -18,21 +16,21 @@ SIZE = (160, 45)
 
 
 @pytest.fixture(scope="session")
-def demo_file(tmp_path_factory, policy) -> Path:
+def demo_database(databases, policy) -> str:
     """Built once; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("tui") / "demo.db"
-    engine = open_database(str(path))
+    target = databases.new_target()
+    engine = open_database(target)
     with new_session(engine) as session:
         build_demo(session=session, policy=policy, now=NOW, seed=5, resident_count=300)
     engine.dispose()
-    return path
+    return target
 
 
 @pytest.fixture
-def counter(demo_file, tmp_path, policy) -> Counter:
-    copy = tmp_path / "counter.db"
-    copy.write_bytes(demo_file.read_bytes())
-    return Counter(open_database(str(copy)), Desk(policy, FrozenClock(NOW)))
+def counter(demo_database, databases, policy):
+    counter = Counter(open_database(databases.copy(demo_database)), Desk(policy, FrozenClock(NOW)))
+    yield counter
+    counter.engine.dispose()
 
 
 @pytest.fixture
