@@ -49,6 +49,8 @@ class Callback:
     # Either lets the call be made in the longer evening window (DOMAIN.md §4).
     evening_ok: bool
     urgent: bool
+    #: The version shown: an outcome is refused if someone recorded one since.
+    version: int = 1
 
 
 def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
@@ -92,6 +94,7 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
                 explanation=follow_up.explanation,
                 evening_ok=follow_up.evening_ok,
                 urgent=follow_up.urgent,
+                version=follow_up.version,
             )
         )
     return out

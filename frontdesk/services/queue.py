@@ -46,6 +46,8 @@ class QueueRow:
     due_soon: bool
     rule: str
     explanation: str
+    #: The version shown: an action on it is refused if someone saved the matter since.
+    version: int = 1
 
 
 def list_queue(
@@ -103,6 +105,7 @@ def list_queue(
                 due_soon=bool(due and now <= due < now + SOON),
                 rule=deadline.rule if deadline else "",
                 explanation=deadline.explanation if deadline else "",
+                version=matter.version,
             )
         )
     return rows

@@ -37,6 +37,8 @@ class EditableCard:
     evening_calls_ok: bool
     title: str
     notes: str
+    #: The version shown: saving is refused if someone saved the card since.
+    version: int = 1
 
 
 def masked_entry(phone: ResidentPhone) -> str:
@@ -59,6 +61,7 @@ def editable_card(*, session: Session, desk: Desk, resident_id: int) -> Editable
         evening_calls_ok=resident.evening_calls_ok,
         title=resident.title,
         notes=resident.notes,
+        version=resident.version,
     )
 
 
@@ -74,12 +77,13 @@ def edit_resident(
     notes: str,
     evening_calls_ok: bool,
     title: str | None = None,
+    operator_id: int | None = None,
 ) -> Resident:
     """Replace the card's phones with ``phones`` (in that order) and set the other fields.
 
     A ``role`` is set on every unit the resident is linked to; None leaves the links alone,
     and so does ``title=None``. Problems raise FieldsInvalid naming each field, and nothing
-    is written.
+    is written. ``operator_id`` is who made the change, for the audit log.
     """
     resident = _resident(session, resident_id)
     errors: list[FieldError] = []

@@ -6,7 +6,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import ParamSpec, TypeVar
 
+from sqlalchemy.orm.exc import StaleDataError
+
 from frontdesk.i18n import _
+from frontdesk.services import concurrency
 from frontdesk.services.errors import ServiceError
 from frontdesk.store import journal
 
@@ -16,12 +19,14 @@ R = TypeVar("R")
 
 def use_case(function: Callable[P, R]) -> Callable[P, R]:
     """Wrap a use case taking ``session=``. ``commit=False`` lets one use case run inside
-    another's transaction."""
+    another's transaction. ``seen=Seen(...)`` refuses the use case if the row the operator was
+    looking at has been saved by someone else since (see ``concurrency``)."""
 
     @functools.wraps(function)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         session = kwargs["session"]
         commit = kwargs.pop("commit", True)
+        seen = kwargs.pop("seen", None)
         desk = kwargs.get("desk")
         if commit and desk is not None:
             # Every change this use case makes is logged as made by its operator, at its counter.
@@ -32,10 +37,18 @@ def use_case(function: Callable[P, R]) -> Callable[P, R]:
                 now=desk.now,  # type: ignore[attr-defined]
             )
         try:
+            if seen is not None:
+                concurrency.check(session, desk, seen)  # type: ignore[arg-type]
             result = function(*args, **kwargs)
             if commit:
                 session.commit()  # type: ignore[attr-defined]
             return result
+        except StaleDataError as error:
+            # Another counter saved the row between our read and our write.
+            session.rollback()  # type: ignore[attr-defined]
+            table = str(error).split("table '")[-1].split("'")[0]
+            row_id = seen.row_id if seen is not None else None
+            raise concurrency.stale(session, desk, table, row_id) from error  # type: ignore[arg-type]
         except BaseException:
             session.rollback()  # type: ignore[attr-defined]
             raise

@@ -126,4 +126,4 @@ class Counter:
     def edit_resident(self, **kwargs: Any):
         from frontdesk.services.resident_edit import edit_resident
 
-        return self.run(edit_resident, **kwargs)
+        return self.act(edit_resident, **kwargs)

@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from frontdesk.domain.kinds import AttemptOutcome, Verdict
 from frontdesk.i18n import _
+from frontdesk.services.concurrency import Seen
 from frontdesk.services.errors import ServiceError
 from frontdesk.services.followups import Callback
 from frontdesk.tui.failures import ReportsWorkerFailures
@@ -214,6 +215,8 @@ class FollowUpsScreen(ReportsWorkerFailures, Screen):
             _("Follow-up {follow_up_id}: resident reached ({verdict})"),
             self.counter.record_attempt,
             follow_up_id=c.id,
+            # Reaching the resident closes the follow-up: refused if another counter did it.
+            seen=Seen("follow_up", c.id, c.version),
             outcome=AttemptOutcome.REACHED,
             verdict=Verdict(verdict),
             notes=notes,

@@ -17,6 +17,7 @@ from frontdesk.domain.kinds import (
 )
 from frontdesk.i18n import _
 from frontdesk.services.cards import EventLine, MatterDetail
+from frontdesk.services.concurrency import Conflict, Seen
 from frontdesk.services.errors import ServiceError
 from frontdesk.services.queue import QueueRow
 from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
@@ -35,11 +36,22 @@ class MatterActions:
     async def ask(self, prompt: Any) -> Any:
         return await self.app.push_screen_wait(prompt)
 
+    @staticmethod
+    def target(row: QueueRow) -> dict[str, Any]:
+        """The matter acted on, and the version of it the operator saw: if someone else saved
+        it since, the service refuses and says what they changed."""
+        return {"matter_id": row.id, "seen": Seen("matter", row.id, row.version)}
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-act")
     def act(self, done: str, use_case: Callable[..., Any], **kwargs: Any) -> None:
         """Run ``use_case``; ``done`` is the message, formatted with its arguments and result."""
         try:
             result = use_case(**kwargs)
+        except Conflict as error:
+            # Show what the other counter did, and the matter as it is now.
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=20)
+            self.app.call_from_thread(self.load)
+            return
         except ServiceError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
@@ -57,14 +69,17 @@ class MatterActions:
         who = await self.ask(TextPrompt(_("Escalate #{id}").format(id=row.id), label))
         if who is not None:
             done = _("#{matter_id} escalated to {to_whom}")
-            self.act(done, self.counter.escalate, matter_id=row.id, to_role=Role(role), to_whom=who)
+            escalate = self.counter.escalate
+            self.act(done, escalate, **self.target(row), to_role=Role(role), to_whom=who)
 
     # What is said to the resident, or noted about the matter, goes through the phrase guard.
     def action_reply(self) -> None:
         self.write(self.current, self.counter.reply, _("Reply to #{id}"), _("The answer given"))
 
     def action_note(self) -> None:
-        self.write(self.current, self.counter.note, _("Note on #{id}"), _("What happened"))
+        # A note adds to the history and changes nothing: it never conflicts with another save.
+        title, label = _("Note on #{id}"), _("What happened")
+        self.write(self.current, self.counter.note, title, label, versioned=False)
 
     def action_resolve(self) -> None:
         row = self.current
@@ -74,10 +89,13 @@ class MatterActions:
             self.write(row, self.counter.resolve, _("Resolve #{id}"), _("How it was resolved"))
 
     @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def write(self, row: QueueRow, use_case: Callable, title: str, label: str) -> None:
+    async def write(
+        self, row: QueueRow, use_case: Callable, title: str, label: str, versioned: bool = True
+    ) -> None:
         text = await self.ask(TextPrompt(title.format(id=row.id), label, guard=True))
         if text is not None:
-            self.act(_("#{matter_id}: recorded"), use_case, matter_id=row.id, text=text)
+            target = self.target(row) if versioned else {"matter_id": row.id}
+            self.act(_("#{matter_id}: recorded"), use_case, **target, text=text)
 
     @work(exclusive=True, exit_on_error=False, group="queue-ask")
     async def repair_done(self, row: QueueRow) -> None:
@@ -97,7 +115,7 @@ class MatterActions:
         self.act(
             done,
             self.counter.repair_done,
-            matter_id=row.id,
+            **self.target(row),
             done_at=done_at,
             leak_test_at=leak_test_at,
         )
@@ -113,7 +131,7 @@ class MatterActions:
         if reason is not None:
             done = _("#{matter_id}: more time asked for; the office manager approves")
             extend = self.counter.request_extension
-            self.act(done, extend, matter_id=row.id, until=until, reason=reason)
+            self.act(done, extend, **self.target(row), until=until, reason=reason)
 
     @work(exclusive=True, exit_on_error=False, group="queue-ask")
     async def action_approve(self) -> None:
@@ -135,7 +153,8 @@ class MatterActions:
             until = asked.until if answer == "yes" else None
         if until is not None:
             done = _("#{matter_id} now due {result.due:%m-%d %H:%M}")
-            self.act(done, self.counter.approve_extension, matter_id=row.id, until=until)
+            approve = self.counter.approve_extension
+            self.act(done, approve, **self.target(row), until=until)
 
     @work(exclusive=True, exit_on_error=False, group="queue-ask")
     async def action_reclassify(self) -> None:
@@ -148,7 +167,8 @@ class MatterActions:
         reason = await self.ask(TextPrompt(title, _("Why the class changes")))
         if reason is not None:
             done, cls = _("#{matter_id} is now {new_class}"), ComplaintClass(new)
-            self.act(done, self.counter.reclassify, matter_id=row.id, new_class=cls, reason=reason)
+            change = self.counter.reclassify
+            self.act(done, change, **self.target(row), new_class=cls, reason=reason)
 
     @work(exclusive=True, exit_on_error=False, group="queue-ask")
     async def action_reopen(self) -> None:

@@ -1,6 +1,8 @@
 """Editing a resident card over the Residents view: phones, role, temperament, evening calls,
 title and notes, each a line of text or one key."""
 
+from dataclasses import replace
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,7 @@ from textual.widgets import Label, Static
 from frontdesk.domain.kinds import ResidentRole, Temperament
 from frontdesk.domain.temperaments import STRATEGY
 from frontdesk.i18n import _
+from frontdesk.services.concurrency import Conflict, Seen
 from frontdesk.services.errors import FieldError, FieldsInvalid, ServiceError
 from frontdesk.services.resident_edit import EditableCard, editable_card
 from frontdesk.tui.failures import ReportsWorkerFailures
@@ -157,9 +160,20 @@ class EditResidentScreen(ReportsWorkerFailures, ModalScreen[bool]):
     @work(thread=True, exclusive=True, group="resident-edit", exit_on_error=False)
     def save(self, **fields) -> None:
         try:
-            self.counter.edit_resident(resident_id=self.resident_id, **fields)
+            seen = Seen("resident", self.resident_id, self.original.version)
+            self.counter.edit_resident(resident_id=self.resident_id, seen=seen, **fields)
         except FieldsInvalid as exc:
             self.app.call_from_thread(self.show_errors, exc.errors)
+            return
+        except Conflict as exc:
+            # What was typed stays in the form; saving again is a deliberate choice, made after
+            # seeing what the other counter changed.
+            fresh = self.counter.run(editable_card, resident_id=self.resident_id)
+            self.original = replace(self.original, version=fresh.version)
+            hint = _("Save again to keep your values instead.")
+            self.app.call_from_thread(
+                self.query_one("#resident-edit-error", Static).update, f"{exc}\n{hint}"
+            )
             return
         except ServiceError as exc:
             self.app.call_from_thread(
