@@ -47,7 +47,11 @@ def open_app(opts: Options) -> None:
     from frontdesk.tui.app import FrontdeskApp
     from frontdesk.tui.backend import Counter
 
-    FrontdeskApp(Counter(engine, desk)).run()
+    counter = Counter(engine, desk)
+    try:
+        FrontdeskApp(counter).run()
+    finally:
+        counter.leave()  # the operator's "being handled" marks go with them
 
 
 def run() -> None:

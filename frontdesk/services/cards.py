@@ -65,6 +65,8 @@ class ResidentCard:
     past_matters: list[MatterLine] = field(default_factory=list)
     calls: list[tuple[datetime, str, str]] = field(default_factory=list)
     follow_ups: list[tuple[datetime, str, str]] = field(default_factory=list)
+    #: Other operators handling this resident now: advice, not a lock.
+    others: tuple[str, ...] = ()
 
 
 def _line(matter: Matter, desk: Desk) -> MatterLine:
@@ -167,6 +169,8 @@ class MatterDetail:
     department: str
     deadlines: list[DeadlineLine]
     events: list[EventLine]  # oldest first
+    #: Other operators handling it now ("小张 at lobby since 15:02"): advice, not a lock.
+    others: tuple[str, ...] = ()
 
 
 def matter_detail(*, session: Session, desk: Desk, matter_id: int) -> MatterDetail:

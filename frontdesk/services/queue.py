@@ -48,6 +48,8 @@ class QueueRow:
     explanation: str
     #: The version shown: an action on it is refused if someone saved the matter since.
     version: int = 1
+    #: Other operators handling it now: advice, not a lock.
+    others: tuple[str, ...] = ()
 
 
 def list_queue(

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from functools import partial
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -14,8 +14,11 @@ from frontdesk.i18n import _
 from frontdesk.services.errors import ServiceError
 from frontdesk.tui.backend import Counter
 from frontdesk.tui.commands import ResidentCommands
+from frontdesk.tui.messages import DatabaseChanged
 
 VIEWS = {"call": "F2", "residents": "F3", "queue": "F4", "followups": "F5"}
+# How often the counter asks whether anything was saved elsewhere (the target is 5 s).
+CHANGE_CHECK_SECONDS = 2.0
 
 
 class FrontdeskApp(App[None]):
@@ -83,6 +86,18 @@ class FrontdeskApp(App[None]):
         self.counter.load_centre()
         self.sub_title = f"{self.counter.desk.policy.centre_name} · {self.counter.operator.name}"
         self.switch_mode("call")
+        self._seen_changes: tuple[int, ...] | None = None
+        self.check_for_changes()  # the starting point, taken before any view has read its list
+        self.set_interval(CHANGE_CHECK_SECONDS, self.check_for_changes)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="changes")
+    def check_for_changes(self) -> None:
+        """Saves at any counter reach this one's lists within a few seconds: a cheap check of
+        the audit log and the handling marks, and the view on screen reads again if it moved."""
+        token = self.counter.change_token()
+        if self._seen_changes is not None and token != self._seen_changes:
+            self.call_from_thread(self.screen.post_message, DatabaseChanged())
+        self._seen_changes = token
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette runs the current view's actions too, each under its footer label."""

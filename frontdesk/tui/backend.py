@@ -2,6 +2,7 @@
 may call it, and the signed-in operator is filled in for every use case."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
@@ -13,6 +14,7 @@ from frontdesk.services import (
     followups,
     handling,
     intake,
+    presence,
     queue,
     residents,
     setup,
@@ -74,14 +76,44 @@ class Counter:
             return residents.search_residents(session=session, text=text)
 
     def card(self, resident_id: int) -> cards.ResidentCard:
-        return self.run(cards.resident_card, resident_id=resident_id)
+        """The card; the operator is marked as handling the resident, and sees who else is."""
+        card = self.run(cards.resident_card, resident_id=resident_id)
+        return replace(card, others=self._look_at(presence.RESIDENT, resident_id))
 
     def detail(self, matter_id: int) -> cards.MatterDetail:
-        return self.run(cards.matter_detail, matter_id=matter_id)
+        """The matter; the operator is marked as handling it, and sees who else is."""
+        detail = self.run(cards.matter_detail, matter_id=matter_id)
+        return replace(detail, others=self._look_at(presence.MATTER, matter_id))
+
+    def _look_at(self, subject: str, subject_id: int) -> tuple[str, ...]:
+        if self.operator is None:
+            return ()
+        found = self.act(presence.look_at, subject=subject, subject_id=subject_id)
+        return tuple(str(p) for p in found)
 
     def queue(self, filters: queue.QueueFilter | None = None) -> list[queue.QueueRow]:
         self.run(complaints.upgrade_overdue)
-        return self.run(queue.list_queue, filters=filters)
+        rows = self.run(queue.list_queue, filters=filters)
+        me = self.operator.id if self.operator else None
+        with new_session(self.engine) as session:
+            found = presence.others_on(
+                session=session,
+                desk=self.desk,
+                operator_id=me,
+                subject=presence.MATTER,
+                ids=[row.id for row in rows],
+            )
+        return [
+            replace(r, others=tuple(map(str, found[r.id]))) if r.id in found else r for r in rows
+        ]
+
+    def change_token(self) -> tuple[int, ...]:
+        return self.run(presence.change_token)
+
+    def leave(self) -> None:
+        """Drop this operator's marks (signing out, closing the app)."""
+        if self.operator is not None:
+            self.act(presence.leave_all)
 
     def callbacks(self) -> list[followups.Callback]:
         return self.run(followups.list_callbacks)

@@ -18,6 +18,7 @@ from frontdesk.services.concurrency import Seen
 from frontdesk.services.errors import ServiceError
 from frontdesk.services.followups import Callback
 from frontdesk.tui.failures import ReportsWorkerFailures
+from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.widgets.footer import CounterFooter
 
@@ -77,6 +78,10 @@ class FollowUpsScreen(ReportsWorkerFailures, Screen):
         yield CounterFooter()
 
     def on_screen_resume(self) -> None:
+        self.load()
+
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        """Another counter recorded a call or owed a new one: read the list again."""
         self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -20,6 +20,7 @@ from frontdesk.i18n import _
 from frontdesk.services.cards import EventLine, MatterDetail
 from frontdesk.services.queue import QueueFilter, QueueRow
 from frontdesk.tui.failures import ReportsWorkerFailures
+from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.screens.queue_actions import MatterActions
 from frontdesk.tui.widgets.footer import CounterFooter
 
@@ -117,6 +118,10 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
         self.ticker.resume()
         self.load()
 
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        """Another counter saved something: read the queue again (the cursor stays put)."""
+        self.load()
+
     def on_screen_suspend(self) -> None:
         self.ticker.pause()
 
@@ -150,6 +155,8 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
         for row in rows:
             style = "bold red" if row.overdue else ""
             mark = _("OVERDUE") if row.overdue else _("<1h") if row.due_soon else ""
+            # Someone at another counter is on it: advice, so two people don't call back twice.
+            mark = mark or (_("in hand") if row.others else "")
             cells = [
                 Text(mark, style="bold red" if row.overdue else "bold yellow"),
                 f"{row.due:%m-%d %H:%M}" if row.due else "—",
@@ -211,6 +218,8 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
         head.append(f"{m.summary}\n{detail.content}\n")
         head.append(f"{_('Contact')}: {detail.contact or '—'} · {_('Unit')}: {detail.unit or '—'}")
         head.append(f" · {_('Department')}: {detail.department or '—'}")
+        for other in detail.others:
+            head.append("\n" + _("Also being handled by {who}").format(who=other), "bold yellow")
         deadlines = Table.grid(padding=(0, 1))
         for d in detail.deadlines:
             # The rule and how the due time was worked out, so the receptionist can explain it.

@@ -19,6 +19,7 @@ from frontdesk.i18n import _
 from frontdesk.services.cards import ResidentCard
 from frontdesk.services.residents import SEARCH_LIMIT, ResidentHit
 from frontdesk.tui.failures import ReportsWorkerFailures
+from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.screens.resident_edit import EditResidentScreen
 from frontdesk.tui.widgets.footer import CounterFooter
 from frontdesk.tui.widgets.resident_card import ResidentCardView
@@ -204,6 +205,11 @@ class ResidentsScreen(ReportsWorkerFailures, Screen):
         resident_id = int(key)
         if again or self._showing != resident_id:
             self.load_card(resident_id)
+
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        """Another counter saved something: show the card as it is now."""
+        if self._showing is not None:
+            self.load_card(self._showing)
 
     def load_card(self, resident_id: int) -> None:
         self._showing = resident_id

@@ -34,6 +34,10 @@ class ResidentCardView(Static):
             f"{_('Units')}: {escape(', '.join(card.units) or '—')}",
             f"{_('Phones')}: {escape(', '.join(card.phones_masked) or '—')}",
         ]
+        for other in card.others:
+            lines.append(
+                "[b yellow]" + escape(_("Also being handled by {who}").format(who=other)) + "[/]"
+            )
         if card.strategy:
             lines.append(f"[b]{_('How to talk')}:[/b] {escape(card.strategy)}")
         if card.occupation or card.interests:

@@ -1,0 +1,92 @@
+"""Several counters on one database: what one saves reaches the others within five seconds, a
+matter someone else is on says so, and a save over someone else's is refused on screen."""
+
+import asyncio
+import io
+import time
+from dataclasses import replace
+
+from textual.widgets import Static
+
+from frontdesk.domain.kinds import ComplaintClass, Role
+from frontdesk.tui.backend import Counter
+from frontdesk.tui.screens.prompts import TextPrompt
+from tests.tui.conftest import SIZE
+from tests.tui.driving import answer, open_view, settle
+
+
+def night_desk(counter) -> Counter:
+    """A second counter on the same database, with the supervisor signed in."""
+    other = Counter(counter.engine, replace(counter.desk, counter="night desk"))
+    assert other.sign_in("王主管", "1234") is not None
+    return other
+
+
+async def wait_until(app, pilot, condition, seconds: float = 5.0) -> float:
+    """How long it took for ``condition`` to hold on screen; fails after ``seconds``."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        await pilot.pause(0.1)
+        if condition():
+            return time.monotonic() - start
+    raise AssertionError(f"not within {seconds} s")
+
+
+def detail_text(app) -> str:
+    """The detail pane as the receptionist reads it."""
+    from rich.console import Console
+
+    console = Console(width=150, record=True, file=io.StringIO())
+    console.print(app.screen.query_one("#queue-detail-text", Static).content)
+    return console.export_text()
+
+
+async def test_a_matter_escalated_at_another_counter_shows_here_within_five_seconds(
+    make_app, counter
+):
+    app = make_app()
+    other = night_desk(counter)
+    row = next(r for r in counter.queue() if r.next_milestone == "escalate")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_view(app, pilot, "f4", row.id)
+        await asyncio.to_thread(
+            other.escalate, matter_id=row.id, to_role=Role.MANAGER, to_whom="陈经理"
+        )
+        took = await wait_until(
+            app, pilot, lambda: app.screen.rows[row.id].next_milestone != "escalate"
+        )
+        assert took < 5
+        await settle(app, pilot)
+        assert "陈经理" in detail_text(app)
+
+
+async def test_a_matter_another_counter_is_on_is_marked_in_hand(make_app, counter):
+    app = make_app()
+    other = night_desk(counter)
+    row = counter.queue()[0]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_view(app, pilot, "f4", row.id)
+        await asyncio.to_thread(other.detail, row.id)  # the supervisor opens it over there
+        await wait_until(app, pilot, lambda: app.screen.rows[row.id].others)
+        await settle(app, pilot)
+        assert "Also being handled by 王主管 at night desk since" in detail_text(app)
+        assert counter.detail(row.id).others  # and the supervisor sees the receptionist
+        assert any("小李" in o for o in other.detail(row.id).others)
+
+
+async def test_a_reply_over_a_newer_save_is_refused_and_says_what_changed(make_app, counter):
+    app = make_app()
+    other = night_desk(counter)
+    row = next(r for r in counter.queue() if r.complaint_class in ("important", "minor"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_view(app, pilot, "f4", row.id)
+        app.screen.query_one("#queue-table").focus()
+        await pilot.press("r")  # reply: the prompt opens on the version shown
+        await answer(app, pilot, TextPrompt)
+        other.reclassify(matter_id=row.id, new_class=ComplaintClass.MAJOR, reason="媒体关注")
+        await pilot.press(*"已联系业主", "enter")
+        await settle(app, pilot)
+        shown = [n.message for n in app._notifications]
+        assert any("someone else changed this matter" in m and "→ major" in m for m in shown)
+    replies = [e for e in counter.detail(row.id).events if e.kind == "replied"]
+    assert not any(e.text == "已联系业主" for e in replies)
