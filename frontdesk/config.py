@@ -31,3 +31,14 @@ def database_target(flag: str | None = None) -> str:
     from platformdirs import user_data_dir
 
     return str(Path(user_data_dir("frontdesk")) / "frontdesk.db")
+
+
+def counter_name(flag: str | None = None) -> str:
+    """Which counter this is ("lobby", "night desk"): shown to the other counters and kept in
+    the audit log. The machine's name unless told."""
+    chosen = flag or os.environ.get("FRONTDESK_COUNTER")
+    if chosen and chosen.strip():
+        return chosen.strip()
+    import socket
+
+    return socket.gethostname()

@@ -22,6 +22,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 class Options:
     db: str | None = None
     policy: str | None = None
+    counter: str | None = None
     _policy: Policy | None = field(default=None, repr=False)
 
     @property
@@ -40,11 +41,12 @@ class Options:
         from frontdesk.services.context import Desk, system_clock
 
         policy = self.load_policy()
+        counter = config.counter_name(self.counter)
         frozen = os.environ.get("FRONTDESK_NOW")
         if not frozen:
-            return Desk(policy, system_clock)
+            return Desk(policy, system_clock, counter=counter)
         moment = parse_cli_moment(frozen, policy, "FRONTDESK_NOW")
-        return Desk(policy, lambda: moment)
+        return Desk(policy, lambda: moment, counter=counter)
 
     def open_engine(self):
         from frontdesk.store.database import SchemaBehind, open_database

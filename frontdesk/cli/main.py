@@ -30,12 +30,18 @@ def main(
     policy: str = typer.Option(
         None, "--policy", help="Policy file (default: FRONTDESK_POLICY, else data/policy.toml)."
     ),
+    counter: str = typer.Option(
+        None,
+        "--counter",
+        help="This counter's name, shown to the others (default: FRONTDESK_COUNTER, else the "
+        "machine's name).",
+    ),
 ) -> None:
     """Without a command, open the counter app."""
     for flag, value in (("--db", db), ("--policy", policy)):
         if value is not None and not value.strip():
             fail(f"{flag} is empty: give a path or leave the option out")
-    ctx.obj = Options(db=db, policy=policy)
+    ctx.obj = Options(db=db, policy=policy, counter=counter)
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj)
 
