@@ -26,9 +26,10 @@ from frontdesk.services import tracking
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import CallInvalid, NotFound, WrongState
 from frontdesk.services.opening import Origin, open_matter
+from frontdesk.services.permissions import Action, require
 from frontdesk.services.repeats import could_be_major, note_repeats
 from frontdesk.services.transaction import use_case
-from frontdesk.store.models import Call, Matter, Operator, Resident
+from frontdesk.store.models import Call, Matter, Resident
 
 # Kinds that are done once recorded, unless a reply was promised.
 _DONE_ON_FILING = {MatterKind.SUGGESTION, MatterKind.PRAISE, MatterKind.OTHER}
@@ -136,8 +137,7 @@ def check_call(desk: Desk, draft: CallDraft) -> list[CleanMatter | None]:
 def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraft) -> FiledCall:
     """File the call and all its matters at once; nothing is written if anything is invalid."""
     clean = check_call(desk, draft)
-    if session.get(Operator, operator_id) is None:
-        raise NotFound(_("there is no operator {id}").format(id=operator_id))
+    require(session, operator_id, Action.WORK)
     if draft.resident_id is not None and session.get(Resident, draft.resident_id) is None:
         raise NotFound(_("there is no resident {id}").format(id=draft.resident_id))
     now = desk.now()

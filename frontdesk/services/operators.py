@@ -9,7 +9,8 @@ from sqlmodel import Session, select
 from frontdesk.domain.kinds import Role
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
-from frontdesk.services.errors import ServiceError
+from frontdesk.services.errors import ServiceError, WrongState
+from frontdesk.services.permissions import Action, require
 from frontdesk.services.transaction import use_case
 from frontdesk.store.models import Operator
 
@@ -35,8 +36,10 @@ def pin_matches(pin: str, stored: str) -> bool:
     return hmac.compare_digest(fresh.hex(), digest)
 
 
-@use_case
-def create_operator(*, session: Session, desk: Desk, name: str, role: Role, pin: str) -> Operator:
+def add_operator(*, session: Session, desk: Desk, name: str, role: Role, pin: str) -> Operator:
+    """A new operator, with no one's permission asked: only for the system itself (the first
+    run of an empty database, the demo builder). Staff are created with :func:`create_operator`.
+    """
     name = name.strip()
     if not name:
         raise ServiceError(_("the operator needs a name"))
@@ -47,6 +50,33 @@ def create_operator(*, session: Session, desk: Desk, name: str, role: Role, pin:
     operator = Operator(name=name, role=role.value, pin_hash=hash_pin(pin), created_at=desk.now())
     session.add(operator)
     return operator
+
+
+@use_case
+def create_operator(
+    *, session: Session, desk: Desk, operator_id: int, name: str, role: Role, pin: str
+) -> Operator:
+    """The office manager adds a member of staff with their first PIN."""
+    require(session, operator_id, Action.MANAGE_STAFF)
+    return add_operator(session=session, desk=desk, name=name, role=role, pin=pin)
+
+
+@use_case
+def deactivate_operator(
+    *, session: Session, desk: Desk, operator_id: int, target_id: int
+) -> Operator:
+    """The office manager switches off a member of staff who left. The row stays (the register
+    and the log name them); they can no longer sign in or act."""
+    manager = require(session, operator_id, Action.MANAGE_STAFF)
+    target = session.get(Operator, target_id)
+    if target is None or not target.active:
+        raise WrongState(_("operator {id} is not active").format(id=target_id))
+    if target.id == manager.id:
+        # Someone must be left who can manage the staff.
+        raise WrongState(_("a manager cannot deactivate themselves"))
+    target.active = False
+    session.add(target)
+    return target
 
 
 def sign_in(*, session: Session, name: str, pin: str) -> Operator | None:

@@ -91,7 +91,7 @@ class Counter:
         return self.act(intake.file_call, draft=draft)
 
     def create_resident(self, draft: residents.ResidentDraft):
-        return self.run(residents.create_resident, draft=draft)
+        return self.act(residents.create_resident, draft=draft)
 
     def escalate(self, **kwargs: Any):
         return self.act(handling.escalate, **kwargs)
