@@ -13,13 +13,13 @@ from frontdesk.services import (
     followups,
     handling,
     intake,
+    operators,
     queue,
     residents,
     setup,
 )
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotAllowed
-from frontdesk.services.operators import sign_in
 from frontdesk.store.engine import new_session
 from frontdesk.store.models import Operator
 
@@ -63,9 +63,10 @@ class Counter:
         """Greet callers with the centre's name as the database knows it."""
         self.desk = self.run(setup.desk_for_database)
 
-    def sign_in(self, name: str, pin: str) -> Operator | None:
-        with new_session(self.engine) as session:
-            self.operator = sign_in(session=session, name=name, pin=pin)
+    def sign_in(self, name: str, pin: str) -> Operator:
+        """Sign in; SignInRefused says why not (wrong name or PIN, or locked out until when)."""
+        self.operator = None
+        self.operator = self.run(operators.sign_in, name=name, pin=pin)
         return self.operator
 
     # Lists and cards

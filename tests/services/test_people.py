@@ -5,7 +5,7 @@ import pytest
 from sqlmodel import select
 
 from frontdesk.domain.kinds import Role
-from frontdesk.services.errors import FieldsInvalid, ServiceError
+from frontdesk.services.errors import FieldsInvalid, ServiceError, SignInRefused
 from frontdesk.services.operators import create_operator, sign_in
 from frontdesk.services.residents import ResidentDraft, create_resident, find_residents
 from frontdesk.store.models import Operator, Resident, ResidentPhone, Unit
@@ -83,9 +83,11 @@ def test_operators_sign_in_with_their_pin(session, desk, staff):
     )
     stored = session.exec(select(Operator).where(Operator.name == "小赵")).one()
     assert stored.pin_hash.startswith("scrypt$") and "2468" not in stored.pin_hash
-    assert sign_in(session=session, name="小赵", pin="2468").id == stored.id
-    assert sign_in(session=session, name="小赵", pin="2469") is None
-    assert sign_in(session=session, name="nobody", pin="2468") is None
+    assert sign_in(session=session, desk=desk, name="小赵", pin="2468").id == stored.id
+    with pytest.raises(SignInRefused):
+        sign_in(session=session, desk=desk, name="小赵", pin="2469")
+    with pytest.raises(SignInRefused):
+        sign_in(session=session, desk=desk, name="nobody", pin="2468")
 
 
 @pytest.mark.parametrize(("name", "pin"), [("", "1234"), ("小王", "12"), ("小王", "12ab")])

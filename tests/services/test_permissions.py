@@ -5,9 +5,9 @@ from sqlmodel import select
 
 from frontdesk.domain.kinds import ComplaintClass, Role
 from frontdesk.services.complaints import approve_extension, reclassify, request_extension
-from frontdesk.services.errors import NotAllowed, NotFound, WrongState
+from frontdesk.services.errors import NotAllowed, NotFound, SignInRefused, WrongState
 from frontdesk.services.intake import file_call
-from frontdesk.services.operators import create_operator, deactivate_operator
+from frontdesk.services.operators import create_operator, deactivate_operator, hash_pin, sign_in
 from frontdesk.services.permissions import _REFUSALS, MINIMUM, Action, allows
 from frontdesk.services.residents import ResidentDraft, create_resident
 from frontdesk.store.models import Matter, Operator
@@ -60,10 +60,15 @@ def test_only_the_office_manager_deactivates_operators(session, desk, staff, who
     assert session.get(Operator, staff.receptionist.id).active
 
 
-def test_a_deactivated_operator_can_no_longer_act(session, desk, staff):
+def test_a_deactivated_operator_can_neither_sign_in_nor_act(session, desk, staff):
+    staff.receptionist.pin_hash = hash_pin("1234")
+    session.add(staff.receptionist)
+    session.commit()
     deactivate_operator(
         session=session, desk=desk, operator_id=staff.manager.id, target_id=staff.receptionist.id
     )
+    with pytest.raises(SignInRefused):
+        sign_in(session=session, desk=desk, name="小李", pin="1234")
     with pytest.raises(NotFound):
         file_call(
             session=session,
