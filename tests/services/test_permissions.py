@@ -10,6 +10,8 @@ from frontdesk.services.intake import file_call
 from frontdesk.services.operators import create_operator, deactivate_operator, hash_pin, sign_in
 from frontdesk.services.permissions import _REFUSALS, MINIMUM, Action, allows
 from frontdesk.services.residents import ResidentDraft, create_resident
+from frontdesk.services.reveal import reveal_phone
+from frontdesk.store.journal import AuditEntry
 from frontdesk.store.models import Matter, Operator
 from tests.conftest import at
 from tests.services.drafts import call, complaint
@@ -141,3 +143,15 @@ def test_a_receptionist_may_raise_a_class_but_not_lower_it(session, desk, staff,
         reason="核实后非重大",
     )
     assert matter.complaint_class == "important"
+
+
+def test_a_receptionist_may_not_reveal_a_card_number(session, desk, staff):
+    resident = create_resident(
+        session=session, desk=desk, draft=ResidentDraft(name="张伟", phones=["13800138000"])
+    )
+    with pytest.raises(NotAllowed, match="follow-up"):
+        reveal_phone(
+            session=session, desk=desk, operator_id=staff.receptionist.id, resident_id=resident.id
+        )
+    reveals = session.exec(select(AuditEntry).where(AuditEntry.action == "reveal")).all()
+    assert reveals == []
