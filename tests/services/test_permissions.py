@@ -4,6 +4,7 @@ import pytest
 from sqlmodel import select
 
 from frontdesk.domain.kinds import ComplaintClass, Role
+from frontdesk.services.audit import audit_entry, list_audit
 from frontdesk.services.complaints import approve_extension, reclassify, request_extension
 from frontdesk.services.errors import NotAllowed, NotFound, SignInRefused, WrongState
 from frontdesk.services.intake import file_call
@@ -92,6 +93,16 @@ def test_a_manager_cannot_deactivate_themselves(session, desk, staff):
         deactivate_operator(
             session=session, desk=desk, operator_id=staff.manager.id, target_id=staff.manager.id
         )
+
+
+@pytest.mark.parametrize("who", ["receptionist", "supervisor"])
+def test_only_the_office_manager_reads_the_audit_log(session, desk, staff, who):
+    operator_id = getattr(staff, who).id
+    with pytest.raises(NotAllowed, match="audit log"):
+        list_audit(session=session, desk=desk, operator_id=operator_id)
+    first = session.exec(select(AuditEntry.id)).first()
+    with pytest.raises(NotAllowed):
+        audit_entry(session=session, desk=desk, operator_id=operator_id, entry_id=first)
 
 
 @pytest.mark.parametrize("who", ["receptionist", "supervisor"])
