@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from frontdesk.domain.kinds import Role
 from frontdesk.services import (
+    audit,
     cards,
     complaints,
     followups,
@@ -16,10 +17,12 @@ from frontdesk.services import (
     operators,
     queue,
     residents,
+    reveal,
     setup,
 )
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotAllowed
+from frontdesk.services.permissions import Action, allows
 from frontdesk.store.engine import new_session
 from frontdesk.store.models import Operator
 
@@ -68,6 +71,11 @@ class Counter:
         self.operator = None
         self.operator = self.run(operators.sign_in, name=name, pin=pin)
         return self.operator
+
+    def may(self, action: Action) -> bool:
+        """Whether the signed-in operator's role allows ``action`` (to grey keys out; the
+        services refuse on their own)."""
+        return allows(self.role, action)
 
     # Lists and cards
     def search(self, text: str) -> list[residents.ResidentHit]:
@@ -128,3 +136,14 @@ class Counter:
         from frontdesk.services.resident_edit import edit_resident
 
         return self.run(edit_resident, **kwargs)
+
+    # Privacy and the log
+    def reveal_phone(self, **kwargs: Any) -> reveal.Revealed:
+        """A full number, recorded in the log (``resident_id=`` or ``follow_up_id=``)."""
+        return self.act(reveal.reveal_phone, **kwargs)
+
+    def audit_page(self, **kwargs: Any) -> audit.AuditPage:
+        return self.act(audit.list_audit, **kwargs)
+
+    def audit_entry(self, entry_id: int) -> audit.AuditLine:
+        return self.act(audit.audit_entry, entry_id=entry_id)
