@@ -154,12 +154,12 @@ def summary(action: str, changes: list[Change]) -> str:
         return " · ".join(f"{c.field}: {c.before} → {c.after}" for c in shown)
     if action == REVEAL:
         return " · ".join(f"{c.field}: {c.after}" for c in changes)
-    # A new or removed row: its values, the empty ones left out.
+    # A new or removed row: its values, the empty ones left out (its id is the entry's subject).
     values = [(c.field, c.after if action == INSERT else c.before) for c in changes]
     return " · ".join(
         f"{key}={value}"
         for key, value in values
-        if key not in BOOKKEEPING and value not in ("", "—")
+        if key not in BOOKKEEPING and key != "id" and value not in ("", "—")
     )
 
 
