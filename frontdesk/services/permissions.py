@@ -53,7 +53,7 @@ MINIMUM: dict[Action, Role] = {
 }
 
 # What a refusal says, by action; the role is filled in.
-_REFUSALS: dict[Action, str] = {
+REFUSALS: dict[Action, str] = {
     Action.WORK: _("only counter staff may do this"),
     Action.LOWER_CLASS: _("only a {role} or above may lower a complaint's class"),
     Action.APPROVE_EXTENSION: _("only the {role} may approve an extension"),
@@ -90,5 +90,5 @@ def require(
     operator = active_operator(session, operator_id)
     needed = minimum or MINIMUM[action]
     if not allows(operator.role, action, minimum=needed):
-        raise NotAllowed(_REFUSALS[action].format(role=_(needed.value)))
+        raise NotAllowed(REFUSALS[action].format(role=_(needed.value)))
     return operator

@@ -9,7 +9,7 @@ from frontdesk.services.complaints import approve_extension, reclassify, request
 from frontdesk.services.errors import NotAllowed, NotFound, SignInRefused, WrongState
 from frontdesk.services.intake import file_call
 from frontdesk.services.operators import create_operator, deactivate_operator, hash_pin, sign_in
-from frontdesk.services.permissions import _REFUSALS, MINIMUM, Action, allows
+from frontdesk.services.permissions import MINIMUM, REFUSALS, Action, allows
 from frontdesk.services.residents import ResidentDraft, create_resident
 from frontdesk.services.reveal import reveal_phone
 from frontdesk.store.journal import AuditEntry
@@ -33,7 +33,7 @@ def complaint_of(session, desk, staff):
 
 
 def test_every_action_has_a_lowest_role_and_a_refusal_to_say():
-    assert set(MINIMUM) == set(_REFUSALS) == set(Action)
+    assert set(MINIMUM) == set(REFUSALS) == set(Action)
     assert allows(Role.MANAGER, Action.READ_AUDIT) and not allows(None, Action.WORK)
 
 
