@@ -103,6 +103,26 @@ def mask_phone(national: str) -> str:
     return f"****{digits[-4:]}" if len(digits) > 4 else "****"
 
 
+def mask_stored(stored: str) -> str:
+    """A stored number (``02162123456转801``) masked, its extension kept: ``021-****3456转801``.
+
+    The extension tells two lines of one switchboard apart and says nothing about the person;
+    this is how a number on file is shown, and how a form hands it back to stand for it.
+    """
+    national, _mark, extension = stored.partition(EXTENSION_MARK)
+    masked = mask_phone(national)
+    return f"{masked}{EXTENSION_MARK}{extension}" if extension else masked
+
+
+# What mask_stored gives: a prefix or area code, the stars, the last four, an extension.
+_MASKED = re.compile(r"^(?:1[0-9]{2}|0[0-9]{2,3}-|)\*{4}[0-9]{4}(?:转[0-9]{1,6})?$")
+
+
+def is_masked(text: str) -> bool:
+    """Whether ``text`` is a masked number: a stand-in for a number on file, not a number."""
+    return bool(_MASKED.match(text.strip()))
+
+
 def normalize_phone(text: str, *, area_code: str = "") -> Phone:
     """Parse a typed Chinese mobile or landline number into its stored form.
 

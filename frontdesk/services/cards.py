@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from frontdesk.domain.kinds import MatterStatus
 from frontdesk.domain.names import address_as
-from frontdesk.domain.phones import mask_phone
+from frontdesk.domain.phones import EXTENSION_MARK, mask_phone, mask_stored
 from frontdesk.domain.temperaments import strategy
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotFound
@@ -52,7 +52,8 @@ class ResidentCard:
     address: str
     title: str
     units: list[str]
-    phones: list[str]
+    #: Masked, with their extensions (``021-****3456转801``): a form filled with one files the
+    #: number on file it stands for. The full numbers are only ever revealed on purpose.
     phones_masked: list[str]
     temperament: str | None
     strategy: str
@@ -95,7 +96,9 @@ def resident_card(*, session: Session, desk: Desk, resident_id: int) -> Resident
         .where(ResidentPhone.resident_id == resident_id)
         .order_by(ResidentPhone.id)
     ).all()
-    stored = [p.national + (f"转{p.extension}" if p.extension else "") for p in phones]
+    stored = [
+        p.national + (f"{EXTENSION_MARK}{p.extension}" if p.extension else "") for p in phones
+    ]
     units = session.exec(
         select(Unit.label, ResidentUnit.role)
         .join(ResidentUnit, ResidentUnit.unit_id == Unit.id)
@@ -123,8 +126,7 @@ def resident_card(*, session: Session, desk: Desk, resident_id: int) -> Resident
         address=address_as(resident.name, resident.title),  # type: ignore[arg-type]
         title=resident.title,
         units=[f"{label} ({role})" for label, role in units],
-        phones=stored,
-        phones_masked=[mask_phone(p) for p in stored],
+        phones_masked=[mask_stored(p) for p in stored],
         temperament=resident.temperament,
         strategy=strategy(resident.temperament),
         occupation=resident.occupation,

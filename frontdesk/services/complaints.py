@@ -22,8 +22,9 @@ from frontdesk.domain.kinds import (
 from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
-from frontdesk.services.errors import NotAllowed, ServiceError, WrongState
+from frontdesk.services.errors import ServiceError, WrongState
 from frontdesk.services.handling import ROLE_RANK, operator, required_text
+from frontdesk.services.permissions import Action, require
 from frontdesk.services.transaction import aware, use_case
 from frontdesk.store.models import Matter, MatterDeadline, MatterEvent
 
@@ -76,12 +77,10 @@ def approve_extension(
     """Approve a new resolution deadline (the latest request's, unless ``until`` is given). Only
     the role the policy names (the office manager) may; the approval is recorded with who and
     when, and the new deadline replaces the old."""
-    approver = operator(session, operator_id)
     matter = _open_complaint(session, matter_id)
     cls = ComplaintClass(matter.complaint_class)
-    needed = desk.policy.complaint[cls].extension_approver or Role.MANAGER
-    if ROLE_RANK[Role(approver.role)] < ROLE_RANK[needed]:
-        raise NotAllowed(_("only the {role} may approve an extension").format(role=needed.value))
+    needed = desk.policy.complaint[cls].extension_approver
+    approver = require(session, operator_id, Action.APPROVE_EXTENSION, minimum=needed)
     if until is None:
         request = session.exec(
             select(MatterEvent)
@@ -141,15 +140,14 @@ def reclassify(
     """Change a complaint's class. The new class's clocks run from the original reception, as
     the handbook counts them; milestones already reached stay reached, and an extension the
     manager approved stands. Lowering the class (or finding it invalid) is a supervisor's call."""
-    who = operator(session, operator_id)
+    operator(session, operator_id)
     matter = _open_complaint(session, matter_id)
     old = matter.complaint_class
     if old == new_class.value:
         raise WrongState(_("complaint {id} is already {cls}").format(id=matter_id, cls=old))
     why = required_text(reason, _("the reason for the new class"))
-    lowered = CLASS_RANK[new_class] < CLASS_RANK[ComplaintClass(old)]
-    if lowered and ROLE_RANK[Role(who.role)] < ROLE_RANK[Role.SUPERVISOR]:
-        raise NotAllowed(_("only a supervisor or the manager may lower a complaint's class"))
+    if CLASS_RANK[new_class] < CLASS_RANK[ComplaintClass(old)]:
+        require(session, operator_id, Action.LOWER_CLASS)
     now = desk.now()
     tracking.record_event(
         session,

@@ -27,7 +27,7 @@ from frontdesk.services import complaints, followups, handling
 from frontdesk.services.context import Desk
 from frontdesk.services.demo_people import residents
 from frontdesk.services.intake import CallDraft, MatterDraft, file_call
-from frontdesk.services.operators import create_operator
+from frontdesk.services.operators import add_operator, create_operator
 from frontdesk.services.residents import create_resident
 from frontdesk.store.models import FollowUp, Matter, Resident
 
@@ -257,13 +257,17 @@ def build_demo(
     from frontdesk.services.demo_story import history, scenarios
 
     builder = _Builder(session, policy, now, seed)
-    for name, role in STAFF:
+    hired = builder.at(now - timedelta(days=90))
+    (manager_name, _role), *others = STAFF
+    # The first run makes the manager; the manager then takes on the rest of the staff.
+    manager = add_operator(
+        session=session, desk=hired, name=manager_name, role=Role.MANAGER, pin=DEMO_PIN
+    )
+    session.commit()
+    builder.staff[manager_name] = manager.id  # type: ignore[assignment]
+    for name, role in others:
         operator = create_operator(
-            session=session,
-            desk=builder.at(now - timedelta(days=90)),
-            name=name,
-            role=role,
-            pin=DEMO_PIN,
+            session=session, desk=hired, operator_id=manager.id, name=name, role=role, pin=DEMO_PIN
         )
         builder.staff[name] = operator.id  # type: ignore[assignment]
     desk = builder.at(now - timedelta(days=90))

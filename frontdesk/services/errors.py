@@ -17,6 +17,10 @@ class NotAllowed(ServiceError):
     """The operator's role does not allow this."""
 
 
+class SignInRefused(ServiceError):
+    """The name, the PIN or a lockout stops the sign-in; the message says which it may say."""
+
+
 class WrongState(ServiceError):
     """The matter is not in a state where this can be done (e.g. resolving a closed matter)."""
 

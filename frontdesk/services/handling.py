@@ -23,18 +23,15 @@ from frontdesk.domain.kinds import (
 from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
-from frontdesk.services.errors import NotFound, ServiceError, WrongState
+from frontdesk.services.errors import ServiceError, WrongState
+from frontdesk.services.permissions import ROLE_RANK, Action, require
 from frontdesk.services.transaction import aware, use_case
 from frontdesk.store.models import FollowUp, Matter, Operator
 
-ROLE_RANK = {Role.RECEPTIONIST: 0, Role.SUPERVISOR: 1, Role.MANAGER: 2}
-
 
 def operator(session: Session, operator_id: int) -> Operator:
-    found = session.get(Operator, operator_id)
-    if found is None or not found.active:
-        raise NotFound(_("there is no active operator {id}").format(id=operator_id))
-    return found
+    """The active operator working the counter (any role may work a matter)."""
+    return require(session, operator_id, Action.WORK)
 
 
 def _open(session: Session, matter_id: int) -> Matter:

@@ -20,15 +20,16 @@ from frontdesk.domain.matters import (
     MatterInvalid,
     validate_matter,
 )
-from frontdesk.domain.phones import PhoneError, normalize_phone
+from frontdesk.domain.phones import PhoneError, is_masked, normalize_phone
 from frontdesk.i18n import _
-from frontdesk.services import tracking
+from frontdesk.services import on_file, tracking
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import CallInvalid, NotFound, WrongState
 from frontdesk.services.opening import Origin, open_matter
+from frontdesk.services.permissions import Action, require
 from frontdesk.services.repeats import could_be_major, note_repeats
 from frontdesk.services.transaction import use_case
-from frontdesk.store.models import Call, Matter, Operator, Resident
+from frontdesk.store.models import Call, Matter, Resident
 
 # Kinds that are done once recorded, unless a reply was promised.
 _DONE_ON_FILING = {MatterKind.SUGGESTION, MatterKind.PRAISE, MatterKind.OTHER}
@@ -87,6 +88,7 @@ def check_call(desk: Desk, draft: CallDraft) -> list[CleanMatter | None]:
     Returns the clean matters (None where the call is added to an existing matter).
     """
     now = desk.now()
+    draft = on_file.stand_ins(draft)
     call_errors: list[FieldError] = []
     for name in ("answered_at", "rang_at"):
         moment = getattr(draft, name)
@@ -94,7 +96,7 @@ def check_call(desk: Desk, draft: CallDraft) -> list[CleanMatter | None]:
             call_errors.append(FieldError(name, _("give a date and time with its time zone")))
     if call_errors:
         raise CallInvalid(call_errors, {})
-    if draft.caller_phone.strip():
+    if draft.caller_phone.strip() and not is_masked(draft.caller_phone):
         try:
             normalize_phone(draft.caller_phone, area_code=desk.policy.area_code)
         except PhoneError as exc:
@@ -135,9 +137,10 @@ def check_call(desk: Desk, draft: CallDraft) -> list[CleanMatter | None]:
 @use_case
 def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraft) -> FiledCall:
     """File the call and all its matters at once; nothing is written if anything is invalid."""
+    require(session, operator_id, Action.WORK)
+    # Numbers the form shows masked are the caller's numbers on file: filed in full.
+    draft = on_file.resolve(session, draft)
     clean = check_call(desk, draft)
-    if session.get(Operator, operator_id) is None:
-        raise NotFound(_("there is no operator {id}").format(id=operator_id))
     if draft.resident_id is not None and session.get(Resident, draft.resident_id) is None:
         raise NotFound(_("there is no resident {id}").format(id=draft.resident_id))
     now = desk.now()

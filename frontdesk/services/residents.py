@@ -13,6 +13,7 @@ from frontdesk.domain.phones import digits_of, mask_phone, normalize_phone
 from frontdesk.domain.units import normalize_unit
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import FieldError, FieldsInvalid
+from frontdesk.services.permissions import Action, require
 from frontdesk.services.transaction import use_case
 from frontdesk.store.models import Resident, ResidentPhone, ResidentUnit, Unit
 from frontdesk.store.queries import estate_named, unit_for
@@ -38,8 +39,15 @@ class ResidentDraft:
 
 
 @use_case
-def create_resident(*, session: Session, desk: Desk, draft: ResidentDraft) -> Resident:
-    """A new resident card; name, phones and units are normalised (errors name their field)."""
+def create_resident(
+    *, session: Session, desk: Desk, draft: ResidentDraft, operator_id: int | None = None
+) -> Resident:
+    """A new resident card; name, phones and units are normalised (errors name their field).
+
+    Made by ``operator_id`` at the counter (any active operator may); without one, by the system
+    (the demo builder, an import), which the audit log then says."""
+    if operator_id is not None:
+        require(session, operator_id, Action.WORK)
     now = desk.now()
     errors: list[FieldError] = []
     name = _checked(errors, "name", lambda: normalize_name(draft.name))

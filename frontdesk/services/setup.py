@@ -8,7 +8,7 @@ from frontdesk.domain.kinds import Role
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import ServiceError
-from frontdesk.services.operators import create_operator
+from frontdesk.services.operators import add_operator
 from frontdesk.services.transaction import use_case
 from frontdesk.store.models import Estate, Operator
 from frontdesk.store.queries import estate_named
@@ -27,9 +27,8 @@ def first_run(*, session: Session, desk: Desk, centre: str, manager: str, pin: s
     if not name:
         raise ServiceError(_("give the centre's name"))
     estate_named(session, name)
-    return create_operator(
-        session=session, desk=desk, name=manager, role=Role.MANAGER, pin=pin, commit=False
-    )
+    # No one to ask permission of yet: the first manager is the system's doing.
+    return add_operator(session=session, desk=desk, name=manager, role=Role.MANAGER, pin=pin)
 
 
 def desk_for_database(*, session: Session, desk: Desk) -> Desk:

@@ -12,11 +12,12 @@ from textual.worker import Worker, WorkerState
 
 from frontdesk.i18n import _
 from frontdesk.services.errors import ServiceError
+from frontdesk.services.permissions import Action
 from frontdesk.tui.backend import Counter
 from frontdesk.tui.commands import ResidentCommands
 from frontdesk.tui.messages import DatabaseChanged
 
-VIEWS = {"call": "F2", "residents": "F3", "queue": "F4", "followups": "F5"}
+VIEWS = {"call": "F2", "residents": "F3", "queue": "F4", "followups": "F5", "audit": "F12"}
 # How often the counter asks whether anything was saved elsewhere (the target is 5 s).
 CHANGE_CHECK_SECONDS = 2.0
 
@@ -48,6 +49,13 @@ class FrontdeskApp(App[None]):
         Binding(
             "f5", "view('followups')", _("Follow-ups"), id="view.followups", tooltip=_("Calls owed")
         ),
+        Binding(
+            "f12",
+            "view('audit')",
+            _("Audit"),
+            id="view.audit",
+            tooltip=_("The audit log (office manager)"),
+        ),
         # Listed in the help and the palette; the footer's room goes to the counter's work.
         Binding("ctrl+q", "quit", _("Quit"), id="quit", tooltip=_("Leave the app"), show=False),
     ]
@@ -70,6 +78,7 @@ class FrontdeskApp(App[None]):
         return FirstRunScreen() if self.counter.needs_first_run() else SignInScreen()
 
     def on_mount(self) -> None:
+        from frontdesk.tui.screens.audit import AuditScreen
         from frontdesk.tui.screens.call import CallScreen
         from frontdesk.tui.screens.followups import FollowUpsScreen
         from frontdesk.tui.screens.queue import QueueScreen
@@ -79,6 +88,7 @@ class FrontdeskApp(App[None]):
         self.add_mode("residents", ResidentsScreen)
         self.add_mode("queue", QueueScreen)
         self.add_mode("followups", FollowUpsScreen)
+        self.add_mode("audit", AuditScreen)
         if self.counter.operator is not None:
             self.signed_in()
 
@@ -117,6 +127,8 @@ class FrontdeskApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action != "view":
             return True
+        if parameters == ("audit",) and not self.counter.may(Action.READ_AUDIT):
+            return False  # the manager's key; the service refuses anyone else on its own
         if self.counter.operator is None:
             return None  # shown greyed until someone signs in
         # The view you are in needs no key: hidden, to leave the footer's room to the others.

@@ -9,19 +9,22 @@ from sqlalchemy import Engine
 
 from frontdesk.domain.kinds import Role
 from frontdesk.services import (
+    audit,
     cards,
     complaints,
     followups,
     handling,
     intake,
+    operators,
     presence,
     queue,
     residents,
+    reveal,
     setup,
 )
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotAllowed
-from frontdesk.services.operators import sign_in
+from frontdesk.services.permissions import Action, allows
 from frontdesk.store.engine import new_session
 from frontdesk.store.models import Operator
 
@@ -65,10 +68,16 @@ class Counter:
         """Greet callers with the centre's name as the database knows it."""
         self.desk = self.run(setup.desk_for_database)
 
-    def sign_in(self, name: str, pin: str) -> Operator | None:
-        with new_session(self.engine) as session:
-            self.operator = sign_in(session=session, name=name, pin=pin)
+    def sign_in(self, name: str, pin: str) -> Operator:
+        """Sign in; SignInRefused says why not (wrong name or PIN, or locked out until when)."""
+        self.operator = None
+        self.operator = self.run(operators.sign_in, name=name, pin=pin)
         return self.operator
+
+    def may(self, action: Action) -> bool:
+        """Whether the signed-in operator's role allows ``action`` (to grey keys out; the
+        services refuse on their own)."""
+        return allows(self.role, action)
 
     # Lists and cards
     def search(self, text: str) -> list[residents.ResidentHit]:
@@ -123,7 +132,7 @@ class Counter:
         return self.act(intake.file_call, draft=draft)
 
     def create_resident(self, draft: residents.ResidentDraft):
-        return self.run(residents.create_resident, draft=draft)
+        return self.act(residents.create_resident, draft=draft)
 
     def escalate(self, **kwargs: Any):
         return self.act(handling.escalate, **kwargs)
@@ -159,3 +168,14 @@ class Counter:
         from frontdesk.services.resident_edit import edit_resident
 
         return self.act(edit_resident, **kwargs)
+
+    # Privacy and the log
+    def reveal_phone(self, **kwargs: Any) -> reveal.Revealed:
+        """A full number, recorded in the log (``resident_id=`` or ``follow_up_id=``)."""
+        return self.act(reveal.reveal_phone, **kwargs)
+
+    def audit_page(self, **kwargs: Any) -> audit.AuditPage:
+        return self.act(audit.list_audit, **kwargs)
+
+    def audit_entry(self, entry_id: int) -> audit.AuditLine:
+        return self.act(audit.audit_entry, entry_id=entry_id)

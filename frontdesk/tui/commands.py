@@ -1,5 +1,5 @@
 """The command palette (Ctrl+P): find any resident by any search term and open their card, or
-go to one of the four views."""
+go to one of the views (the audit log only for the office manager)."""
 
 import asyncio
 from functools import partial
@@ -9,6 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from frontdesk.i18n import _
+from frontdesk.services.permissions import Action
 
 # The views as the palette offers them: mode, name, what it is for.
 VIEWS = (
@@ -17,6 +18,8 @@ VIEWS = (
     ("queue", _("Queue view"), _("Open matters by deadline")),
     ("followups", _("Follow-ups view"), _("Follow-up calls owed")),
 )
+# Offered only to whom the service lets read it.
+AUDIT_VIEW = ("audit", _("Audit log"), _("Who did what, where and when (office manager)"))
 
 
 class ResidentCommands(Provider):
@@ -27,10 +30,16 @@ class ResidentCommands(Provider):
         counter = getattr(self.app, "counter", None)
         return counter is not None and counter.operator is not None
 
+    @property
+    def views(self) -> tuple[tuple[str, str, str], ...]:
+        if self.app.counter.may(Action.READ_AUDIT):  # type: ignore[attr-defined]
+            return (*VIEWS, AUDIT_VIEW)
+        return VIEWS
+
     async def discover(self) -> Hits:
         if not self.signed_in:
             return
-        for mode, name, help_text in VIEWS:
+        for mode, name, help_text in self.views:
             yield DiscoveryHit(name, partial(self.open_view, mode), help=help_text)
 
     async def search(self, query: str) -> Hits:
@@ -38,7 +47,7 @@ class ResidentCommands(Provider):
         if not self.signed_in:
             return
         matcher = self.matcher(query)
-        for mode, name, help_text in VIEWS:
+        for mode, name, help_text in self.views:
             if (score := matcher.match(name)) > 0:
                 yield Hit(
                     score,

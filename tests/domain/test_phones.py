@@ -8,7 +8,9 @@ from frontdesk.domain.phones import (
     Phone,
     PhoneError,
     digits_of,
+    is_masked,
     mask_phone,
+    mask_stored,
     normalize_phone,
 )
 
@@ -285,3 +287,21 @@ def test_the_stored_form_keeps_the_extension_and_masks_without_it():
     assert phone.stored == "02162123456转801"
     assert normalize_phone("13800138000").stored == "13800138000"
     assert mask_phone(phone.stored) == "021-****3456"
+
+
+@pytest.mark.parametrize(
+    ("stored", "masked"),
+    [
+        ("13800138000", "138****8000"),
+        ("02162123456转801", "021-****3456转801"),
+        ("075512345678", "0755-****5678"),
+    ],
+)
+def test_a_number_on_file_is_handed_back_masked_with_its_extension(stored, masked):
+    assert mask_stored(stored) == masked
+    assert is_masked(masked) and not is_masked(stored)
+
+
+@pytest.mark.parametrize("text", ["138****", "138 **** 8000", "1380013****", "****"])
+def test_only_the_masks_the_app_makes_stand_for_a_number_on_file(text):
+    assert not is_masked(text)

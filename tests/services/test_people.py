@@ -5,7 +5,7 @@ import pytest
 from sqlmodel import select
 
 from frontdesk.domain.kinds import Role
-from frontdesk.services.errors import FieldsInvalid, ServiceError
+from frontdesk.services.errors import FieldsInvalid, ServiceError, SignInRefused
 from frontdesk.services.operators import create_operator, sign_in
 from frontdesk.services.residents import ResidentDraft, create_resident, find_residents
 from frontdesk.store.models import Operator, Resident, ResidentPhone, Unit
@@ -72,25 +72,47 @@ def test_residents_are_found_by_name_pinyin_unit_or_phone_digits(
     assert {r.name for r in find_residents(session=session, text=term)} == expected
 
 
-def test_operators_sign_in_with_their_pin(session, desk):
-    create_operator(session=session, desk=desk, name="小李", role=Role.RECEPTIONIST, pin="2468")
-    stored = session.exec(select(Operator)).one()
+def test_operators_sign_in_with_their_pin(session, desk, staff):
+    create_operator(
+        session=session,
+        desk=desk,
+        operator_id=staff.manager.id,
+        name="小赵",
+        role=Role.RECEPTIONIST,
+        pin="2468",
+    )
+    stored = session.exec(select(Operator).where(Operator.name == "小赵")).one()
     assert stored.pin_hash.startswith("scrypt$") and "2468" not in stored.pin_hash
-    assert sign_in(session=session, name="小李", pin="2468").id == stored.id
-    assert sign_in(session=session, name="小李", pin="2469") is None
-    assert sign_in(session=session, name="nobody", pin="2468") is None
+    assert sign_in(session=session, desk=desk, name="小赵", pin="2468").id == stored.id
+    with pytest.raises(SignInRefused):
+        sign_in(session=session, desk=desk, name="小赵", pin="2469")
+    with pytest.raises(SignInRefused):
+        sign_in(session=session, desk=desk, name="nobody", pin="2468")
 
 
 @pytest.mark.parametrize(("name", "pin"), [("", "1234"), ("小王", "12"), ("小王", "12ab")])
-def test_operator_names_and_pins_are_checked(session, desk, name, pin):
+def test_operator_names_and_pins_are_checked(session, desk, staff, name, pin):
     with pytest.raises(ServiceError):
-        create_operator(session=session, desk=desk, name=name, role=Role.RECEPTIONIST, pin=pin)
+        create_operator(
+            session=session,
+            desk=desk,
+            operator_id=staff.manager.id,
+            name=name,
+            role=Role.RECEPTIONIST,
+            pin=pin,
+        )
 
 
-def test_operator_names_are_unique(session, desk):
-    create_operator(session=session, desk=desk, name="小李", role=Role.RECEPTIONIST, pin="1234")
+def test_operator_names_are_unique(session, desk, staff):
     with pytest.raises(ServiceError):
-        create_operator(session=session, desk=desk, name="小李", role=Role.MANAGER, pin="1234")
+        create_operator(
+            session=session,
+            desk=desk,
+            operator_id=staff.manager.id,
+            name="小李",
+            role=Role.MANAGER,
+            pin="1234",
+        )
 
 
 @pytest.mark.parametrize("term", ["%", "_", "3-2-1%"])

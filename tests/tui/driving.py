@@ -3,7 +3,7 @@
 from sqlmodel import select
 
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import Call, Matter, MatterEvent
+from frontdesk.store.models import Call, Matter, MatterEvent, ResidentPhone
 
 
 async def settle(app, pilot) -> None:
@@ -45,11 +45,23 @@ async def answer(app, pilot, prompt: type, *keys: str, text: str | None = None) 
     await pilot.pause()
 
 
+def numbers_on_file(counter, resident_id: int) -> list[str]:
+    """A resident's full numbers as stored: what a caller would say (the screens never get them
+    unmasked without a recorded reveal)."""
+    with new_session(counter.engine) as session:
+        phones = session.exec(
+            select(ResidentPhone)
+            .where(ResidentPhone.resident_id == resident_id)
+            .order_by(ResidentPhone.id)
+        )
+        return [f"{p.national}转{p.extension}" if p.extension else p.national for p in phones]
+
+
 def unique_phone(counter) -> tuple[int, str]:
     """A resident whose last four phone digits find only them."""
     for resident_id in range(1, 300):
         card = counter.card(resident_id)
-        digits = card.phones[0][-4:] if card.phones else ""
+        digits = card.phones_masked[0][-4:] if card.phones_masked else ""
         if digits and [h.id for h in counter.search(digits)] == [resident_id]:
             return resident_id, digits
     raise AssertionError("no resident with unique last digits")

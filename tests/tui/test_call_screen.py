@@ -6,7 +6,15 @@ import pytest
 from frontdesk.tui.screens.call import CallScreen
 from tests.conftest import at
 from tests.tui.conftest import SIZE
-from tests.tui.driving import calls, events_of, matters_of_call, settle, type_in, unique_phone
+from tests.tui.driving import (
+    calls,
+    events_of,
+    matters_of_call,
+    numbers_on_file,
+    settle,
+    type_in,
+    unique_phone,
+)
 
 
 def script(app) -> str:
@@ -136,8 +144,8 @@ async def test_an_open_matter_is_offered_and_the_call_added_to_it(make_app, coun
     with_phone = None
     for resident_id in range(1, 300):
         card = counter.card(resident_id)
-        if any(m.id == row.id for m in card.open_matters) and card.phones:
-            with_phone = card.phones[0]
+        if any(m.id == row.id for m in card.open_matters) and card.phones_masked:
+            with_phone = numbers_on_file(counter, resident_id)[0]
             break
     assert with_phone, "the demo has a resident with an open minor complaint"
     app = make_app()
@@ -251,7 +259,7 @@ def test_call_view_mid_call_snapshot(snap_compare, make_app):
 
 async def test_a_residents_number_stays_masked_on_screen_but_is_filed_in_full(make_app, counter):
     resident_id, digits = unique_phone(counter)
-    full = counter.card(resident_id).phones[0]
+    full = numbers_on_file(counter, resident_id)[0]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await type_in(pilot, digits)

@@ -187,7 +187,9 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
         panel = self.query_one(CallerPanel)
         before = panel.caller
         panel.fill_from_card(
-            card.name, (card.phones or [""])[0], card.units[0].split(" ")[0] if card.units else ""
+            card.name,
+            (card.phones_masked or [""])[0],
+            card.units[0].split(" ")[0] if card.units else "",
         )
         self.say(Step.IDENTIFY, identify(card.address), escape(card.strategy))
         if self.form is None:

@@ -17,8 +17,10 @@ from frontdesk.i18n import _
 from frontdesk.services.concurrency import Seen
 from frontdesk.services.errors import ServiceError
 from frontdesk.services.followups import Callback
+from frontdesk.services.permissions import Action
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
+from frontdesk.tui.revealing import RevealsNumbers, reveal_binding
 from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.widgets.footer import CounterFooter
 
@@ -41,12 +43,14 @@ def _binding(key: str, action: str, description: str, tooltip: str) -> Binding:
     return Binding(key, action, description, id=f"followups.{action}", tooltip=tooltip)
 
 
-class FollowUpsScreen(ReportsWorkerFailures, Screen):
+class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
     """The receptionist works down the calls owed, late ones first. Calls outside their callable
     window are marked "not now" (evening calls only for residents who agreed, or urgent ones).
     One key records each try: reached (with the resident's verdict and what was said; an unhappy
     resident's matter can reopen, a failed repair goes back to maintenance), no answer, busy or
-    wrong number. Tries that reach nobody keep the call on the list."""
+    wrong number. Tries that reach nobody keep the call on the list. F6 shows the full number
+    to dial for half a minute, recorded: to a receptionist while the call may be made now, to a
+    supervisor or the manager at any time."""
 
     BINDINGS = [
         _binding("1", "reached", _("Reached"), _("Talked to the resident: verdict and notes")),
@@ -54,6 +58,7 @@ class FollowUpsScreen(ReportsWorkerFailures, Screen):
         _binding("3", "busy", _("Busy"), _("The line was busy; the call stays owed")),
         _binding("4", "wrong_number", _("Wrong no."), _("Wrong number; the call stays owed")),
         _binding("ctrl+r", "reload", _("Reload"), _("Read the list again")),
+        reveal_binding("followups", _("Show the number to dial for 30 s (recorded)")),
     ]
 
     def __init__(self) -> None:
@@ -87,6 +92,12 @@ class FollowUpsScreen(ReportsWorkerFailures, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ATTEMPT_ACTIONS and self.current is None:
             return None
+        if action == "reveal":
+            # Greyed when the service would refuse; it refuses on its own anyway.
+            c = self.current
+            if c is None or not c.phone:
+                return None
+            return True if c.callable_now or self.counter.may(Action.REVEAL_ANY_PHONE) else None
         return True
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="followups-load")
@@ -140,13 +151,20 @@ class FollowUpsScreen(ReportsWorkerFailures, Screen):
         table = self.query_one(DataTable)
         key = table.coordinate_to_cell_key((index, 0)).row_key.value if index is not None else None
         self.current = c = self.rows.get(int(key)) if key else None
+        if self.revealed is not None and self.revealed_for(c.id if c else None) is None:
+            self.hide_number()  # the selection moved: back to masked
         self.refresh_bindings()
         pane = self.query_one("#followups-detail", Static)
         if c is None:
             pane.update(_("No call owed."))
             return
         text = Text()
-        text.append(f"{c.reason} · #{c.matter_id} {c.resident} {c.unit} {c.phone}\n", "bold")
+        text.append(f"{c.reason} · #{c.matter_id} {c.resident} {c.unit} ", "bold")
+        if shown := self.revealed_for(c.id):
+            text.append(shown.numbers[0], "bold reverse")
+            text.append(" " + _("(shown on purpose, recorded)") + "\n", "dim")
+        else:
+            text.append(f"{c.phone}\n", "bold")
         text.append(f"{_('Rule')}: {c.rule}\n{_('Worked out')}: {c.explanation}\n")
         if c.urgent or c.evening_ok:
             why = _("urgent") if c.urgent else _("the resident agreed to evening calls")
@@ -159,6 +177,14 @@ class FollowUpsScreen(ReportsWorkerFailures, Screen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_reveal(self) -> None:
+        if self.current is not None:
+            self.reveal_for(self.current.id, follow_up_id=self.current.id)
+
+    def show_revealed(self) -> None:
+        table = self.query_one(DataTable)
+        self.highlight(table.cursor_row if self.rows else None)
 
     # Recording a try
     @work(thread=True, exclusive=True, exit_on_error=False, group="followups-act")

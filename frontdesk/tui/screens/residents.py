@@ -17,9 +17,11 @@ from textual.worker import get_current_worker
 
 from frontdesk.i18n import _
 from frontdesk.services.cards import ResidentCard
+from frontdesk.services.permissions import Action
 from frontdesk.services.residents import SEARCH_LIMIT, ResidentHit
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
+from frontdesk.tui.revealing import RevealsNumbers, reveal_binding
 from frontdesk.tui.screens.resident_edit import EditResidentScreen
 from frontdesk.tui.widgets.footer import CounterFooter
 from frontdesk.tui.widgets.resident_card import ResidentCardView
@@ -40,9 +42,11 @@ class ResultsTable(DataTable):
         super().action_cursor_up()
 
 
-class ResidentsScreen(ReportsWorkerFailures, Screen):
+class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
     """Search by name, pinyin initials, full pinyin, unit or any part of a phone number; pick
-    from every match to read the card with its history; edit the card or start a call."""
+    from every match to read the card with its history; edit the card or start a call. A
+    supervisor or the manager can show the card's full numbers for half a minute (F6); the
+    reveal is recorded."""
 
     BINDINGS = [
         Binding(
@@ -67,6 +71,9 @@ class ResidentsScreen(ReportsWorkerFailures, Screen):
             _("Start call"),
             id="residents.call",
             tooltip=_("Start a call for this resident in the Call view"),
+        ),
+        reveal_binding(
+            "residents", _("Show the card's full numbers for 30 s (supervisor, manager; recorded)")
         ),
         Binding(
             "down,up",
@@ -120,6 +127,11 @@ class ResidentsScreen(ReportsWorkerFailures, Screen):
     # What can be done now
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "start_call"):
+            return True if self.picked is not None else None
+        if action == "reveal":
+            # Not even shown to a receptionist (the service refuses them on its own anyway).
+            if not self.counter.may(Action.REVEAL_ANY_PHONE):
+                return False
             return True if self.picked is not None else None
         if action == "into_results":
             # Only from the search field, and only when there is somewhere to go.
@@ -275,3 +287,12 @@ class ResidentsScreen(ReportsWorkerFailures, Screen):
         result = start_for(resident_id)
         if inspect.isawaitable(result):
             await result
+
+    def action_reveal(self) -> None:
+        if self.picked is not None:
+            self.reveal_for(self.picked, resident_id=self.picked)
+
+    def show_revealed(self) -> None:
+        card = self.card.id if self.card else None
+        shown = self.revealed_for(card)
+        self.query_one(ResidentCardView).reveal(shown.numbers if shown else None)

@@ -1,5 +1,6 @@
 """Signing in at the counter, and the first run that names the centre and its manager."""
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -7,13 +8,15 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from frontdesk.i18n import _
-from frontdesk.services.errors import ServiceError
+from frontdesk.services.errors import ServiceError, SignInRefused
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.widgets.footer import CounterFooter
 
 
 class SignInScreen(ReportsWorkerFailures, Screen):
-    """The operator types their name and PIN; Enter moves on and signs in."""
+    """The operator types their name and PIN; Enter moves on and signs in. A refusal is written
+    under the PIN: a wrong name or PIN (the same words for both), or, after five wrong PINs in
+    a row, until when the operator is locked out."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sign-in"):
@@ -36,14 +39,16 @@ class SignInScreen(ReportsWorkerFailures, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def sign_in(self, name: str, pin: str) -> None:
-        operator = self.app.counter.sign_in(name, pin)  # type: ignore[attr-defined]
-        self.app.call_from_thread(self.done, operator is not None)
-
-    def done(self, ok: bool) -> None:
-        if ok:
-            self.app.signed_in()  # type: ignore[attr-defined]
+        try:
+            self.app.counter.sign_in(name, pin)  # type: ignore[attr-defined]
+        except SignInRefused as refused:
+            self.app.call_from_thread(self.refused, str(refused))
             return
-        self.query_one("#sign-in-error", Static).update(_("Name or PIN is not right."))
+        self.app.call_from_thread(self.app.signed_in)  # type: ignore[attr-defined]
+
+    def refused(self, message: str) -> None:
+        # Plain text: the message holds the typed name, which may hold brackets.
+        self.query_one("#sign-in-error", Static).update(Text(message))
         pin = self.query_one("#pin", Input)
         pin.value = ""
         pin.focus()

@@ -30,10 +30,11 @@ class TextField(Input):
     masked: tuple[str, str] | None = None
 
     def show_masked(self, real: str) -> None:
-        """Show a stored phone number masked; the real one is used unless it is retyped."""
-        from frontdesk.domain.phones import mask_phone
+        """Show a phone number masked; the number given is used unless it is retyped. A number
+        on file arrives masked already and stays so (the service files the number it masks)."""
+        from frontdesk.domain.phones import is_masked, mask_phone
 
-        shown = mask_phone(real) if real else ""
+        shown = (real if is_masked(real) else mask_phone(real)) if real else ""
         self.masked = (shown, real) if real else None
         self.value = shown
 

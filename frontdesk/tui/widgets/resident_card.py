@@ -23,16 +23,26 @@ class ResidentCardView(Static):
             **kwargs,
         )
         self.card: ResidentCard | None = None
+        self.history = False
+        #: Full numbers revealed on purpose for the card shown (services/reveal.py), else None.
+        self.revealed: list[str] | None = None
+
+    def reveal(self, numbers: list[str] | None) -> None:
+        """Show the card's full numbers (None: masked again)."""
+        self.revealed = numbers
+        self.show(self.card, history=self.history)
 
     def show(self, card: ResidentCard | None, *, history: bool = False) -> None:
-        self.card = card
+        if card is None or self.card is None or card.id != self.card.id:
+            self.revealed = None  # another resident: their numbers were not asked for
+        self.card, self.history = card, history
         if card is None:
             self.update(_("No resident picked.\nUnknown callers are fine: record them as given."))
             return
         lines = [
             f"[b]{escape(card.name)}[/b]  →  say 「{escape(card.address)},您好」",
             f"{_('Units')}: {escape(', '.join(card.units) or '—')}",
-            f"{_('Phones')}: {escape(', '.join(card.phones_masked) or '—')}",
+            self._phones(card),
         ]
         for other in card.others:
             lines.append(
@@ -70,3 +80,11 @@ class ResidentCardView(Static):
                 for due, reason, status in card.follow_ups
             ] or ["—"]
         self.update("\n".join(lines))
+
+    def _phones(self, card: ResidentCard) -> str:
+        if self.revealed is not None:
+            shown = escape(", ".join(self.revealed))
+            return (
+                f"{_('Phones')}: [b reverse]{shown}[/] [dim]({_('shown on purpose, recorded')})[/]"
+            )
+        return f"{_('Phones')}: {escape(', '.join(card.phones_masked) or '—')}"
