@@ -123,6 +123,10 @@ def _changes(state) -> tuple[dict[str, Any], dict[str, Any]]:
     return before, after
 
 
+def _order(state) -> tuple[str, str]:
+    return state.mapper.local_table.name, _row_key(state).zfill(12)
+
+
 @event.listens_for(OrmSession, "after_flush")
 def _log_flush(session: OrmSession, _flush_context) -> None:
     rows = []
@@ -145,16 +149,15 @@ def _log_flush(session: OrmSession, _flush_context) -> None:
             }
         )
 
-    for obj in session.new:
-        state = inspect(obj)
+    # The session keeps its changes in sets: log them in a fixed order (new rows as they were
+    # added, the rest by table and key) so the log reads the same on every run.
+    for state in sorted(map(inspect, session.new), key=lambda s: s.insert_order or 0):
         add(INSERT, state, None, _columns(state))
-    for obj in session.dirty:
-        state = inspect(obj)
+    for state in sorted(map(inspect, session.dirty), key=_order):
         before, after = _changes(state)
         if after:
             add(UPDATE, state, before, after)
-    for obj in session.deleted:
-        state = inspect(obj)
+    for state in sorted(map(inspect, session.deleted), key=_order):
         add(DELETE, state, _columns(state), None)
     if rows:
         session.connection().execute(insert(AuditEntry), rows)
