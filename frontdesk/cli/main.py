@@ -2,7 +2,7 @@
 
 import typer
 
-from frontdesk.cli import db_cmd, demo_cmd, lists_cmd, policy_cmd
+from frontdesk.cli import backup_cmd, db_cmd, demo_cmd, lists_cmd, policy_cmd
 from frontdesk.cli.context import Options, fail
 
 app = typer.Typer(
@@ -16,6 +16,9 @@ app.add_typer(db_cmd.app, name="db")
 app.command("demo")(demo_cmd.demo)
 app.command("queue")(lists_cmd.queue)
 app.command("callbacks")(lists_cmd.callbacks)
+app.command("backup")(backup_cmd.backup)
+app.command("restore")(backup_cmd.restore)
+app.command("check")(backup_cmd.check)
 
 
 @app.callback(invoke_without_command=True)
