@@ -9,6 +9,7 @@ from typing import ParamSpec, TypeVar
 from frontdesk.i18n import _
 from frontdesk.services.errors import ServiceError
 from frontdesk.store import journal
+from frontdesk.store.engine import begin_writing
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -32,6 +33,8 @@ def use_case(function: Callable[P, R]) -> Callable[P, R]:
                 now=desk.now,  # type: ignore[attr-defined]
             )
         try:
+            if commit:
+                begin_writing(session)  # type: ignore[arg-type]
             result = function(*args, **kwargs)
             if commit:
                 session.commit()  # type: ignore[attr-defined]
