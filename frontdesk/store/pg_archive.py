@@ -11,6 +11,7 @@ triggers refuse DELETE and TRUNCATE. DROP TABLE does not fire them. If anything 
 transaction rolls back and the target is as it was.
 """
 
+import contextlib
 import glob
 import os
 import shutil
@@ -174,19 +175,20 @@ def _run(program: str, *args: str, url: str | None = None) -> str:
 
 
 def _load(archive: Path, url: str) -> None:
-    """Replace everything in the target's public schema with the archive, in one transaction."""
-    env = libpq_environment(url)
+    """Replace everything in the target's public schema with the archive, in one transaction
+    that commits only once pg_restore has turned the whole archive into SQL: a damaged archive
+    (or any error) leaves the target as it was."""
     psql = subprocess.Popen(
-        [tool("psql"), "--no-password", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction"]
-        + ["-f", "-"],
+        [tool("psql"), "--no-password", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-"],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env=env,
+        env=libpq_environment(url),
     )
     assert psql.stdin is not None and psql.stderr is not None
+    unreadable = "psql stopped first"
     try:
-        psql.stdin.write(_EMPTY_PUBLIC.encode())
+        psql.stdin.write(b"BEGIN;\n" + _EMPTY_PUBLIC.encode())
         psql.stdin.flush()
         # The archive turned back into SQL and streamed straight in: the residents' data never
         # lands in a plain file on the way.
@@ -194,16 +196,22 @@ def _load(archive: Path, url: str) -> None:
             [tool("pg_restore"), "--file=-", str(archive)],
             stdout=psql.stdin,
             stderr=subprocess.PIPE,
-            text=False,
         )
+        unreadable = _last_line(dumped.stderr.decode(errors="replace"))
+        if dumped.returncode == 0:
+            psql.stdin.write(b"COMMIT;\n")
+            unreadable = ""
+    except BrokenPipeError:
+        pass  # psql stopped at an error: its message is read below
     finally:
-        psql.stdin.close()
+        # Without COMMIT, the end of psql's input ends its session and the server rolls back.
+        with contextlib.suppress(BrokenPipeError):
+            psql.stdin.close()
     errors = psql.stderr.read().decode(errors="replace")
     if psql.wait() != 0:
         raise BackupError(f"psql failed, the target is unchanged: {_last_line(errors)}")
-    if dumped.returncode != 0:
-        message = _last_line(dumped.stderr.decode(errors="replace"))
-        raise BackupError(f"pg_restore failed: {message}")
+    if unreadable:
+        raise BackupError(f"pg_restore failed, the target is unchanged: {unreadable}")
 
 
 def _holds_data(engine) -> bool:

@@ -50,8 +50,11 @@ def restore(source: Path, target: Path, *, force: bool) -> Restored:
     """Put the backup ``source`` into ``target``, keeping what was there beside it."""
     temp = private_temp(target)
     try:
-        with closing(_open(source, "ro")) as backup_file:
-            _copy(backup_file, temp)
+        try:
+            with closing(_open(source, "ro")) as backup_file:
+                _copy(backup_file, temp)
+        except sqlite3.DatabaseError as exc:
+            raise BackupError(f"{source} is damaged or no SQLite backup: {exc}") from None
         revision = verified_revision(temp)
         check_revision(revision, source)
         if revision != migrate.head_revision():

@@ -133,6 +133,20 @@ def test_a_restore_replaces_data_only_with_force_and_keeps_what_it_replaced(
     assert "append-only" in checked.stdout
 
 
+def test_a_damaged_backup_is_refused_and_the_target_left_as_it_was(
+    estate, estate_backup, databases, tmp_path
+):
+    damaged = tmp_path / "damaged.backup"
+    damaged.write_bytes(estate_backup.read_bytes()[: estate_backup.stat().st_size * 2 // 3])
+    target = databases.copy(estate)
+    before = every_row(target)
+    result = frontdesk("restore", "--force", str(damaged), db=target)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"frontdesk: cannot restore {damaged}")
+    assert "damaged" in result.stderr or "target is unchanged" in result.stderr
+    assert every_row(target) == before
+
+
 def test_an_older_backup_is_brought_to_the_newest_schema(databases, tmp_path):
     old = databases.new_target()
     migrate.upgrade(make_engine(old), "0001")
