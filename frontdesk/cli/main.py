@@ -2,7 +2,7 @@
 
 import typer
 
-from frontdesk.cli import audit_cmd, db_cmd, demo_cmd, lists_cmd, policy_cmd
+from frontdesk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, lists_cmd, policy_cmd
 from frontdesk.cli.context import Options, fail
 
 app = typer.Typer(
@@ -17,6 +17,9 @@ app.command("demo")(demo_cmd.demo)
 app.command("queue")(lists_cmd.queue)
 app.command("callbacks")(lists_cmd.callbacks)
 app.command("audit")(audit_cmd.audit)
+app.command("backup")(backup_cmd.backup)
+app.command("restore")(backup_cmd.restore)
+app.command("check")(backup_cmd.check)
 
 
 @app.callback(invoke_without_command=True)

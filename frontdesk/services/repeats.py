@@ -28,16 +28,26 @@ def open_complaints_like(
     phone: str,
     values: dict[str, Any],
     exclude: int | None = None,
+    for_update: bool = False,
 ) -> list[Matter]:
     """Open complaints of the same complainant (the resident, or for an unknown caller the same
-    contact number) about the same matter as ``values``."""
+    contact number) about the same matter as ``values``. ``for_update`` locks them until the
+    transaction ends, for a caller that will change them."""
     if resident_id is None and not phone:
         return []
     query = (
         select(Matter)
         .where(Matter.kind == MatterKind.COMPLAINT.value)
         .where(Matter.status == MatterStatus.OPEN.value)
+        .order_by(Matter.id)  # type: ignore[arg-type]
     )
+    if for_update:
+        # On PostgreSQL two counters filing the same resident's complaints at once would both
+        # read an earlier complaint, and the second to write its "raised again" would find its
+        # version gone: a refused call for a change the receptionist never saw. Locking the rows
+        # (in id order: no deadlock) makes the second wait and read them afresh. SQLite's write
+        # transactions are one at a time already, and it has no FOR UPDATE.
+        query = query.with_for_update().execution_options(populate_existing=True)
     query = (
         query.where(Matter.resident_id == resident_id)
         if resident_id is not None
@@ -70,6 +80,7 @@ def note_repeats(
         phone=matter.contact_phone,
         values=values,
         exclude=matter.id,
+        for_update=True,
     )
     for previous in earlier:
         tracking.record_event(

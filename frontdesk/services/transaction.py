@@ -12,6 +12,7 @@ from frontdesk.i18n import _
 from frontdesk.services import concurrency
 from frontdesk.services.errors import ServiceError
 from frontdesk.store import journal
+from frontdesk.store.engine import begin_writing
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -37,6 +38,12 @@ def use_case(function: Callable[P, R]) -> Callable[P, R]:
                 now=desk.now,  # type: ignore[attr-defined]
             )
         try:
+            if commit:
+                if session.in_transaction():  # type: ignore[attr-defined]
+                    # A transaction left open by reads before this use case would check the
+                    # versions against its old snapshot: end it, and start from the latest.
+                    session.commit()  # type: ignore[attr-defined]
+                begin_writing(session)  # type: ignore[arg-type]
             if seen is not None:
                 concurrency.check(session, desk, seen)  # type: ignore[arg-type]
             result = function(*args, **kwargs)

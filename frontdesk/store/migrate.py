@@ -23,6 +23,12 @@ def head_revision() -> str:
     return head
 
 
+def knows(revision: str) -> bool:
+    """Whether this program has ``revision`` in its history (a newer program's is unknown)."""
+    script = ScriptDirectory.from_config(_config())
+    return any(step.revision == revision for step in script.walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()

@@ -1,34 +1,52 @@
 """Lookups the use cases share."""
 
-from sqlmodel import Session, select
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, SQLModel, select
 
 from frontdesk.domain.units import UnitRef
 from frontdesk.store.models import Estate, Unit
 
+Row = TypeVar("Row", bound=SQLModel)
+
 
 def estate_named(session: Session, name: str) -> Estate:
     """The estate of that name, created on first use."""
-    estate = session.exec(select(Estate).where(Estate.name == name)).first()
-    if estate is None:
-        estate = Estate(name=name)
-        session.add(estate)
-        session.flush()
-    return estate
+    find = lambda: session.exec(select(Estate).where(Estate.name == name)).first()  # noqa: E731
+    return find() or _first_use(session, Estate(name=name), find)
 
 
 def unit_for(session: Session, estate_id: int, ref: UnitRef) -> Unit:
     """The unit row for ``ref``, created on first use (units are known by their label)."""
-    unit = session.exec(
-        select(Unit).where(Unit.estate_id == estate_id).where(Unit.label == ref.label)
-    ).first()
-    if unit is None:
-        unit = Unit(
-            estate_id=estate_id,
-            label=ref.label,
-            building=ref.building,
-            entrance=ref.entrance,
-            room=ref.room,
-        )
-        session.add(unit)
-        session.flush()
-    return unit
+
+    def find() -> Unit | None:
+        return session.exec(
+            select(Unit).where(Unit.estate_id == estate_id).where(Unit.label == ref.label)
+        ).first()
+
+    new = Unit(
+        estate_id=estate_id,
+        label=ref.label,
+        building=ref.building,
+        entrance=ref.entrance,
+        room=ref.room,
+    )
+    return find() or _first_use(session, new, find)
+
+
+def _first_use(session: Session, row: Row, find: Callable[[], Row | None]) -> Row:
+    """Insert ``row``, or, when another counter inserted the same one since we looked, take
+    theirs. On PostgreSQL two counters can both find no row and both insert it; the unique
+    constraint refuses the second, and the savepoint keeps that refusal from spoiling the rest
+    of the use case (the call being filed)."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        found = find()
+        if found is None:
+            raise
+        return found
+    return row
