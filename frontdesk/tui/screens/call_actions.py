@@ -34,6 +34,7 @@ class CallActions:
         self.begin()
         self.apologise = not self.apologise
         self.greet()
+        self.draft_changed()
 
     def action_channel(self) -> None:
         """Walk-ins, letters and the comment book are recorded the same way as calls."""
@@ -42,17 +43,14 @@ class CallActions:
         self.channel = order[(order.index(self.channel) + 1) % len(order)]
         self.notify(_("Channel: {channel}").format(channel=self.channel.value), timeout=3)
         self.greet()
+        self.draft_changed()
 
     async def action_another(self) -> None:
         matter = self.current()
         if matter is None or not self.validated():
             return  # a matter is kept only once its fields are right: it cannot be fixed later
         self.recorded.append(matter)
-        self.query_one("#recorded", Static).update(
-            _("Recorded on this call: {kinds}").format(
-                kinds=", ".join(m.kind.value for m in self.recorded)
-            )
-        )
+        self.show_recorded()
         await self.query_one("#form-slot").remove_children()
         self.form, self.same_as, self.offer = None, None, None
         self.query_one("#offer", Static).update("")
@@ -60,6 +58,13 @@ class CallActions:
         kind.set_value(None)
         kind.focus()
         self.refresh_bindings()
+        self.draft_changed()
+
+    def show_recorded(self) -> None:
+        kinds = ", ".join(m.kind.value for m in self.recorded)
+        self.query_one("#recorded", Static).update(
+            _("Recorded on this call: {kinds}").format(kinds=kinds) if kinds else ""
+        )
 
     async def action_same_matter(self) -> None:
         if self.offer is None or self.form is None:
@@ -72,6 +77,7 @@ class CallActions:
             _("This call will be added to #{id}.").format(id=self.offer)
         )
         self.action_read_back()
+        self.draft_changed()
 
     def validated(self) -> bool:
         """Check every field; problems are written beside their fields."""
@@ -137,11 +143,13 @@ class CallActions:
         except BaseException as error:
             self.app.call_from_thread(self.filing_failed, error)
             raise
+        self.drop_draft_now()
         self.app.call_from_thread(self.filed, filed)
 
     def filing_failed(self, error: BaseException) -> None:
         self.filing = False
         self.refresh_bindings()
+        self.draft_changed()  # not filed: the draft goes on being kept
         if isinstance(error, ServiceError):
             self.notify(str(error), severity="error")
 
@@ -168,4 +176,5 @@ class CallActions:
             self.discard_armed = True
             self.notify(_("Press Ctrl+N again to throw this call away."), severity="warning")
             return
+        self.forget_draft()
         await self.reset()
