@@ -205,3 +205,30 @@ def test_resume_offer_snapshot(snap_compare, make_app, counter):
         await settle(pilot.app, pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_a_draft_saved_while_its_form_was_built_resumes_to_the_built_form(make_app, counter):
+    """The kind is kept the moment it is chosen, before its form is there: resumed, the form
+    is built and filled from the caller as it would have been."""
+    resident_id, digits = unique_phone(counter)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_in(pilot, digits)
+        await settle(app, pilot)
+        app.screen.opening = MatterKind.COMPLAINT  # as if the draft were taken mid-build
+        saved = app.screen.snapshot()
+        counter.drafts.keep(counter.operator.id, saved)
+    assert (saved.current.kind, saved.current.fields, saved.focus) == (
+        MatterKind.COMPLAINT,
+        {},
+        None,
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        form = app.screen.form
+        assert form.kind is MatterKind.COMPLAINT
+        assert form.values()["contact_name"] == counter.card(resident_id).name
+        assert app.focused.id == "field-happened_at"

@@ -15,7 +15,7 @@ from frontdesk.services.intake import CallDraft, MatterDraft
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
 from frontdesk.tui.screens.call_actions import CallActions
-from frontdesk.tui.screens.call_drafts import KeepsDraft
+from frontdesk.tui.screens.call_drafts import KeepsDraft, holds_saves
 from frontdesk.tui.screens.call_steps import (
     offer_line,
     phrase_warnings,
@@ -128,6 +128,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
     def greet(self) -> None:
         self.say(Step.GREET, greeting(self.counter.desk.policy, apologise=self.apologise))
 
+    @holds_saves
     async def reset(self, note: str = "") -> None:
         """Clear everything for the next call."""
         self.resident_id, self.card, self.recorded = None, None, []
@@ -180,8 +181,8 @@ class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
         self.refresh_bindings()
 
     def pick(self, resident_id: int) -> None:
-        self.resident_id = resident_id
-        self.draft_changed()
+        # The caller is the resident once their card is shown: until then a draft holds the
+        # call as it was before the pick, never a resident without their details.
         self.load_card(resident_id)
 
     @work(thread=True, exclusive=True, group="card", exit_on_error=False)
@@ -190,7 +191,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
         self.app.call_from_thread(self.show_card, card, refill=refill)
 
     def show_card(self, card, *, refill: bool = True) -> None:
-        self.card = card
+        self.resident_id, self.card = card.id, card
         self.query_one(ResidentCardView).show(card)
         if not refill:
             # A resumed call: the caller's fields hold what was typed, the card only shows.
@@ -233,8 +234,12 @@ class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
 
     @on(ChoiceField.Chosen, "#field-kind")
     async def kind_chosen(self, event: ChoiceField.Chosen) -> None:
-        await self.open_form(MatterKind(event.value))
+        # Kept before the form is built, which takes a moment the draft must not wait for.
+        self.opening = MatterKind(event.value)
+        self.save_draft_now()
+        await self.open_form(self.opening)
 
+    @holds_saves
     async def open_form(self, kind: MatterKind) -> None:
         slot = self.query_one("#form-slot")
         await slot.remove_children()
@@ -244,6 +249,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
         self.prefill_form()
         self.say(Step.RECORD, record())
         self.update_offer(kind)
+        self.opening = None
 
     def update_offer(self, kind: MatterKind) -> None:
         """Offer the caller's open matter of this kind instead of a duplicate."""

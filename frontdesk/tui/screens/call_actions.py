@@ -9,6 +9,7 @@ from frontdesk.domain.script import Step
 from frontdesk.i18n import _
 from frontdesk.services.errors import CallInvalid, ServiceError
 from frontdesk.services.intake import CallDraft, check_call
+from frontdesk.tui.screens.call_drafts import holds_saves
 from frontdesk.tui.screens.call_steps import commit_lines, read_back_line
 from frontdesk.tui.widgets.caller import CallerPanel
 from frontdesk.tui.widgets.fields import ChoiceField
@@ -45,6 +46,7 @@ class CallActions:
         self.greet()
         self.draft_changed()
 
+    @holds_saves
     async def action_another(self) -> None:
         matter = self.current()
         if matter is None or not self.validated():
@@ -58,7 +60,6 @@ class CallActions:
         kind.set_value(None)
         kind.focus()
         self.refresh_bindings()
-        self.draft_changed()
 
     def show_recorded(self) -> None:
         kinds = ", ".join(m.kind.value for m in self.recorded)
@@ -66,6 +67,7 @@ class CallActions:
             _("Recorded on this call: {kinds}").format(kinds=kinds) if kinds else ""
         )
 
+    @holds_saves
     async def action_same_matter(self) -> None:
         if self.offer is None or self.form is None:
             return
@@ -77,7 +79,6 @@ class CallActions:
             _("This call will be added to #{id}.").format(id=self.offer)
         )
         self.action_read_back()
-        self.draft_changed()
 
     def validated(self) -> bool:
         """Check every field; problems are written beside their fields."""

@@ -3,6 +3,7 @@ most ``SAVE_WITHIN`` seconds later, and the next sign-in offers to resume it wit
 the caller and the matters already recorded with F7."""
 
 import threading
+from functools import partial, wraps
 
 from textual import work
 from textual.widgets import Input, Static
@@ -11,6 +12,7 @@ from frontdesk.domain.kinds import MatterKind
 from frontdesk.domain.script import Step, identify
 from frontdesk.i18n import _
 from frontdesk.services.call_drafts import SavedCall
+from frontdesk.services.intake import MatterDraft
 from frontdesk.store.drafts import DraftUnreadable
 from frontdesk.tui.screens.call_steps import phrase_warnings
 from frontdesk.tui.screens.resume_prompt import ResumeCallPrompt
@@ -21,21 +23,42 @@ from frontdesk.tui.widgets.fields import ChoiceField, GoesOnTyping, TextField
 _NOTHING = object()
 
 
+def holds_saves(method):
+    """No draft is saved while ``method`` is half done (a form half built, a call half
+    cleared); the view is saved as soon as it is done."""
+
+    @wraps(method)
+    async def held(self, *args, **kwargs):
+        self.transitions += 1
+        try:
+            return await method(self, *args, **kwargs)
+        finally:
+            self.transitions -= 1
+            self.draft_changed()
+
+    return held
+
+
 class KeepsDraft:
     """Mixed into ``CallScreen``: the autosave, the snapshot of the view and its restore.
 
     A change starts a timer rather than restarting it, so continuous typing is still saved
-    every ``SAVE_WITHIN`` seconds (a throttle, not a debounce). The file is written in a
-    thread; the latest snapshot wins, and writes never overtake one another.
+    every ``SAVE_WITHIN`` seconds (a throttle, not a debounce). The snapshot is taken between
+    two of the screen's handlers, never in the middle of one; the file is written in a thread,
+    the latest snapshot wins, and writes never overtake one another.
     """
 
-    #: Longest time between a change and its save; the issue allows 300 ms, fsync included.
-    SAVE_WITHIN = 0.2
+    #: Longest time between a change and its save. The issue allows 300 ms; the rest is for
+    #: a busy moment of the screen (a card shown, a form laid out) delaying the snapshot.
+    SAVE_WITHIN = 0.1
 
     def init_drafts(self) -> None:
         #: Off until the resume question is answered: a clean form must not erase the draft.
         self.autosave = False
         self.save_timer = None
+        self.transitions = 0
+        #: The kind whose form is being built: saved before the form is there.
+        self.opening: MatterKind | None = None
         self.unsaved: object = _NOTHING
         self.unsaved_lock = threading.Lock()  # held for an assignment only, never for a write
         self.write_lock = threading.Lock()
@@ -49,11 +72,17 @@ class KeepsDraft:
     def draft_changed(self) -> None:
         """Something in the view changed: it is saved within ``SAVE_WITHIN``."""
         if self.autosave and not self.filing and self.save_timer is None:
-            self.save_timer = self.set_timer(self.SAVE_WITHIN, self.save_draft)
+            # The timer runs beside the screen's handlers: it queues the save behind them.
+            self.save_timer = self.set_timer(
+                self.SAVE_WITHIN, partial(self.call_later, self.save_draft)
+            )
 
     def save_draft(self) -> None:
         self.save_timer = None
-        if self.autosave and not self.filing:
+        self.save_draft_now()
+
+    def save_draft_now(self) -> None:
+        if self.autosave and not self.filing and not self.transitions:
             self.write_later(self.snapshot())
 
     def forget_draft(self) -> None:
@@ -90,7 +119,7 @@ class KeepsDraft:
                 else:
                     self.counter.drafts.keep(self.operator_id, saved)
             except OSError as error:
-                if not self.save_failed:  # said once, not five times a second
+                if not self.save_failed:  # said once, not at every save that follows
                     self.app.call_from_thread(
                         self.notify,
                         _("The call could not be saved as a draft: {error}").format(error=error),
@@ -111,9 +140,13 @@ class KeepsDraft:
         call.matters = list(self.recorded)
         masked = [f.name for f in self.query(TextField) if f.masked and f.value == f.masked[0]]
         focused = self.focused
+        current = self.current()
+        if self.opening is not None:
+            # The form is on its way: resumed, it is built again and the cursor put in it.
+            current, focused = MatterDraft(self.opening), None
         return SavedCall(
             call=call,
-            current=self.current(),
+            current=current,
             search=self.query_one("#identify", Input).value,
             long_ring=self.apologise,
             masked=[str(name) for name in masked],
@@ -142,7 +175,7 @@ class KeepsDraft:
 
     def ask_resume(self, saved: SavedCall | None) -> None:
         if saved is None:
-            self.autosave = True
+            self.start_autosave()
             return
         summary = saved.summary(self.counter.desk.policy.timezone)
 
@@ -152,10 +185,14 @@ class KeepsDraft:
                 self.notify(_("Call resumed: {summary}").format(summary=summary), timeout=6)
             else:
                 self.set_draft_aside()
-            self.autosave = True
-            self.draft_changed()
+            # Focus moves after this (queued by the restore): the first save waits for it.
+            self.app.call_later(self.start_autosave)
 
         self.app.push_screen(ResumeCallPrompt(summary), answered)
+
+    def start_autosave(self) -> None:
+        self.autosave = True
+        self.draft_changed()
 
     @work(thread=True, group="draft", exit_on_error=False)
     def set_draft_aside(self) -> None:
@@ -190,6 +227,8 @@ class KeepsDraft:
                         field.show_masked(str(value))
                     elif field is not None:
                         field.set_value(value)
+        if current is not None and not current.fields:
+            self.prefill_form()  # saved as its form was being built: filled as it would have been
         if saved.search.strip():
             panel.find(saved.search)  # the matches as they were listed
         self.recorded = list(call.matters)
