@@ -232,3 +232,16 @@ async def test_a_draft_saved_while_its_form_was_built_resumes_to_the_built_form(
         assert form.kind is MatterKind.COMPLAINT
         assert form.values()["contact_name"] == counter.card(resident_id).name
         assert app.focused.id == "field-happened_at"
+
+
+async def test_a_draft_that_cannot_be_opened_is_never_overwritten(make_app, counter):
+    counter.sign_in("小李", "1234")
+    path = draft_file(counter)
+    path.mkdir(parents=True)  # there, but not a file the app can read
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert any("not kept as drafts" in n.message for n in app._notifications)
+        await type_in(pilot, "路人甲", enter=False)
+        await wait_for_save(app, pilot)
+    assert path.is_dir()

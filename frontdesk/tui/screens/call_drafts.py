@@ -171,6 +171,15 @@ class KeepsDraft:
                 timeout=15,
             )
             saved = None
+        except OSError as error:
+            # Saving now could replace a draft that is there but could not be read.
+            self.app.call_from_thread(
+                self.notify,
+                _("Calls are not kept as drafts this session: {error}").format(error=error),
+                severity="error",
+                timeout=15,
+            )
+            return
         self.app.call_from_thread(self.ask_resume, saved)
 
     def ask_resume(self, saved: SavedCall | None) -> None:
