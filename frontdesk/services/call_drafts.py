@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import URL
 
 from frontdesk.domain.kinds import Channel, MatterKind
-from frontdesk.domain.phones import mask_phone
+from frontdesk.domain.phones import is_masked, mask_phone
 from frontdesk.i18n import _
 from frontdesk.services.intake import CallDraft, MatterDraft
 from frontdesk.store.drafts import DraftStore, DraftUnreadable, drafts_directory
@@ -55,7 +55,8 @@ class SavedCall:
     def summary(self, tz: ZoneInfo) -> str:
         """One line to recognise the call by: caller, kinds, fields filled, when it was saved."""
         call = self.call
-        phone = mask_phone(call.caller_phone) if call.caller_phone else ""
+        phone = call.caller_phone
+        phone = phone if not phone or is_masked(phone) else mask_phone(phone)
         caller = " ".join(p for p in (call.caller_name, call.caller_unit, phone) if p)
         kinds = [m.kind.value for m in [*call.matters, *([self.current] if self.current else [])]]
         parts = [

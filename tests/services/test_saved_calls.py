@@ -87,6 +87,8 @@ def test_the_summary_says_who_what_how_much_and_when_without_the_full_number():
         "张伟 3-2-1201 138****8000 · repair, complaint · 14 fields filled"
         " · saved Wed 12-02 15:10:00"
     )
+    on_file = SavedCall(call=CallDraft(caller_name="张伟", caller_phone="138****8000"))
+    assert on_file.summary(SHANGHAI).startswith("张伟 138****8000 ·")
     nobody = SavedCall(current=MatterDraft(MatterKind.PRAISE, {"content": ""}))
     assert nobody.summary(SHANGHAI) == "caller not given · praise · 0 fields filled"
 
