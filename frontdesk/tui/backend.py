@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from frontdesk.domain.kinds import Role
 from frontdesk.services import (
     audit,
+    call_drafts,
     cards,
     complaints,
     followups,
@@ -38,6 +39,8 @@ class Counter:
         self.engine = engine
         self.desk = desk
         self.operator: Operator | None = None
+        #: Each operator's call being typed, kept beside the database through a crash.
+        self.drafts = call_drafts.drafts_for(engine.url)
 
     def run(self, use_case: Callable[..., T], **kwargs: Any) -> T:
         """Run a use case in a session of its own."""

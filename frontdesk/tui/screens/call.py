@@ -15,6 +15,7 @@ from frontdesk.services.intake import CallDraft, MatterDraft
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
 from frontdesk.tui.screens.call_actions import CallActions
+from frontdesk.tui.screens.call_drafts import KeepsDraft, holds_saves
 from frontdesk.tui.screens.call_steps import (
     offer_line,
     phrase_warnings,
@@ -26,8 +27,9 @@ from frontdesk.tui.widgets.matter_form import KIND_CHOICES, MatterForm
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 
 
-class CallScreen(ReportsWorkerFailures, CallActions, Screen):
-    """Take a call: greet, identify, record each matter, read back, commit a time, file."""
+class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
+    """Take a call: greet, identify, record each matter, read back, commit a time, file. What
+    is typed is kept as a draft as it is typed, and offered back after a crash."""
 
     BINDINGS = keys(
         "call",
@@ -88,6 +90,9 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
         self.apologise = False
         self.confirmed = False
         self.started = None
+        self.filing = False
+        self.step = Step.GREET
+        self.init_drafts()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,6 +112,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
 
     async def on_mount(self) -> None:
         await self.reset()
+        self.offer_resume()
 
     @property
     def counter(self):
@@ -114,6 +120,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
 
     # The script panel
     def say(self, step: Step, line, extra: str = "") -> None:
+        self.step = step
         steps = " › ".join(f"[reverse]{s.value}[/]" if s is step else s.value for s in Step)
         text = f"{steps}\n[b]{escape(line.say)}[/b]\n[dim]{escape(line.gloss)}[/dim]"
         self.query_one("#script", Static).update(text + (f"\n{extra}" if extra else ""))
@@ -121,6 +128,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
     def greet(self) -> None:
         self.say(Step.GREET, greeting(self.counter.desk.policy, apologise=self.apologise))
 
+    @holds_saves
     async def reset(self, note: str = "") -> None:
         """Clear everything for the next call."""
         self.resident_id, self.card, self.recorded = None, None, []
@@ -173,17 +181,25 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
         self.refresh_bindings()
 
     def pick(self, resident_id: int) -> None:
-        self.resident_id = resident_id
+        # The caller is the resident once their card is shown: until then a draft holds the
+        # call as it was before the pick, never a resident without their details.
         self.load_card(resident_id)
 
     @work(thread=True, exclusive=True, group="card", exit_on_error=False)
-    def load_card(self, resident_id: int) -> None:
+    def load_card(self, resident_id: int, *, refill: bool = True) -> None:
         card = self.counter.card(resident_id)
-        self.app.call_from_thread(self.show_card, card)
+        self.app.call_from_thread(self.show_card, card, refill=refill)
 
-    def show_card(self, card) -> None:
-        self.card = card
+    def show_card(self, card, *, refill: bool = True) -> None:
+        self.resident_id, self.card = card.id, card
         self.query_one(ResidentCardView).show(card)
+        if not refill:
+            # A resumed call: the caller's fields hold what was typed, the card only shows.
+            if self.form is not None and self.same_as is None:
+                self.update_offer(self.form.kind)
+            if self.step in (Step.GREET, Step.IDENTIFY):
+                self.say(Step.IDENTIFY, identify(card.address), escape(card.strategy))
+            return
         panel = self.query_one(CallerPanel)
         before = panel.caller
         panel.fill_from_card(
@@ -218,8 +234,12 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
 
     @on(ChoiceField.Chosen, "#field-kind")
     async def kind_chosen(self, event: ChoiceField.Chosen) -> None:
-        await self.open_form(MatterKind(event.value))
+        # Kept before the form is built, which takes a moment the draft must not wait for.
+        self.opening = MatterKind(event.value)
+        self.save_draft_now()
+        await self.open_form(self.opening)
 
+    @holds_saves
     async def open_form(self, kind: MatterKind) -> None:
         slot = self.query_one("#form-slot")
         await slot.remove_children()
@@ -229,6 +249,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
         self.prefill_form()
         self.say(Step.RECORD, record())
         self.update_offer(kind)
+        self.opening = None
 
     def update_offer(self, kind: MatterKind) -> None:
         """Offer the caller's open matter of this kind instead of a duplicate."""
@@ -263,6 +284,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, Screen):
         if typed:
             self.begin()
         self.discard_armed = False
+        self.draft_changed()
         if self.confirmed or self.read_back_ok:
             self.confirmed = self.read_back_ok = False
             self.refresh_bindings()

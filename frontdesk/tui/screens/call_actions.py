@@ -9,6 +9,7 @@ from frontdesk.domain.script import Step
 from frontdesk.i18n import _
 from frontdesk.services.errors import CallInvalid, ServiceError
 from frontdesk.services.intake import CallDraft, check_call
+from frontdesk.tui.screens.call_drafts import holds_saves
 from frontdesk.tui.screens.call_steps import commit_lines, read_back_line
 from frontdesk.tui.widgets.caller import CallerPanel
 from frontdesk.tui.widgets.fields import ChoiceField
@@ -34,6 +35,7 @@ class CallActions:
         self.begin()
         self.apologise = not self.apologise
         self.greet()
+        self.draft_changed()
 
     def action_channel(self) -> None:
         """Walk-ins, letters and the comment book are recorded the same way as calls."""
@@ -42,17 +44,15 @@ class CallActions:
         self.channel = order[(order.index(self.channel) + 1) % len(order)]
         self.notify(_("Channel: {channel}").format(channel=self.channel.value), timeout=3)
         self.greet()
+        self.draft_changed()
 
+    @holds_saves
     async def action_another(self) -> None:
         matter = self.current()
         if matter is None or not self.validated():
             return  # a matter is kept only once its fields are right: it cannot be fixed later
         self.recorded.append(matter)
-        self.query_one("#recorded", Static).update(
-            _("Recorded on this call: {kinds}").format(
-                kinds=", ".join(m.kind.value for m in self.recorded)
-            )
-        )
+        self.show_recorded()
         await self.query_one("#form-slot").remove_children()
         self.form, self.same_as, self.offer = None, None, None
         self.query_one("#offer", Static).update("")
@@ -61,6 +61,13 @@ class CallActions:
         kind.focus()
         self.refresh_bindings()
 
+    def show_recorded(self) -> None:
+        kinds = ", ".join(m.kind.value for m in self.recorded)
+        self.query_one("#recorded", Static).update(
+            _("Recorded on this call: {kinds}").format(kinds=kinds) if kinds else ""
+        )
+
+    @holds_saves
     async def action_same_matter(self) -> None:
         if self.offer is None or self.form is None:
             return
@@ -137,11 +144,13 @@ class CallActions:
         except BaseException as error:
             self.app.call_from_thread(self.filing_failed, error)
             raise
+        self.drop_draft_now()
         self.app.call_from_thread(self.filed, filed)
 
     def filing_failed(self, error: BaseException) -> None:
         self.filing = False
         self.refresh_bindings()
+        self.draft_changed()  # not filed: the draft goes on being kept
         if isinstance(error, ServiceError):
             self.notify(str(error), severity="error")
 
@@ -168,4 +177,5 @@ class CallActions:
             self.discard_armed = True
             self.notify(_("Press Ctrl+N again to throw this call away."), severity="warning")
             return
+        self.forget_draft()
         await self.reset()

@@ -20,7 +20,20 @@ class Advance(Message):
         self.field = field
 
 
-class TextField(Input):
+class GoesOnTyping(Input):
+    """An input that can be focused to go on typing what it holds (a resumed call), where a
+    field taken up again selects its text to be retyped."""
+
+    def focus_at_end(self) -> None:
+        self.select_on_focus, self._selects = False, self.select_on_focus
+        self.cursor_position = len(self.value)
+        self.focus()
+
+    def on_blur(self) -> None:
+        self.select_on_focus = getattr(self, "_selects", self.select_on_focus)
+
+
+class TextField(GoesOnTyping):
     """A line of text; Enter moves to the next field."""
 
     def __init__(self, name: str, **kwargs) -> None:
