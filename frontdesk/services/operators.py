@@ -95,20 +95,26 @@ def deactivate_operator(
 
 
 @use_case
-def _attempt(*, session: Session, desk: Desk, name: str, pin: str) -> tuple[Operator | None, str]:
-    """One try: the operator, or None and why. Committed either way: a wrong PIN is counted."""
+def _attempt(
+    *, session: Session, desk: Desk, name: str, matched: bool
+) -> tuple[Operator | None, str]:
+    """One try, its PIN already checked: the operator, or None and why. Committed either way:
+    a wrong PIN is counted. The row is locked while counted, so tries made at the same moment
+    at several counters (or command lines) each count."""
     now = desk.now()
     operator = session.exec(
-        select(Operator).where(Operator.name == name.strip()).where(Operator.active)
+        select(Operator)
+        .where(Operator.name == name.strip())
+        .where(Operator.active)
+        .with_for_update()
     ).first()
     wrong = _("Name or PIN is not right.")
     if operator is None:
-        pin_matches(pin, _DECOY)
         return None, wrong
     if operator.locked_until is not None and now < operator.locked_until:
         # Told plainly: they learn when to come back, and the PIN is not even checked.
         return None, _locked(desk, operator)
-    if pin_matches(pin, operator.pin_hash):
+    if matched:
         if operator.failed_pins or operator.locked_until is not None:
             # The right PIN proves who is at the counter: the reset is theirs in the log.
             journal.stamp(session, operator_id=operator.id, counter=desk.counter, now=desk.now)
@@ -137,7 +143,14 @@ def sign_in(*, session: Session, desk: Desk, name: str, pin: str) -> Operator:
     with the message to show otherwise. An unknown name and a wrong PIN get the same answer;
     the count of wrong PINs and the lockout are row changes, so the audit log has them (as the
     system's, at this counter: a wrong PIN proves no one's identity)."""
-    operator, refusal = _attempt(session=session, desk=desk, name=name, pin=pin)
+    # The slow scrypt check runs first, outside the transaction that counts the try: on SQLite
+    # that transaction holds the one write lock every counter needs.
+    stored = session.exec(
+        select(Operator.pin_hash).where(Operator.name == name.strip()).where(Operator.active)
+    ).first()
+    session.rollback()
+    matched = pin_matches(pin, stored if stored is not None else _DECOY) and stored is not None
+    operator, refusal = _attempt(session=session, desk=desk, name=name, matched=matched)
     if operator is None:
         raise SignInRefused(refusal)
     return operator

@@ -93,3 +93,23 @@ def test_wrong_pins_and_the_lockout_are_in_the_audit_log(session, desk, clock, x
     )
     reset = session.exec(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
     assert reset.operator_id == xiaoli.id and json.loads(reset.after)["failed_pins"] == 0
+
+
+def test_wrong_pins_tried_at_the_same_moment_at_several_counters_each_count(
+    session, desk, xiaoli
+):
+    """Each try locks the operator's row while it is counted: parallel guesses buy nothing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from frontdesk.store.engine import new_session
+
+    def guess(_n: int) -> str:
+        with new_session(session.get_bind()) as counter:
+            return refusal(counter, desk)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(guess, range(MAX_WRONG_PINS)))
+    session.expire_all()
+    locked = session.get(Operator, xiaoli.id)
+    assert locked.locked_until is not None, answers
+    assert "locked out" in refusal(session, desk, pin="2468")
