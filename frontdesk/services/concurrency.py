@@ -66,7 +66,8 @@ def check(session: Session, desk: Desk, seen: Seen) -> None:
 def stale(session: Session, desk: Desk, table: str, row_id: int | None) -> Conflict:
     """The conflict for an update the database found stale at the last moment."""
     seen = Seen(table, row_id or 0, 0)
-    changes = changes_since(session, desk, seen) if row_id else []
+    changes = changes_since(session, desk, seen, events=False) if row_id else []
+    session.rollback()  # the lookups leave no transaction open
     return Conflict(_refusal(seen), changes[-3:])  # the latest saves: the one that won is last
 
 
@@ -77,7 +78,7 @@ def _refusal(seen: Seen) -> str:
     ).format(what=_what(seen.table))
 
 
-def changes_since(session: Session, desk: Desk, seen: Seen) -> list[str]:
+def changes_since(session: Session, desk: Desk, seen: Seen, *, events: bool = True) -> list[str]:
     """One line per later save of the row: when, who, where, and each field before → after;
     for a matter, then what was done to it (escalated, replied …)."""
     entries = session.exec(
@@ -108,7 +109,7 @@ def changes_since(session: Session, desk: Desk, seen: Seen) -> list[str]:
             if key not in QUIET and before.get(key) != value
         ]
         lines.append(f"{_by(session, desk, at, operator_id, counter)}: " + "; ".join(fields))
-    if seen.table == "matter" and saves:
+    if events and seen.table == "matter" and saves:
         lines += _events_since(session, desk, seen.row_id, base_id)
     return lines
 

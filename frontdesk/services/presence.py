@@ -8,7 +8,7 @@ caught by the row versions instead (``concurrency``).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
@@ -20,6 +20,9 @@ from frontdesk.store.journal import AuditEntry
 from frontdesk.store.models import HandlingMark, Operator
 
 MATTER, RESIDENT = "matter", "resident"
+# A mark left by an app that was killed or lost its power would otherwise stay for good: one
+# older than a shift is not shown. (Signing in again also clears the operator's old marks.)
+SHIFT = timedelta(hours=8)
 
 
 @dataclass(frozen=True)
@@ -30,8 +33,8 @@ class Presence:
 
     def __str__(self) -> str:
         where = _(" at {counter}").format(counter=self.counter) if self.counter else ""
-        return _("{who}{where} since {since:%H:%M}").format(
-            who=self.operator, where=where, since=self.since
+        return _("{who}{where} since {since}").format(
+            who=self.operator, where=where, since=f"{self.since:%H:%M}"
         )
 
 
@@ -89,6 +92,7 @@ def others_on(
         .join(Operator, Operator.id == HandlingMark.operator_id)  # type: ignore[arg-type]
         .where(HandlingMark.subject == subject)
         .where(HandlingMark.operator_id != (operator_id or 0))
+        .where(col(HandlingMark.since) > desk.now() - SHIFT)
         .order_by(HandlingMark.since)  # type: ignore[arg-type]
     ).all()
     found: dict[int, list[Presence]] = {}

@@ -16,6 +16,7 @@ from frontdesk.domain.phones import EXTENSION_MARK, PhoneError, mask_phone, norm
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import FieldError, FieldsInvalid, NotFound
+from frontdesk.services.permissions import Action, require
 from frontdesk.services.transaction import use_case
 from frontdesk.store.models import Resident, ResidentPhone, ResidentUnit
 
@@ -85,6 +86,8 @@ def edit_resident(
     and so does ``title=None``. Problems raise FieldsInvalid naming each field, and nothing
     is written. ``operator_id`` is who made the change, for the audit log.
     """
+    if operator_id is not None:  # None: the system (an import), never a screen
+        require(session, operator_id, Action.WORK)
     resident = _resident(session, resident_id)
     errors: list[FieldError] = []
     wanted = _wanted_phones(session, desk, resident_id, phones, errors)

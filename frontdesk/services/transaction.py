@@ -54,11 +54,17 @@ def use_case(function: Callable[P, R]) -> Callable[P, R]:
             # Another counter saved the row between our read and our write.
             session.rollback()  # type: ignore[attr-defined]
             table = str(error).split("table '")[-1].split("'")[0]
-            row_id = seen.row_id if seen is not None else None
+            # Only the row the operator was looking at can be described; another table's
+            # refusal says no more than that someone else saved.
+            row_id = seen.row_id if seen is not None and seen.table == table else None
             raise concurrency.stale(session, desk, table, row_id) from error  # type: ignore[arg-type]
         except BaseException:
             session.rollback()  # type: ignore[attr-defined]
             raise
+        finally:
+            if commit and desk is not None:
+                # Later flushes of this session are not this use case's: not logged as its.
+                session.info.pop("journal", None)  # type: ignore[attr-defined]
 
     return run
 

@@ -193,7 +193,9 @@ def _load(archive: Path, url: str) -> None:
         # The archive turned back into SQL and streamed straight in: the residents' data never
         # lands in a plain file on the way.
         dumped = subprocess.run(
-            [tool("pg_restore"), "--file=-", str(archive)],
+            # Owners and grants as dumped name roles a new server may not have: the objects
+            # belong to whoever restores (the app's role), as they did to whoever created them.
+            [tool("pg_restore"), "--no-owner", "--no-privileges", "--file=-", str(archive)],
             stdout=psql.stdin,
             stderr=subprocess.PIPE,
         )

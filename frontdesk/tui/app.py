@@ -106,7 +106,9 @@ class FrontdeskApp(App[None]):
         the audit log and the handling marks, and the view on screen reads again if it moved."""
         token = self.counter.change_token()
         if self._seen_changes is not None and token != self._seen_changes:
-            self.call_from_thread(self.screen.post_message, DatabaseChanged())
+            # Every screen of the view, not only a prompt or form open over it.
+            for screen in list(self.screen_stack):
+                self.call_from_thread(screen.post_message, DatabaseChanged())
         self._seen_changes = token
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -2,6 +2,7 @@
 may call it, and the signed-in operator is filled in for every use case."""
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -23,6 +24,7 @@ from frontdesk.services import (
     reveal,
     setup,
 )
+from frontdesk.services.concurrency import Conflict
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotAllowed
 from frontdesk.services.permissions import Action, allows
@@ -75,6 +77,7 @@ class Counter:
         """Sign in; SignInRefused says why not (wrong name or PIN, or locked out until when)."""
         self.operator = None
         self.operator = self.run(operators.sign_in, name=name, pin=pin)
+        self.leave()  # marks left by a session of theirs that ended without signing out
         return self.operator
 
     def may(self, action: Action) -> bool:
@@ -104,7 +107,9 @@ class Counter:
         return tuple(str(p) for p in found)
 
     def queue(self, filters: queue.QueueFilter | None = None) -> list[queue.QueueRow]:
-        self.run(complaints.upgrade_overdue)
+        # Another counter may make the same month-end upgrade at the same moment: theirs stands.
+        with suppress(Conflict):
+            self.run(complaints.upgrade_overdue)
         rows = self.run(queue.list_queue, filters=filters)
         me = self.operator.id if self.operator else None
         with new_session(self.engine) as session:

@@ -94,6 +94,8 @@ def test_a_note_never_conflicts(session, other_counter, desk, staff, matter):
         matter_id=matter.id,
         text="业主又来电询问",
     )
+    notes = session.exec(select(MatterEvent).where(MatterEvent.matter_id == matter.id)).all()
+    assert [e.text for e in notes if e.kind == "note"] == ["业主又来电询问"]
 
 
 def test_two_saves_at_the_same_moment_one_is_refused(session, other_counter, desk, staff, matter):

@@ -3,6 +3,7 @@ cheap check that tells a counter something was saved elsewhere."""
 
 from dataclasses import replace
 
+from frontdesk.services.cards import matter_detail
 from frontdesk.services.handling import add_note
 from frontdesk.services.intake import file_call
 from frontdesk.services.presence import MATTER, change_token, leave_all, look_at, others_on
@@ -72,6 +73,8 @@ def test_a_mark_is_advice_only_nothing_is_refused(session, desk, staff):
         matter_id=first,
         text="业主再次来电",
     )
+    history = detail_events(session, desk, first)
+    assert "业主再次来电" in history
 
 
 def test_signing_out_drops_the_marks(session, desk, staff):
@@ -108,3 +111,20 @@ def test_the_change_check_moves_with_every_save_and_every_mark(session, desk, st
     after_mark = change_token(session=session, desk=desk)
     assert before != after_save != after_mark
     assert change_token(session=session, desk=desk) == after_mark  # reading changes nothing
+
+
+def test_a_mark_left_by_a_killed_app_is_not_shown_after_a_shift(session, desk, staff, clock):
+    first, _ = two_matters(session, desk, staff)
+    look_at(
+        session=session,
+        desk=desk,
+        operator_id=staff.supervisor.id,
+        subject=MATTER,
+        subject_id=first,
+    )
+    clock.advance(hours=9)
+    assert not others_on(session=session, desk=desk, operator_id=None, subject=MATTER, ids=[first])
+
+
+def detail_events(session, desk, matter_id):
+    return [e.text for e in matter_detail(session=session, desk=desk, matter_id=matter_id).events]

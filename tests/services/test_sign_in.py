@@ -95,9 +95,7 @@ def test_wrong_pins_and_the_lockout_are_in_the_audit_log(session, desk, clock, x
     assert reset.operator_id == xiaoli.id and json.loads(reset.after)["failed_pins"] == 0
 
 
-def test_wrong_pins_tried_at_the_same_moment_at_several_counters_each_count(
-    session, desk, xiaoli
-):
+def test_wrong_pins_tried_at_the_same_moment_at_several_counters_each_count(session, desk, xiaoli):
     """Each try locks the operator's row while it is counted: parallel guesses buy nothing."""
     from concurrent.futures import ThreadPoolExecutor
 

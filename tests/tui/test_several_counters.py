@@ -90,3 +90,46 @@ async def test_a_reply_over_a_newer_save_is_refused_and_says_what_changed(make_a
         assert any("someone else changed this matter" in m and "→ major" in m for m in shown)
     replies = [e for e in counter.detail(row.id).events if e.kind == "replied"]
     assert not any(e.text == "已联系业主" for e in replies)
+
+
+async def test_a_card_saved_over_another_counters_save_keeps_both_after_the_refusal(
+    make_app, counter
+):
+    """The other counter adds notes while this one changes the temperament: the first save is
+    refused with what they changed, their notes come into the form, and saving again keeps
+    both."""
+    from frontdesk.services.resident_edit import editable_card
+    from frontdesk.tui.screens.resident_edit import EditResidentScreen
+    from frontdesk.tui.screens.residents import ResidentsScreen
+
+    (hit,) = counter.search("zw")
+    other = night_desk(counter)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", *"zw")
+        await settle(app, pilot)
+        await pilot.press("ctrl+e")
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditResidentScreen)
+        card = other.run(editable_card, resident_id=hit.id)
+        other.edit_resident(
+            resident_id=hit.id,
+            phones=card.phones,
+            role=None,
+            temperament=None,
+            notes="晚上八点后别打",
+            evening_calls_ok=card.evening_calls_ok,
+        )
+        app.screen.field("temperament").focus()
+        await pilot.press("a")  # analytical
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditResidentScreen)  # refused, the form stays
+        error = str(app.screen.query_one("#resident-edit-error", Static).render())
+        assert "someone else changed this resident card" in error
+        assert app.screen.field("notes").value == "晚上八点后别打"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ResidentsScreen)
+    after = counter.card(hit.id)
+    assert (after.temperament, after.notes) == ("analytical", "晚上八点后别打")

@@ -1,8 +1,6 @@
 """Editing a resident card over the Residents view: phones, role, temperament, evening calls,
 title and notes, each a line of text or one key."""
 
-from dataclasses import replace
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -116,14 +114,21 @@ class EditResidentScreen(ReportsWorkerFailures, ModalScreen[bool]):
         self.query_one("#resident-edit-title", Label).update(
             _("Edit resident card: {name}").format(name=card.name)
         )
-        self.field("phones").set_value(", ".join(card.phones))
-        self.field("role").set_value(card.role.value if card.role else None)
+        for name, value in _form_values(card).items():
+            self.field(name).set_value(value)
         # Someone with no unit (a visitor, a neighbour from outside) has no role to set.
         self.rows["role"].display = card.has_units
-        self.field("temperament").set_value(card.temperament.value if card.temperament else "")
-        self.field("evening").set_value("y" if card.evening_calls_ok else "n")
-        self.field("title").set_value(card.title)
-        self.field("notes").set_value(card.notes)
+
+    def take_theirs(self, fresh: EditableCard, message: str) -> None:
+        """After a refused save: fields this operator left alone now show the other counter's
+        values; the fields they changed keep what they typed. Saving again saves that mix."""
+        before = _form_values(self.original) if self.original else {}
+        for name, value in _form_values(fresh).items():
+            if self.field(name).value == before.get(name):
+                self.field(name).set_value(value)
+        self.original = fresh
+        hint = _("Their changes are now in the form; yours are kept. Save again to save both.")
+        self.query_one("#resident-edit-error", Static).update(f"{message}\n{hint}")
 
     def field(self, name: str) -> TextField | ChoiceField:
         return self.rows[name].field
@@ -166,14 +171,10 @@ class EditResidentScreen(ReportsWorkerFailures, ModalScreen[bool]):
             self.app.call_from_thread(self.show_errors, exc.errors)
             return
         except Conflict as exc:
-            # What was typed stays in the form; saving again is a deliberate choice, made after
-            # seeing what the other counter changed.
+            # What was typed stays in the form, and what the other counter saved comes in
+            # around it: saving again then overwrites nothing of theirs silently.
             fresh = self.counter.run(editable_card, resident_id=self.resident_id)
-            self.original = replace(self.original, version=fresh.version)
-            hint = _("Save again to keep your values instead.")
-            self.app.call_from_thread(
-                self.query_one("#resident-edit-error", Static).update, f"{exc}\n{hint}"
-            )
+            self.app.call_from_thread(self.take_theirs, fresh, str(exc))
             return
         except ServiceError as exc:
             self.app.call_from_thread(
@@ -197,3 +198,15 @@ class EditResidentScreen(ReportsWorkerFailures, ModalScreen[bool]):
         first = next((row for name, row in self.rows.items() if name in messages), None)
         if first is not None:
             first.field.focus()
+
+
+def _form_values(card: EditableCard) -> dict[str, object]:
+    """The form's fields as a card fills them."""
+    return {
+        "phones": ", ".join(card.phones),
+        "role": card.role.value if card.role else None,
+        "temperament": card.temperament.value if card.temperament else "",
+        "evening": "y" if card.evening_calls_ok else "n",
+        "title": card.title,
+        "notes": card.notes,
+    }

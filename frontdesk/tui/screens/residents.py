@@ -223,6 +223,10 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         if self._showing is not None:
             self.load_card(self._showing)
 
+    def on_screen_resume(self) -> None:
+        """Back from another view or a form: the card as it is now."""
+        self.on_database_changed(DatabaseChanged())
+
     def load_card(self, resident_id: int) -> None:
         self._showing = resident_id
         self._fetch_card(resident_id)
@@ -234,10 +238,12 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             self.app.call_from_thread(self.show_card, card)
 
     def show_card(self, card: ResidentCard) -> None:
+        same = self.card is not None and self.card.id == card.id
         self.card = card
         self.picked = card.id
         self.query_one(ResidentCardView).show(card, history=True)
-        self.query_one("#resident-card-scroll", VerticalScroll).scroll_home(animate=False)
+        if not same:  # the same card read again keeps its place: someone may be reading it
+            self.query_one("#resident-card-scroll", VerticalScroll).scroll_home(animate=False)
         if self._search_name and self._want == card.id:
             # Asked for by id: list everyone of that name, with the cursor on this one.
             self._search_name = False
