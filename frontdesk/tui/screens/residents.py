@@ -190,11 +190,12 @@ class ResidentsScreen(ReportsWorkerFailures, Screen):
     # Showing a card
     @on(DataTable.RowHighlighted, "#resident-results")
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_row(event.row_key.value)
+        # None when the highlight was posted for a table emptied since (typing fast).
+        self._show_row(event.row_key.value if event.row_key is not None else None)
 
     @on(DataTable.RowSelected, "#resident-results")
     def row_selected(self, event: DataTable.RowSelected) -> None:
-        self._show_row(event.row_key.value, again=True)
+        self._show_row(event.row_key.value if event.row_key is not None else None, again=True)
 
     def _show_row(self, key: str | None, *, again: bool = False) -> None:
         # Highlights posted before the table was refilled name rows that are gone; and while
