@@ -30,6 +30,9 @@ class _LinePrompt(ModalScreen[T]):
     """A title, a labelled input, the line for its problem and a hint of the keys."""
 
     BINDINGS = [CANCEL]
+    # The field takes the keys as soon as the prompt shows. Textual does this on activation,
+    # which is safe when Escape closed the prompt before it was even mounted (fast typing).
+    AUTO_FOCUS = "#prompt-input"
 
     #: Whether the never-say phrases in the typed text are shown under the field.
     guard = False
@@ -52,10 +55,6 @@ class _LinePrompt(ModalScreen[T]):
                 yield Static(phrase_warnings([self.initial]), id="prompt-guard", classes="warning")
             yield Static("", id="prompt-error", classes="prompt-error", markup=False)
             yield Static(self.hint, id="prompt-hint", classes="hint")
-
-    def on_mount(self) -> None:
-        field = self.query_one(Input)
-        field.focus()
 
     def show_error(self, message: str, *, ok: bool = False) -> None:
         """Write under the field: a problem, or (``ok``) how the answer was understood."""
