@@ -16,10 +16,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from frontdesk.domain.free_text import TextError, checked_text
 from frontdesk.domain.moments import MomentError, parse_moment
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.tui.screens.call_steps import phrase_warnings
+from frontdesk.tui.widgets.fields import LineInput
 
 T = TypeVar("T")
 
@@ -49,7 +51,7 @@ class _LinePrompt(ModalScreen[T]):
             # Titles carry residents' names and typed text: never read them as markup.
             yield Label(self.title_text, classes="title", markup=False)
             yield Label(self.label_text, classes="hint", markup=False)
-            yield Input(value=self.initial, id="prompt-input")
+            yield LineInput(value=self.initial, id="prompt-input")
             if self.guard:
                 # phrase_warnings escapes the typed text: the markup is its own.
                 yield Static(phrase_warnings([self.initial]), id="prompt-guard", classes="warning")
@@ -92,7 +94,11 @@ class TextPrompt(_LinePrompt[str | None]):
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value.strip()
+        try:
+            text = checked_text(event.value, what=_("the text"))
+        except TextError as error:
+            self.show_error(str(error))  # under the field: shorten it, or Escape
+            return
         if not text:
             self.show_error(_("Write something first, or press Escape to cancel."))
             return

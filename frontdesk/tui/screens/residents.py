@@ -20,6 +20,7 @@ from frontdesk.services.cards import ResidentCard
 from frontdesk.services.residents import SEARCH_LIMIT, ResidentHit
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.screens.resident_edit import EditResidentScreen
+from frontdesk.tui.widgets.fields import LineInput
 from frontdesk.tui.widgets.footer import CounterFooter
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 
@@ -93,7 +94,9 @@ class ResidentsScreen(ReportsWorkerFailures, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=_("name · zw · zhangwei · 3-2-1201 · 5678"), id="resident-search")
+        yield LineInput(
+            placeholder=_("name · zw · zhangwei · 3-2-1201 · 5678"), id="resident-search"
+        )
         yield Static(SEARCH_HINT, id="residents-status", classes="hint")
         with Horizontal(id="residents-body"):
             with Vertical(id="residents-results", classes="pane"):

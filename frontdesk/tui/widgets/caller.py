@@ -15,12 +15,12 @@ from frontdesk.i18n import _
 from frontdesk.services.errors import ServiceError
 from frontdesk.services.residents import ResidentDraft
 from frontdesk.tui.failures import ReportsWorkerFailures
-from frontdesk.tui.widgets.fields import Advance, FieldRow, TextField
+from frontdesk.tui.widgets.fields import Advance, FieldRow, LineInput, TextField
 
 CALLER_FIELDS = ("name", "phone", "unit")
 
 
-class IdentifyInput(Input):
+class IdentifyInput(LineInput):
     """The one field that finds the caller; up and down move through the matches."""
 
     BINDINGS = [

@@ -11,6 +11,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
+from frontdesk.domain.free_text import clean_text
+
 
 class Advance(Message):
     """The field is done with: move to the next one that still needs filling."""
@@ -20,7 +22,23 @@ class Advance(Message):
         self.field = field
 
 
-class TextField(Input):
+class LineInput(Input):
+    """A line of text that takes pasted text whole and clean: every pasted line (Input keeps
+    only the first) joined with spaces, without control characters or escape sequences."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # instead of Input's own, which would insert it raw
+        event.stop()
+        cleaned = clean_text(event.text, multiline=False)
+        if not cleaned:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(cleaned)
+        else:
+            self.replace(cleaned, *self.selection)
+
+
+class TextField(LineInput):
     """A line of text; Enter moves to the next field."""
 
     def __init__(self, name: str, **kwargs) -> None:
