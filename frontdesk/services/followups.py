@@ -183,6 +183,8 @@ def _after_reached(
             tracking.record_event(
                 session, matter, EventKind.NOTE, at=now, operator_id=operator_id, text=notes
             )
+            # The promised reply stopped its clock above: the next deadline is another one.
+            tracking.refresh_next(session, matter)
         else:
             reopen(
                 session=session,
