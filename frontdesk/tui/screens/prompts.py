@@ -13,7 +13,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from frontdesk.domain.free_text import TextError, checked_text
@@ -21,6 +20,7 @@ from frontdesk.domain.moments import MomentError, parse_moment
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.tui.screens.call_steps import phrase_warnings
+from frontdesk.tui.screens.modal import ClosesOnce
 from frontdesk.tui.widgets.fields import LineInput
 
 T = TypeVar("T")
@@ -28,7 +28,7 @@ T = TypeVar("T")
 CANCEL = Binding("escape", "cancel", _("Cancel"), id="prompt.cancel", tooltip=_("Ask nothing"))
 
 
-class _LinePrompt(ModalScreen[T]):
+class _LinePrompt(ClosesOnce[T]):
     """A title, a labelled input, the line for its problem and a hint of the keys."""
 
     BINDINGS = [CANCEL]
@@ -149,7 +149,7 @@ class MomentPrompt(_LinePrompt[datetime | None]):
         self.dismiss(moment)
 
 
-class ChoicePrompt(ModalScreen[str | None]):
+class ChoicePrompt(ClosesOnce[str | None]):
     """Pick one of a few options with its key; Escape cancels."""
 
     BINDINGS = [CANCEL]
