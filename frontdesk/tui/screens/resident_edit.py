@@ -129,7 +129,9 @@ class EditResidentScreen(ReportsWorkerFailures, ClosesOnce[bool]):
     def advance(self, event: Advance) -> None:
         event.stop()
         shown = [row for row in self.rows.values() if row.display]
-        at = next(i for i, row in enumerate(shown) if row.field is event.field)
+        # Enter in the role row just as the card loaded and hid it (a visitor has no unit):
+        # on from the top.
+        at = next((i for i, row in enumerate(shown) if row.field is event.field), -1)
         shown[(at + 1) % len(shown)].field.focus()
 
     def action_cancel(self) -> None:
