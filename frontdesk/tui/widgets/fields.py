@@ -144,9 +144,11 @@ class FieldRow(Vertical):
         yield line
 
     def show_error(self, message: str) -> None:
-        line = self.query_one(".error", Static)
-        line.update(Text(message))
-        line.display = bool(message)
+        # A row mounted a moment ago (F8 typed right after the kind) may not have composed its
+        # line yet: nothing to write on, and the next check writes again.
+        for line in self.query(".error").results(Static):
+            line.update(Text(message))
+            line.display = bool(message)
 
     def clear_error(self) -> None:
         self.show_error("")
