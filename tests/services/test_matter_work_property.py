@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 from frontdesk.domain.free_text import clean_text
-from frontdesk.domain.kinds import AttemptOutcome, ComplaintClass, Role, Verdict
+from frontdesk.domain.kinds import AttemptOutcome, ComplaintClass, FollowUpReason, Role, Verdict
 from frontdesk.services import complaints, followups, handling
 from frontdesk.services.intake import file_call
 from frontdesk.store.models import FollowUp, FollowUpAttempt, MatterEvent
 from tests.domain.input_text import COUNTER, anything, pasted
+from tests.services.consistency import inconsistencies
 from tests.services.drafts import call, complaint, enquiry, repair
 from tests.services.refusals import ON_ONE_DATABASE, done_or_refused
 
@@ -84,38 +85,43 @@ def test_any_text_is_recorded_cleaned_or_refused_with_nothing_written(
     assert any(typed in e.text or typed in e.to_whom for e in recorded)
     for event in recorded:
         assert "\x1b" not in event.text and "\x1b" not in event.to_whom
+    assert inconsistencies(session.get_bind()) == []
 
 
-def owed_call(session, desk, staff) -> FollowUp:
-    """A call on the list; when none is left, the result call of a complaint filed and
-    resolved now."""
-    owed = session.exec(select(FollowUp).where(FollowUp.status == "owed")).first()
+def owed_call(session, desk, staff, reason: FollowUpReason) -> FollowUp:
+    """A call of ``reason`` on the list; made when there is none: an enquiry answered later, a
+    complaint resolved, a repair done."""
+    owed = session.exec(
+        select(FollowUp).where(FollowUp.status == "owed").where(FollowUp.reason == reason.value)
+    ).first()
     if owed is not None:
         return owed
-    filed = file_call(
-        session=session, desk=desk, operator_id=staff.receptionist.id, draft=call(complaint())
-    )
-    _matter, owed = handling.resolve(
-        session=session,
-        desk=desk,
-        operator_id=staff.supervisor.id,
-        matter_id=filed.matter_ids[0],
-        text="已处理",
-    )
-    return owed
+    who = {"session": session, "desk": desk, "operator_id": staff.supervisor.id}
+    draft = {FollowUpReason.PROMISED: enquiry, FollowUpReason.REPAIR_OTHER: repair}.get(
+        reason, complaint
+    )()
+    (matter_id,) = file_call(**who, draft=call(draft)).matter_ids
+    if reason is FollowUpReason.COMPLAINT_RESULT:
+        return handling.resolve(**who, matter_id=matter_id, text="已处理")[1]
+    if reason is FollowUpReason.REPAIR_OTHER:
+        return handling.record_repair_done(**who, matter_id=matter_id, done_at=desk.now())[1]
+    return session.exec(select(FollowUp).where(FollowUp.matter_id == matter_id)).one()
 
 
 @ON_ONE_DATABASE
 @given(
+    st.sampled_from(
+        [FollowUpReason.PROMISED, FollowUpReason.COMPLAINT_RESULT, FollowUpReason.REPAIR_OTHER]
+    ),
     texts,
     st.sampled_from(AttemptOutcome),
     st.sampled_from(Verdict),
     st.booleans(),
 )
 def test_any_follow_up_notes_are_recorded_cleaned_or_refused_with_nothing_written(
-    session, desk, staff, clock, notes, outcome, verdict, reopen
+    session, desk, staff, clock, reason, notes, outcome, verdict, reopen
 ):
-    owed = owed_call(session, desk, staff)
+    owed = owed_call(session, desk, staff, reason)
     attempt = done_or_refused(
         session,
         lambda: followups.record_attempt(
@@ -133,3 +139,4 @@ def test_any_follow_up_notes_are_recorded_cleaned_or_refused_with_nothing_writte
     if attempt is not None:
         stored = session.get(FollowUpAttempt, attempt.id)
         assert stored.notes == clean_text(notes).strip()
+        assert inconsistencies(session.get_bind()) == []
