@@ -129,6 +129,8 @@ class EditResidentScreen(ReportsWorkerFailures, ClosesOnce[bool]):
     def advance(self, event: Advance) -> None:
         event.stop()
         shown = [row for row in self.rows.values() if row.display]
+        if not shown:
+            return  # closing: the Enter came right behind Escape or Ctrl+S
         # Enter in the role row just as the card loaded and hid it (a visitor has no unit):
         # on from the top.
         at = next((i for i, row in enumerate(shown) if row.field is event.field), -1)
