@@ -266,7 +266,8 @@ class ResidentsScreen(ReportsWorkerFailures, Screen):
             return
         resident_id = self.picked
         await self.app.switch_mode("call")
-        start_for = getattr(self.app.screen, "start_for", None)
+        # The view itself, under any dialog left open over it (the help).
+        start_for = getattr(self.app.screen_stack[0], "start_for", None)
         if start_for is None:
             self.app.notify(_("The Call view cannot start a call for a resident yet."))
             return
