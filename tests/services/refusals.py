@@ -14,7 +14,7 @@ T = TypeVar("T")
 # The database fixtures are made once per test, and each example works on the same file: the
 # counts before and after each example tell what it wrote.
 ON_ONE_DATABASE = settings(
-    max_examples=150,
+    max_examples=300,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
