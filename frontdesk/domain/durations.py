@@ -14,6 +14,9 @@ class Unit(StrEnum):
     SAME_DAY = "same day"
 
 
+# The longest each unit may run: ten years. A longer one is a typo, and would overflow the
+# calendar when a deadline is worked out from it.
+LONGEST = {"hours": 87_600, "days": 3_650, "working days": 3_650, "months": 120}
 _PATTERN = re.compile(r"^\s*(\d+)\s*(hours?|days?|working\s+days?|months?)\s*$", re.IGNORECASE)
 
 
@@ -41,7 +44,7 @@ def parse_duration(text: str) -> Duration:
             f'"{text}" is not a duration: write "N hours", "N days", "N working days", '
             '"N months" or "same day"'
         )
-    amount = int(match.group(1))
+    digits = match.group(1).lstrip("0") or "0"
     word = " ".join(match.group(2).lower().split())
     unit = {
         "hour": Unit.HOURS,
@@ -49,8 +52,11 @@ def parse_duration(text: str) -> Duration:
         "working day": Unit.WORKING_DAYS,
         "month": Unit.MONTHS,
     }[word.rstrip("s")]
+    amount = int(digits) if len(digits) <= 9 else LONGEST[unit.value] + 1
     if amount <= 0:
-        raise ValueError(f'"{text}": a duration must be at least 1')
+        raise ValueError(f'"{text.strip()}": a duration must be at least 1')
+    if amount > LONGEST[unit.value]:
+        raise ValueError(f'"{text.strip()[:40]}": at most {LONGEST[unit.value]} {unit.value}')
     return Duration(amount, unit)
 
 

@@ -5,23 +5,20 @@ values already typed by a program, and answers with clean values or with one mes
 to be shown next to that field.
 """
 
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from frontdesk.domain.free_text import MAX_TEXT, clean_text
 from frontdesk.domain.kinds import ComplaintClass, Emotion, MatterKind, Need, RepairCategory
-from frontdesk.domain.moments import MomentError, parse_moment
+from frontdesk.domain.moments import MomentError, parse_moment, within_reach
 from frontdesk.domain.names import NameInputError, normalize_name
 from frontdesk.domain.phones import Phone, PhoneError, normalize_phone
 from frontdesk.domain.policy import Policy
 from frontdesk.domain.units import UnitError, UnitRef, is_no_unit, normalize_unit
 from frontdesk.i18n import _
-
-# Longest text a field keeps: a long complaint fits, a pasted novel does not.
-MAX_TEXT = 4000
 
 
 class FieldType(StrEnum):
@@ -141,9 +138,13 @@ def validate_matter(
         if _blank(given):
             continue
         try:
-            values[spec.name] = _convert(spec, given, policy=policy, now=now)
+            value = _convert(spec, given, policy=policy, now=now)
         except (ValueError, TypeError) as exc:
             errors.append(FieldError(spec.name, str(exc)))
+            continue
+        # Text of control characters only is as good as nothing: required fields say so.
+        if value != "":
+            values[spec.name] = value
     failed = {e.field for e in errors}
     for spec in specs:
         needed = spec.required or (spec.required_if is not None and spec.required_if(values))
@@ -164,9 +165,13 @@ def _blank(value: Any) -> bool:
 def _convert(spec: FieldSpec, value: Any, *, policy: Policy, now: datetime) -> Any:
     match spec.type:
         case FieldType.TEXT:
-            text = _printable(str(value)).strip()
+            text = clean_text(str(value)).strip()
             if len(text) > MAX_TEXT:
-                raise ValueError(_("at most {n} characters").format(n=MAX_TEXT))
+                raise ValueError(
+                    _("{n} characters: at most {limit} are kept").format(
+                        n=len(text), limit=MAX_TEXT
+                    )
+                )
             return text
         case FieldType.NAME:
             try:
@@ -191,9 +196,9 @@ def _convert(spec: FieldSpec, value: Any, *, policy: Policy, now: datetime) -> A
                 raise ValueError(str(exc)) from None
         case FieldType.MOMENT:
             if isinstance(value, datetime):
-                if value.tzinfo is None:
+                if value.tzinfo is None or value.utcoffset() is None:
                     raise ValueError(_("a moment needs its time zone"))
-                return value
+                return within_reach(value, now=now)
             try:
                 return parse_moment(str(value), now=now, tz=policy.timezone)
             except MomentError as exc:
@@ -210,16 +215,6 @@ def _convert(spec: FieldSpec, value: Any, *, policy: Policy, now: datetime) -> A
 
 _YES = {"y", "yes", "true", "1", "是", "已", "已答复", "answered"}
 _NO = {"n", "no", "false", "0", "否", "未", "未答复", "unanswered"}
-
-
-def _printable(text: str) -> str:
-    """Pasted text without control characters (escape codes, bells): kept are line breaks and
-    tabs, which a note may hold."""
-    return "".join(
-        c
-        for c in text
-        if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf") or c == "\u200d"
-    )
 
 
 def _flag(value: Any) -> bool:

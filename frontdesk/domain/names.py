@@ -11,6 +11,7 @@ from itertools import groupby
 
 from pypinyin import Style, lazy_pinyin
 
+from frontdesk.domain.free_text import shown
 from frontdesk.domain.surnames import COMPOUND_SURNAMES, SURNAME_READINGS
 from frontdesk.i18n import _
 
@@ -51,10 +52,10 @@ def normalize_name(text: str) -> str:
         raise NameInputError(_("a name is needed"))
     for ch in name:
         if ch.isdigit():
-            raise NameInputError(_("'{name}': a name has no digits").format(name=name))
+            raise NameInputError(_("'{name}': a name has no digits").format(name=shown(name)))
         if not (ch.isalpha() or ch == " " or ch in _NAME_PUNCTUATION or _is_mark(ch)):
             raise NameInputError(
-                _("'{name}': '{ch}' is not used in names").format(name=name, ch=ch)
+                _("'{name}': '{ch}' is not used in names").format(name=shown(name), ch=ch)
             )
     if is_chinese_name(name):
         name = name.replace(" ", "")

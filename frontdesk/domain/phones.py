@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
+from frontdesk.domain.free_text import shown
 from frontdesk.i18n import _
 
 MOBILE = "mobile"
@@ -150,7 +151,7 @@ def normalize_phone(text: str, *, area_code: str = "") -> Phone:
         raise _not_a_number(original)
     if extension and phone.kind == MOBILE:
         raise PhoneError(
-            _("'{text}': a mobile number has no extension").format(text=original.strip())
+            _("'{text}': a mobile number has no extension").format(text=shown(original))
         )
     return Phone(phone.national, extension, phone.kind, phone.e164)
 
@@ -170,7 +171,7 @@ def _with_area_code(local: str, area_code: str, original: str) -> Phone:
         raise PhoneError(
             _(
                 "'{text}' is a local landline number: give its area code too, e.g. 021-{local}"
-            ).format(text=original.strip(), local=local)
+            ).format(text=shown(original), local=local)
         )
     code = digits_of(area_code)
     phone = _parse("0" + code.removeprefix("0") + local) if code else None
@@ -218,5 +219,5 @@ def _not_a_number(text: str) -> PhoneError:
         _(
             "'{text}' is not a phone number: give a mobile (11 digits) "
             "or a landline with its area code"
-        ).format(text=text.strip())
+        ).format(text=shown(text))
     )

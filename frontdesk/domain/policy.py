@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from frontdesk.domain.durations import Duration, Unit, parse_duration
+from frontdesk.domain.free_text import shown
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, Role
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -110,6 +111,9 @@ def parse_policy(text: str, *, source: str = "policy") -> Policy:
         raise PolicyError(
             f"not valid TOML: {exc}", path=source, line=int(line.group(1)) if line else None
         ) from None
+    except RecursionError:
+        # tomllib reads nested arrays and tables recursively; no policy nests more than twice.
+        raise PolicyError("not valid TOML: nested too deeply", path=source) from None
     return _Reader(raw, text, source).policy()
 
 
@@ -269,8 +273,11 @@ def _count(value: Any) -> int:
 def _zone(value: Any) -> ZoneInfo:
     try:
         return ZoneInfo(_text(value))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f'unknown time zone "{value}" (e.g. "Asia/Shanghai")') from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: "Asia" is a folder of the zone database, a long name too long for a file.
+        raise ValueError(
+            f'unknown time zone "{shown(str(value))}" (e.g. "Asia/Shanghai")'
+        ) from None
 
 
 def _area_code(value: Any) -> str:

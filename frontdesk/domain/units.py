@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from frontdesk.domain.free_text import shown
 from frontdesk.i18n import _
 
 # Words a receptionist types when the caller has no unit: visitors, contractors, neighbours
@@ -121,9 +122,8 @@ def _drop_leading_zeros(part: str) -> str:
 
 
 def _not_a_unit(text: str) -> UnitError:
-    shown = text.strip()
-    if not shown:
+    if not text.strip():
         return UnitError(_("a unit is needed: write it as 3-2-1201 or 3栋2单元1201"))
     return UnitError(
-        _("'{text}' is not a unit: write it as 3-2-1201 or 3栋2单元1201").format(text=shown)
+        _("'{text}' is not a unit: write it as 3-2-1201 or 3栋2单元1201").format(text=shown(text))
     )

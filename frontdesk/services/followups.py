@@ -22,7 +22,7 @@ from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import FieldsInvalid, NotFound, ServiceError, WrongState
-from frontdesk.services.handling import operator, reopen
+from frontdesk.services.handling import free_text, operator, reopen
 from frontdesk.services.opening import Origin, open_matter
 from frontdesk.services.transaction import aware, use_case
 from frontdesk.store.models import FollowUp, FollowUpAttempt, Matter, Resident
@@ -130,7 +130,8 @@ def record_attempt(
         )
     if outcome is not AttemptOutcome.REACHED and verdict is not Verdict.NONE:
         raise ServiceError(_("a verdict needs the resident reached"))
-    if outcome is AttemptOutcome.REACHED and not notes.strip():
+    notes = free_text(notes, _("the notes"))
+    if outcome is AttemptOutcome.REACHED and not notes:
         raise ServiceError(_("record what was said and the resident's opinion"))
     now = desk.now()
     attempt = FollowUpAttempt(
@@ -139,7 +140,7 @@ def record_attempt(
         operator_id=operator_id,
         outcome=outcome.value,
         verdict=verdict.value,
-        notes=notes.strip(),
+        notes=notes,
     )
     session.add(attempt)
     if outcome is AttemptOutcome.REACHED:
@@ -148,8 +149,8 @@ def record_attempt(
         session.add(follow_up)
         matter = tracking.get_matter(session, follow_up.matter_id)
         if verdict is Verdict.UNSATISFIED and matter.kind == MatterKind.REPAIR:
-            new_work_order(session, desk, matter, notes.strip(), operator_id, new_visit_at)
-        _after_reached(session, desk, follow_up, verdict, notes.strip(), operator_id, reopen_matter)
+            new_work_order(session, desk, matter, notes, operator_id, new_visit_at)
+        _after_reached(session, desk, follow_up, verdict, notes, operator_id, reopen_matter)
     return attempt
 
 
@@ -185,6 +186,8 @@ def _after_reached(
             tracking.record_event(
                 session, matter, EventKind.NOTE, at=now, operator_id=operator_id, text=notes
             )
+            # The promised reply stopped its clock above: the next deadline is another one.
+            tracking.refresh_next(session, matter)
         else:
             reopen(
                 session=session,

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from frontdesk.domain.deadlines import complaint_deadlines
+from frontdesk.domain.free_text import MAX_LINE, MAX_TEXT, TextError, checked_text
 from frontdesk.domain.kinds import (
     REPAIR_FOLLOWUP,
     ComplaintClass,
@@ -43,9 +44,18 @@ def _open(session: Session, matter_id: int) -> Matter:
     return matter
 
 
-def required_text(text: str, what: str) -> str:
-    """``text`` stripped; a message for the user if nothing is left."""
-    text = text.strip()
+def free_text(text: str, what: str, *, limit: int = MAX_TEXT, multiline: bool = True) -> str:
+    """``text`` as typed or pasted, cleaned of control characters and escape sequences and
+    stripped; a message for the user when it is longer than ``limit``."""
+    try:
+        return checked_text(text, what=what, limit=limit, multiline=multiline)
+    except TextError as exc:
+        raise ServiceError(str(exc)) from None
+
+
+def required_text(text: str, what: str, *, limit: int = MAX_TEXT, multiline: bool = True) -> str:
+    """``free_text``; a message for the user if nothing is left."""
+    text = free_text(text, what, limit=limit, multiline=multiline)
     if not text:
         raise ServiceError(_("{what} cannot be empty").format(what=what))
     return text
@@ -67,14 +77,15 @@ def escalate(
     operator(session, operator_id)
     matter = _open(session, matter_id)
     now = desk.now()
+    whom = required_text(to_whom, _("who"), limit=MAX_LINE, multiline=False)
     tracking.record_event(
         session,
         matter,
         EventKind.ESCALATED,
         at=now,
         operator_id=operator_id,
-        to_whom=f"{to_role.value}: {required_text(to_whom, _('who'))}",
-        text=text,
+        to_whom=f"{to_role.value}: {whom}",
+        text=free_text(text, _("the note")),
     )
     required = _required_escalation(desk, matter)
     if required is None or ROLE_RANK[to_role] >= ROLE_RANK[required]:
@@ -209,7 +220,7 @@ def record_repair_done(
         EventKind.REPAIR_DONE,
         at=now,
         operator_id=operator_id,
-        text=text.strip(),
+        text=free_text(text, _("the note")),
         until=done_at,
     )
     tracking.meet(session, matter, {Milestone.VISIT}, now)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session
 
 from frontdesk.domain.deadlines import Deadline
+from frontdesk.domain.free_text import MAX_LINE, MAX_TEXT, TextError, checked_text
 from frontdesk.domain.kinds import (
     Channel,
     EventKind,
@@ -20,6 +21,7 @@ from frontdesk.domain.matters import (
     MatterInvalid,
     validate_matter,
 )
+from frontdesk.domain.moments import MomentError, within_reach
 from frontdesk.domain.phones import PhoneError, is_masked, normalize_phone
 from frontdesk.i18n import _
 from frontdesk.services import on_file, tracking
@@ -33,6 +35,14 @@ from frontdesk.store.models import Call, Matter, Resident
 
 # Kinds that are done once recorded, unless a reply was promised.
 _DONE_ON_FILING = {MatterKind.SUGGESTION, MatterKind.PRAISE, MatterKind.OTHER}
+# The register's free text as given: (field, what it is called, longest, several lines).
+_FREE_TEXT = (
+    ("caller_name", _("the caller's name"), MAX_LINE, False),
+    ("caller_unit", _("the caller's unit"), MAX_LINE, False),
+    ("notes", _("the notes"), MAX_TEXT, True),
+)
+# More rings than anyone waits for: a slip of the finger, not a count.
+MOST_RINGS = 99
 
 
 @dataclass
@@ -94,6 +104,11 @@ def check_call(desk: Desk, draft: CallDraft) -> list[CleanMatter | None]:
         moment = getattr(draft, name)
         if moment is not None and not _is_aware(moment):
             call_errors.append(FieldError(name, _("give a date and time with its time zone")))
+        elif moment is not None:
+            try:
+                within_reach(moment, now=now)
+            except MomentError as exc:  # year 1 in UTC+14 would overflow when stored
+                call_errors.append(FieldError(name, str(exc)))
     if call_errors:
         raise CallInvalid(call_errors, {})
     if draft.caller_phone.strip() and not is_masked(draft.caller_phone):
@@ -101,10 +116,19 @@ def check_call(desk: Desk, draft: CallDraft) -> list[CleanMatter | None]:
             normalize_phone(draft.caller_phone, area_code=desk.policy.area_code)
         except PhoneError as exc:
             call_errors.append(FieldError("caller_phone", str(exc)))
+    for name, what, limit, multiline in _FREE_TEXT:
+        try:
+            checked_text(getattr(draft, name), what=what, limit=limit, multiline=multiline)
+        except TextError as exc:
+            call_errors.append(FieldError(name, str(exc)))
     if draft.rings is not None and (
-        not isinstance(draft.rings, int) or isinstance(draft.rings, bool) or draft.rings < 0
+        not isinstance(draft.rings, int)
+        or isinstance(draft.rings, bool)
+        or not 0 <= draft.rings <= MOST_RINGS
     ):
-        call_errors.append(FieldError("rings", _("rings are a whole number, 0 or more")))
+        call_errors.append(
+            FieldError("rings", _("rings are a whole number from 0 to {n}").format(n=MOST_RINGS))
+        )
     answered = draft.answered_at or now
     if answered > now:
         call_errors.append(FieldError("answered_at", _("this time is still to come")))
@@ -148,17 +172,19 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
     phone = draft.caller_phone.strip()
     if phone:
         phone = normalize_phone(phone, area_code=desk.policy.area_code).stored
+    given = {
+        name: checked_text(getattr(draft, name), what=what, limit=limit, multiline=multiline)
+        for name, what, limit, multiline in _FREE_TEXT
+    }
     call = Call(
         channel=draft.channel.value,
         rang_at=draft.rang_at,
         answered_at=received,
         rings=draft.rings,
         operator_id=operator_id,
-        caller_name=draft.caller_name.strip(),
         caller_phone=phone,
-        caller_unit=draft.caller_unit.strip(),
         resident_id=draft.resident_id,
-        notes=draft.notes.strip(),
+        **given,
     )
     session.add(call)
     session.flush()

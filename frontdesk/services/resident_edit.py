@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from frontdesk.domain.free_text import TextError, checked_text
 from frontdesk.domain.kinds import ResidentRole, Temperament
 from frontdesk.domain.phones import EXTENSION_MARK, PhoneError, mask_phone, normalize_phone
 from frontdesk.i18n import _
@@ -108,6 +109,10 @@ def edit_resident(
             )
     if title is not None and title.strip() not in ("", *TITLES):
         errors.append(FieldError("title", _("the title is 先生, 女士 or none")))
+    try:
+        notes = checked_text(notes, what=_("notes"))
+    except TextError as exc:
+        errors.append(FieldError("notes", str(exc)))
     if errors:
         raise FieldsInvalid(errors)
 
@@ -122,7 +127,7 @@ def edit_resident(
             link.role = role.value
             session.add(link)
     resident.temperament = temperament.value if temperament else None
-    resident.notes = notes.strip()
+    resident.notes = notes
     resident.evening_calls_ok = evening_calls_ok
     if title is not None:
         resident.title = title.strip()

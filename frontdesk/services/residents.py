@@ -7,13 +7,16 @@ from typing import TypeVar
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
+from frontdesk.domain.free_text import MAX_LINE, checked_text
 from frontdesk.domain.kinds import ResidentRole, Temperament
 from frontdesk.domain.names import name_initials, name_pinyin, normalize_name
 from frontdesk.domain.phones import digits_of, mask_phone, normalize_phone
 from frontdesk.domain.units import normalize_unit
+from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import FieldError, FieldsInvalid
 from frontdesk.services.permissions import Action, require
+from frontdesk.services.resident_edit import TITLES
 from frontdesk.services.transaction import use_case
 from frontdesk.store.models import Resident, ResidentPhone, ResidentUnit, Unit
 from frontdesk.store.queries import estate_named, unit_for
@@ -22,6 +25,9 @@ T = TypeVar("T")
 
 # How many matches a search returns; the caller narrows from there.
 SEARCH_LIMIT = 50
+# Longer than any stored name (40 characters), its pinyin (six letters a character), unit or
+# number: a longer search text matches nothing, and SQLite refuses LIKE patterns over 50 kB.
+SEARCH_LONGEST = 300
 
 
 @dataclass
@@ -42,7 +48,8 @@ class ResidentDraft:
 def create_resident(
     *, session: Session, desk: Desk, draft: ResidentDraft, operator_id: int | None = None
 ) -> Resident:
-    """A new resident card; name, phones and units are normalised (errors name their field).
+    """A new resident card; name, phones and units are normalised, free text cleaned of control
+    characters, a number or unit given twice kept once (errors name their field).
 
     Made by ``operator_id`` at the counter (any active operator may); without one, by the system
     (the demo builder, an import), which the audit log then says."""
@@ -55,6 +62,23 @@ def create_resident(
         _checked(errors, "phones", lambda p=p: normalize_phone(p, area_code=desk.policy.area_code))
         for p in draft.phones
     ]
+    texts = {
+        field: _checked(
+            errors,
+            field,
+            lambda f=field, what=what: checked_text(
+                getattr(draft, f), what=what, limit=MAX_LINE, multiline=False
+            ),
+        )
+        for field, what in (
+            ("occupation", _("the occupation")),
+            ("interests", _("the interests")),
+            ("preferred_call_times", _("the preferred call times")),
+        )
+    }
+    texts["notes"] = _checked(errors, "notes", lambda: checked_text(draft.notes, what=_("notes")))
+    if draft.title.strip() not in ("", *TITLES):
+        errors.append(FieldError("title", _("the title is 先生, 女士 or none")))
     units = [
         (
             _checked(errors, "units", lambda u=u: normalize_unit(u)),
@@ -68,18 +92,19 @@ def create_resident(
         name=name,
         name_pinyin=name_pinyin(name),
         name_initials=name_initials(name),
-        title=draft.title,
+        title=draft.title.strip(),
         temperament=draft.temperament.value if draft.temperament else None,
-        occupation=draft.occupation,
-        interests=draft.interests,
-        preferred_call_times=draft.preferred_call_times,
         evening_calls_ok=draft.evening_calls_ok,
-        notes=draft.notes,
         created_at=now,
         updated_at=now,
+        **texts,
     )
     session.add(resident)
     session.flush()
+    # The same number or unit typed twice (3-2-1201 and 3栋2单元1201) is kept once, as the
+    # edit form does: a second link to one unit would break the table's key.
+    phones = _first_of_each(phones, lambda p: (p.national, p.extension))
+    units = _first_of_each(units, lambda unit: unit[0].label)
     for phone in phones:
         session.add(
             ResidentPhone(
@@ -97,6 +122,13 @@ def create_resident(
     return resident
 
 
+def _first_of_each(items: list[T], key: Callable[[T], object]) -> list[T]:
+    seen: dict[object, T] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
+
+
 def _checked(errors: list[FieldError], field_name: str, parse: Callable[[], T]) -> T:
     try:
         return parse()
@@ -109,7 +141,7 @@ def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) ->
     """Residents matching a name, pinyin initials or full pinyin, a unit or any run of phone
     digits. A plain scan for now; the search index of issue 5 replaces it."""
     text = text.strip()
-    if not text:
+    if not text or len(text) > SEARCH_LONGEST:
         return []
     digits = digits_of(text)
     lowered = text.lower()

@@ -73,7 +73,8 @@ class ResidentCommands(Provider):
 
     async def open_resident(self, resident_id: int) -> None:
         await self.app.switch_mode("residents")
-        show = getattr(self.app.screen, "show_resident", None)
+        # The view itself, under any dialog left open over it.
+        show = getattr(self.app.screen_stack[0], "show_resident", None)
         if show is not None:
             show(resident_id)
 

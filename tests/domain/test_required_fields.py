@@ -124,4 +124,8 @@ def test_pasted_control_characters_are_dropped_and_line_breaks_kept(policy):
     clean = validate_matter(
         MatterKind.OTHER, {"content": "捡到\x1b[31m钥匙\x07\n一串\t(门岗)"}, policy=policy, now=NOW
     )
-    assert clean.values["content"] == "捡到[31m钥匙\n一串\t(门岗)"
+    assert clean.values["content"] == "捡到钥匙\n一串\t(门岗)"
+
+
+def test_a_field_of_control_characters_only_is_still_missing(policy):
+    assert "content" in errors(policy, MatterKind.OTHER, {"content": "\x08\x1b[0m\u200b"})

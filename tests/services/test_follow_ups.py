@@ -316,3 +316,22 @@ def test_an_answer_found_later_is_still_owed_as_the_promised_call(session, desk,
     assert matter.status == MatterStatus.CLOSED
     reply = session.exec(select(MatterDeadline).where(MatterDeadline.milestone == "reply")).one()
     assert reply.met_at == at(2026, 12, 2, 15, 40)
+
+
+def test_an_unhappy_caller_keeps_the_enquiry_open_with_no_stale_deadline(session, desk, staff):
+    (matter,) = _file(session, desk, staff, enquiry())
+    owed = session.exec(select(FollowUp).where(FollowUp.matter_id == matter.id)).one()
+    record_attempt(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        follow_up_id=owed.id,
+        outcome=AttemptOutcome.REACHED,
+        verdict=Verdict.UNSATISFIED,
+        notes="答复了,业主仍不满意",
+        reopen_matter=True,
+    )
+    session.refresh(matter)
+    assert matter.status == MatterStatus.OPEN
+    # The promised reply was given: its clock stopped, and the queue no longer sorts by it.
+    assert (matter.next_milestone, matter.next_due) == (None, None)

@@ -95,7 +95,8 @@ class CallActions:
             if form is not None:
                 form.show_errors(mine)
             if mine and form is not None:
-                self.query_one(f"#field-{mine[0].field}").focus()
+                for field in self.query(f"#field-{mine[0].field}"):  # none while composing
+                    field.focus()
             elsewhere = [e.message for e in error.call_errors if not e.field.startswith("caller_")]
             if elsewhere:
                 self.notify("\n".join(elsewhere), severity="error")

@@ -2,13 +2,14 @@
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from frontdesk.i18n import _
+from frontdesk.tui.screens.modal import ClosesOnce
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnce[None]):
     """Lists the keys of the current view and the keys that work everywhere; any key closes."""
 
     BINDINGS = [Binding("escape,f1", "dismiss", _("Close"), id="help.close")]

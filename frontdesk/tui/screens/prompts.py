@@ -13,23 +13,28 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from frontdesk.domain.free_text import TextError, checked_text
 from frontdesk.domain.moments import MomentError, parse_moment
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.tui.screens.call_steps import phrase_warnings
+from frontdesk.tui.screens.modal import ClosesOnce
+from frontdesk.tui.widgets.fields import LineInput
 
 T = TypeVar("T")
 
 CANCEL = Binding("escape", "cancel", _("Cancel"), id="prompt.cancel", tooltip=_("Ask nothing"))
 
 
-class _LinePrompt(ModalScreen[T]):
+class _LinePrompt(ClosesOnce[T]):
     """A title, a labelled input, the line for its problem and a hint of the keys."""
 
     BINDINGS = [CANCEL]
+    # The field takes the keys as soon as the prompt shows. Textual does this on activation,
+    # which is safe when Escape closed the prompt before it was even mounted (fast typing).
+    AUTO_FOCUS = "#prompt-input"
 
     #: Whether the never-say phrases in the typed text are shown under the field.
     guard = False
@@ -46,16 +51,12 @@ class _LinePrompt(ModalScreen[T]):
             # Titles carry residents' names and typed text: never read them as markup.
             yield Label(self.title_text, classes="title", markup=False)
             yield Label(self.label_text, classes="hint", markup=False)
-            yield Input(value=self.initial, id="prompt-input")
+            yield LineInput(value=self.initial, id="prompt-input")
             if self.guard:
                 # phrase_warnings escapes the typed text: the markup is its own.
                 yield Static(phrase_warnings([self.initial]), id="prompt-guard", classes="warning")
             yield Static("", id="prompt-error", classes="prompt-error", markup=False)
             yield Static(self.hint, id="prompt-hint", classes="hint")
-
-    def on_mount(self) -> None:
-        field = self.query_one(Input)
-        field.focus()
 
     def show_error(self, message: str, *, ok: bool = False) -> None:
         """Write under the field: a problem, or (``ok``) how the answer was understood."""
@@ -93,7 +94,11 @@ class TextPrompt(_LinePrompt[str | None]):
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value.strip()
+        try:
+            text = checked_text(event.value, what=_("the text"))
+        except TextError as error:
+            self.show_error(str(error))  # under the field: shorten it, or Escape
+            return
         if not text:
             self.show_error(_("Write something first, or press Escape to cancel."))
             return
@@ -144,7 +149,7 @@ class MomentPrompt(_LinePrompt[datetime | None]):
         self.dismiss(moment)
 
 
-class ChoicePrompt(ModalScreen[str | None]):
+class ChoicePrompt(ClosesOnce[str | None]):
     """Pick one of a few options with its key; Escape cancels."""
 
     BINDINGS = [CANCEL]

@@ -190,11 +190,14 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
 
     @on(DataTable.RowHighlighted)
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.highlight(event.cursor_row)
+        # Where the cursor is now: a highlight posted before the table was refilled names a
+        # row that may be gone (or -1, for the emptied table).
+        self.highlight(self.query_one(DataTable).cursor_row)
 
     def highlight(self, index: int | None) -> None:
         table = self.query_one(DataTable)
-        key = table.coordinate_to_cell_key((index, 0)).row_key.value if index is not None else None
+        valid = index is not None and table.is_valid_row_index(index)
+        key = table.coordinate_to_cell_key((index, 0)).row_key.value if valid else None
         self.current = self.rows.get(int(key)) if key else None
         self.refresh_bindings()
         if self.current is None:

@@ -188,7 +188,8 @@ class MatterActions:
         if row is None or row.resident_id is None:
             return
         await self.app.switch_mode("residents")
-        self.app.screen.show_resident(row.resident_id)
+        # The view itself: a dialog left open over it (the help, a card being edited) stays.
+        self.app.screen_stack[0].show_resident(row.resident_id)
 
 
 def requested(detail: MatterDetail) -> EventLine | None:

@@ -5,7 +5,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from frontdesk.domain.kinds import ResidentRole, Temperament
@@ -15,6 +14,7 @@ from frontdesk.services.concurrency import Conflict, Seen
 from frontdesk.services.errors import FieldError, FieldsInvalid, ServiceError
 from frontdesk.services.resident_edit import EditableCard, editable_card
 from frontdesk.tui.failures import ReportsWorkerFailures
+from frontdesk.tui.screens.modal import ClosesOnce
 from frontdesk.tui.widgets.fields import Advance, Choice, ChoiceField, FieldRow, TextField
 from frontdesk.tui.widgets.footer import CounterFooter
 
@@ -39,7 +39,7 @@ TITLE_CHOICES = [Choice("x", "先生", "先生"), Choice("n", "女士", "女士"
 FIELD_ROWS = {"evening_calls_ok": "evening"}
 
 
-class EditResidentScreen(ReportsWorkerFailures, ModalScreen[bool]):
+class EditResidentScreen(ReportsWorkerFailures, ClosesOnce[bool]):
     """Change a resident card. Enter moves to the next field, a choice is one key, Ctrl+S
     saves and Escape leaves the card as it was. Returns whether the card was saved."""
 
@@ -137,7 +137,11 @@ class EditResidentScreen(ReportsWorkerFailures, ModalScreen[bool]):
     def advance(self, event: Advance) -> None:
         event.stop()
         shown = [row for row in self.rows.values() if row.display]
-        at = next(i for i, row in enumerate(shown) if row.field is event.field)
+        if not shown:
+            return  # closing: the Enter came right behind Escape or Ctrl+S
+        # Enter in the role row just as the card loaded and hid it (a visitor has no unit):
+        # on from the top.
+        at = next((i for i, row in enumerate(shown) if row.field is event.field), -1)
         shown[(at + 1) % len(shown)].field.focus()
 
     def action_cancel(self) -> None:

@@ -23,6 +23,7 @@ from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.revealing import RevealsNumbers, reveal_binding
 from frontdesk.tui.screens.resident_edit import EditResidentScreen
+from frontdesk.tui.widgets.fields import LineInput
 from frontdesk.tui.widgets.footer import CounterFooter
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 
@@ -101,7 +102,9 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=_("name · zw · zhangwei · 3-2-1201 · 5678"), id="resident-search")
+        yield LineInput(
+            placeholder=_("name · zw · zhangwei · 3-2-1201 · 5678"), id="resident-search"
+        )
         yield Static(SEARCH_HINT, id="residents-status", classes="hint")
         with Horizontal(id="residents-body"):
             with Vertical(id="residents-results", classes="pane"):
@@ -203,11 +206,12 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
     # Showing a card
     @on(DataTable.RowHighlighted, "#resident-results")
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_row(event.row_key.value)
+        # None when the highlight was posted for a table emptied since (typing fast).
+        self._show_row(event.row_key.value if event.row_key is not None else None)
 
     @on(DataTable.RowSelected, "#resident-results")
     def row_selected(self, event: DataTable.RowSelected) -> None:
-        self._show_row(event.row_key.value, again=True)
+        self._show_row(event.row_key.value if event.row_key is not None else None, again=True)
 
     def _show_row(self, key: str | None, *, again: bool = False) -> None:
         # Highlights posted before the table was refilled name rows that are gone; and while
@@ -286,7 +290,8 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             return
         resident_id = self.picked
         await self.app.switch_mode("call")
-        start_for = getattr(self.app.screen, "start_for", None)
+        # The view itself, under any dialog left open over it (the help).
+        start_for = getattr(self.app.screen_stack[0], "start_for", None)
         if start_for is None:
             self.app.notify(_("The Call view cannot start a call for a resident yet."))
             return

@@ -11,6 +11,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
+from frontdesk.domain.free_text import clean_text
+
 
 class Advance(Message):
     """The field is done with: move to the next one that still needs filling."""
@@ -20,7 +22,23 @@ class Advance(Message):
         self.field = field
 
 
-class GoesOnTyping(Input):
+class LineInput(Input):
+    """A line of text that takes pasted text whole and clean: every pasted line (Input keeps
+    only the first) joined with spaces, without control characters or escape sequences."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # instead of Input's own, which would insert it raw
+        event.stop()
+        cleaned = clean_text(event.text, multiline=False)
+        if not cleaned:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(cleaned)
+        else:
+            self.replace(cleaned, *self.selection)
+
+
+class GoesOnTyping(LineInput):
     """An input that can be focused to go on typing what it holds (a resumed call), where a
     field taken up again selects its text to be retyped."""
 
@@ -140,9 +158,11 @@ class FieldRow(Vertical):
         yield line
 
     def show_error(self, message: str) -> None:
-        line = self.query_one(".error", Static)
-        line.update(Text(message))
-        line.display = bool(message)
+        # A row mounted a moment ago (F8 typed right after the kind) may not have composed its
+        # line yet: nothing to write on, and the next check writes again.
+        for line in self.query(".error").results(Static):
+            line.update(Text(message))
+            line.display = bool(message)
 
     def clear_error(self) -> None:
         self.show_error("")
