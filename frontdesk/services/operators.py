@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from frontdesk.domain.free_text import clean_text
 from frontdesk.domain.kinds import Role
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
@@ -143,6 +144,8 @@ def sign_in(*, session: Session, desk: Desk, name: str, pin: str) -> Operator:
     with the message to show otherwise. An unknown name and a wrong PIN get the same answer;
     the count of wrong PINs and the lockout are row changes, so the audit log has them (as the
     system's, at this counter: a wrong PIN proves no one's identity)."""
+    # Pasted control characters are no part of a name (and PostgreSQL refuses a NUL).
+    name = clean_text(name, multiline=False)
     # The slow scrypt check runs first, outside the transaction that counts the try: on SQLite
     # that transaction holds the one write lock every counter needs.
     stored = session.exec(

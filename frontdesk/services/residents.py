@@ -7,7 +7,7 @@ from typing import TypeVar
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from frontdesk.domain.free_text import MAX_LINE, checked_text
+from frontdesk.domain.free_text import MAX_LINE, checked_text, clean_text
 from frontdesk.domain.kinds import ResidentRole, Temperament
 from frontdesk.domain.names import name_initials, name_pinyin, normalize_name
 from frontdesk.domain.phones import digits_of, mask_phone, normalize_phone
@@ -140,7 +140,8 @@ def _checked(errors: list[FieldError], field_name: str, parse: Callable[[], T]) 
 def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[Resident]:
     """Residents matching a name, pinyin initials or full pinyin, a unit or any run of phone
     digits. A plain scan for now; the search index of issue 5 replaces it."""
-    text = text.strip()
+    # Pasted control characters match nothing stored, and PostgreSQL refuses a NUL in a query.
+    text = clean_text(text, multiline=False).strip()
     if not text or len(text) > SEARCH_LONGEST:
         return []
     digits = digits_of(text)
