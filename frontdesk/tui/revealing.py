@@ -2,6 +2,7 @@
 records it, and the number goes back to masked after half a minute or as soon as the selection
 moves. Shared by the views that show numbers: the Residents view and the Follow-ups view."""
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import work
@@ -29,9 +30,8 @@ class RevealsNumbers:
     revealed: tuple[int, Revealed] | None = None
     _reveal_timer: Timer | None = None
 
-    def show_revealed(self) -> None:
-        """Draw the subject again, with ``self.revealed`` or masked. The view implements it."""
-        raise NotImplementedError
+    #: Draws the subject again, with ``self.revealed`` or masked: each view has its own.
+    show_revealed: Callable[[], None]
 
     def reveal_for(self, subject_id: int, **which: Any) -> None:
         self._fetch_number(subject_id, which)
