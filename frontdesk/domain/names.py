@@ -70,6 +70,11 @@ def is_chinese_name(name: str) -> bool:
     return bool(letters) and all(_is_cjk(ch) for ch in letters)
 
 
+def has_chinese(text: str) -> bool:
+    """Whether ``text`` holds any Chinese character."""
+    return any(_is_cjk(ch) for ch in text)
+
+
 def split_surname(name: str) -> tuple[str, str]:
     """Surname and given name of a normalized name; ``('', name)`` when there is no surname.
 
@@ -116,6 +121,12 @@ def address_as(name: str, title: str) -> str:
     if surname:
         return surname + title
     return f"{name} {title}" if not is_chinese_name(name) else name + title
+
+
+def name_syllables(name: str) -> list[str]:
+    """Pinyin syllables of a Chinese name ('曾小明' -> zeng, xiao, ming), surname read from the
+    surname table; for other names, one 'syllable' per word, lower case."""
+    return _syllables(name)
 
 
 def _syllables(name: str) -> list[str]:

@@ -127,3 +127,28 @@ def _not_a_unit(text: str) -> UnitError:
     return UnitError(
         _("'{text}' is not a unit: write it as 3-2-1201 or 3栋2单元1201").format(text=shown(text))
     )
+
+
+def unit_prefix(text: str) -> str | None:
+    """A piece of a unit label as typed so far, for searching: ``3栋2单元`` -> ``3-2-``,
+    ``3-2-12`` and ``1201`` as they are, a whole unit in any written form as its label. None
+    for text that cannot be part of a unit (a name, a sentence)."""
+    try:
+        return normalize_unit(text).label
+    except UnitError:
+        pass
+    cleaned = _clean(text)
+    if len(cleaned) > _LONGEST:
+        return None
+    cleaned = re.sub(rf" ?(?:{_BUILDING_WORD}|{_ENTRANCE_WORD}) ?", "-", cleaned)
+    cleaned = re.sub(rf" ?{_ROOM_WORD}$", "", cleaned).replace(" ", "-")
+    if not _FRAGMENT.fullmatch(cleaned):
+        return None
+    # Letters alone are a name being typed (zw), not a building: a unit piece has a digit or
+    # is a letter building with its mark (A栋).
+    return cleaned if re.search(r"[0-9]|^[A-Z]-", cleaned) else None
+
+
+# A piece of a unit label: up to three parts of digits or a letter, joined by "-"; a room
+# alone (1201) is a piece too.
+_FRAGMENT = re.compile(r"[0-9A-Z]{1,5}(?:-[0-9A-Z]{0,5}){0,2}")

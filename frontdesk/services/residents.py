@@ -4,13 +4,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from frontdesk.domain.free_text import MAX_LINE, checked_text, clean_text
 from frontdesk.domain.kinds import ResidentRole, Temperament
 from frontdesk.domain.names import name_initials, name_pinyin, normalize_name
-from frontdesk.domain.phones import digits_of, mask_phone, normalize_phone
+from frontdesk.domain.phones import mask_phone, normalize_phone
+from frontdesk.domain.search_terms import search_forms
 from frontdesk.domain.units import normalize_unit
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
@@ -18,16 +18,14 @@ from frontdesk.services.errors import FieldError, FieldsInvalid
 from frontdesk.services.permissions import Action, require
 from frontdesk.services.resident_edit import TITLES
 from frontdesk.services.transaction import use_case
-from frontdesk.store.models import Resident, ResidentPhone, ResidentUnit, Unit
+from frontdesk.store import search_index
+from frontdesk.store.models import Resident, ResidentPhone, ResidentUnit
 from frontdesk.store.queries import estate_named, unit_for
 
 T = TypeVar("T")
 
 # How many matches a search returns; the caller narrows from there.
 SEARCH_LIMIT = 50
-# Longer than any stored name (40 characters), its pinyin (six letters a character), unit or
-# number: a longer search text matches nothing, and SQLite refuses LIKE patterns over 50 kB.
-SEARCH_LONGEST = 300
 
 
 @dataclass
@@ -138,42 +136,18 @@ def _checked(errors: list[FieldError], field_name: str, parse: Callable[[], T]) 
 
 
 def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[Resident]:
-    """Residents matching a name, pinyin initials or full pinyin, a unit or any run of phone
-    digits. A plain scan for now; the search index of issue 5 replaces it."""
+    """Residents matching a name or part of one, pinyin initials or full pinyin, a unit or a
+    piece of one, or any run of three or more digits of a phone; the best matches first (see
+    ``search_residents``)."""
+    ids = [row.id for row in _lookup(session, text, limit)]
+    found = {r.id: r for r in session.exec(select(Resident).where(Resident.id.in_(ids)))}  # type: ignore[union-attr]
+    return [found[i] for i in ids if i in found]
+
+
+def _lookup(session: Session, text: str, limit: int):
     # Pasted control characters match nothing stored, and PostgreSQL refuses a NUL in a query.
-    text = clean_text(text, multiline=False).strip()
-    if not text or len(text) > SEARCH_LONGEST:
-        return []
-    digits = digits_of(text)
-    lowered = text.lower()
-    conditions = [
-        Resident.name.contains(text, autoescape=True),  # type: ignore[attr-defined]
-        Resident.name_initials.startswith(lowered, autoescape=True),  # type: ignore[attr-defined]
-        Resident.name_pinyin.startswith(lowered, autoescape=True),
-    ]  # type: ignore[attr-defined]
-    if digits and digits == text.replace(" ", ""):
-        conditions.append(
-            Resident.id.in_(  # type: ignore[union-attr]
-                select(ResidentPhone.resident_id).where(
-                    ResidentPhone.national.contains(digits, autoescape=True)
-                )
-            )
-        )
-    if "-" in text or any(mark in text for mark in "栋幢座单元室"):
-        try:
-            label = normalize_unit(text).label
-        except ValueError:
-            label = text
-        conditions.append(
-            Resident.id.in_(  # type: ignore[union-attr]
-                select(ResidentUnit.resident_id)
-                .join(Unit, Unit.id == ResidentUnit.unit_id)
-                .where(Unit.label.startswith(label, autoescape=True))
-            )
-        )  # type: ignore[attr-defined]
-    return list(
-        session.exec(select(Resident).where(or_(*conditions)).order_by(Resident.name).limit(limit))
-    )
+    forms = search_forms(clean_text(text, multiline=False))
+    return search_index.lookup(session.connection(), forms, limit)
 
 
 @dataclass(frozen=True)
@@ -189,26 +163,9 @@ class ResidentHit:
 def search_residents(
     *, session: Session, text: str, limit: int = SEARCH_LIMIT
 ) -> list[ResidentHit]:
-    """Residents matching ``text`` with their units and masked first phone."""
-    found = find_residents(session=session, text=text, limit=limit)
-    ids = [r.id for r in found]
-    if not ids:
-        return []
-    units: dict[int, list[str]] = {}
-    for resident_id, label in session.exec(
-        select(ResidentUnit.resident_id, Unit.label)
-        .join(Unit, Unit.id == ResidentUnit.unit_id)
-        .where(ResidentUnit.resident_id.in_(ids))  # type: ignore[attr-defined]
-    ):
-        units.setdefault(resident_id, []).append(label)
-    phones: dict[int, str] = {}
-    for resident_id, national in session.exec(
-        select(ResidentPhone.resident_id, ResidentPhone.national)
-        .where(ResidentPhone.resident_id.in_(ids))
-        .order_by(ResidentPhone.id)  # type: ignore[attr-defined]
-    ):
-        phones.setdefault(resident_id, mask_phone(national))
+    """Residents matching ``text`` with their units and masked first phone: the exact unit or
+    number first, then names, then pieces of names, units and numbers (one indexed query)."""
     return [
-        ResidentHit(r.id, r.name, ", ".join(units.get(r.id, [])), phones.get(r.id, ""))  # type: ignore[arg-type]
-        for r in found
+        ResidentHit(row.id, row.name, row[2] or "", mask_phone(row[3]) if row[3] else "")
+        for row in _lookup(session, text, limit)
     ]

@@ -3,7 +3,8 @@ says ok, or what is wrong.
 
 Beyond what the database engine checks itself, the consistency checks hold on both backends:
 the queue's sort key agrees with the deadlines it summarises, no follow-up has lost its matter,
-and the audit log is still append-only.
+the audit log is still append-only, and the search index holds the terms the residents' rows
+give (this one reads every resident: seconds for a hundred thousand).
 """
 
 from collections.abc import Callable
@@ -176,10 +177,21 @@ def _audit_gaps(connection: Connection) -> Result:
     return False, f"{highest - count} of {highest} entries missing"
 
 
+def _search_index(connection: Connection) -> Result:
+    from frontdesk.store.search_index import stale
+
+    behind = stale(connection)
+    if not behind:
+        return True, "every resident is found by their name, numbers and units"
+    listed = _listed([f"resident {rid}" for rid in behind])
+    return False, f"search terms out of date for {listed}: run `frontdesk db reindex`"
+
+
 _CONSISTENCY: list[tuple[str, Callable[[Connection], Result]]] = [
     ("next deadlines", _next_deadlines),
     ("follow-ups", _follow_ups),
     ("audit log", _audit_log),
+    ("search index", _search_index),
 ]
 
 

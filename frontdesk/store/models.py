@@ -244,6 +244,7 @@ class HandlingMark(SQLModel, table=True):
     since: datetime = _moment()
 
 
-# The audit log lives with the listener that writes it; imported here so every table is known
-# wherever the tables are.
+# The audit log and the search index live with the listeners that write them; imported here so
+# every table and listener is known wherever the tables are.
+import frontdesk.store.search_index  # noqa: E402, F401  (a module import: it imports this one)
 from frontdesk.store.journal import AuditEntry  # noqa: E402, F401

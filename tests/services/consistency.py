@@ -9,6 +9,7 @@ from sqlmodel import SQLModel, select
 from frontdesk.domain.kinds import MatterKind, MatterStatus
 from frontdesk.store.engine import new_session
 from frontdesk.store.models import FollowUp, Matter, MatterDeadline
+from frontdesk.store.search_index import stale
 
 
 def inconsistencies(engine) -> list[str]:
@@ -33,6 +34,7 @@ def inconsistencies(engine) -> list[str]:
             if f.matter_id not in matters
         ]
         found += _unclean_texts(connection)
+        found += [f"resident {rid}: search terms out of date" for rid in stale(connection)]
     return found
 
 

@@ -19,6 +19,7 @@ from frontdesk.store import migrate
 from frontdesk.store.engine import make_engine, new_session
 from frontdesk.store.journal import AuditEntry
 from frontdesk.store.models import FollowUp, Matter, Operator, Resident, Unit
+from frontdesk.store.search_index import stale
 from tests.conftest import at
 from tests.services.drafts import call, complaint
 
@@ -288,6 +289,17 @@ def test_new_columns_start_at_their_defaults(upgraded):
         assert session.get(FollowUp, ids["follow_up"]).version == 1
         receptionist = session.get(Operator, ids["receptionist"])
         assert (receptionist.failed_pins, receptionist.locked_until) == (0, None)
+
+
+def test_the_search_index_is_filled_from_the_old_residents(upgraded):
+    engine, ids, _before = upgraded
+    with engine.connect() as connection:
+        assert stale(connection) == []
+    with new_session(engine) as session:
+        for text in ("张", "zw", "zhangwei", "8000"):
+            assert [hit.id for hit in search_residents(session=session, text=text)] == [
+                ids["resident"]
+            ]
 
 
 def test_old_moments_read_back_aware_and_equal(upgraded):
