@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from frontdesk.domain.names import has_chinese, is_chinese_name, name_initials, name_syllables
+from frontdesk.domain.names import has_chinese, is_chinese_name, name_syllables
 from frontdesk.domain.phones import EXTENSION_MARK, digits_of
 from frontdesk.domain.units import unit_prefix
 
@@ -92,7 +92,7 @@ def resident_terms(name: str, phones: list[str], units: list[str]) -> set[Term]:
     syllables = name_syllables(name)
     if syllables:
         terms.add(Term(TermKind.PINYIN, "".join(syllables)))
-        terms.add(Term(TermKind.INITIALS, name_initials(name)))
+        terms.add(Term(TermKind.INITIALS, "".join(s[0] for s in syllables)))
         terms.update(
             Term(TermKind.PINYIN_PART, "".join(syllables[i:])) for i in range(1, len(syllables))
         )

@@ -139,7 +139,7 @@ def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) ->
     """Residents matching a name or part of one, pinyin initials or full pinyin, a unit or a
     piece of one, or any run of three or more digits of a phone; the best matches first (see
     ``search_residents``)."""
-    ids = [row.id for row in _lookup(session, text, limit)]
+    ids = [row[0] for row in _lookup(session, text, limit)]
     found = {r.id: r for r in session.exec(select(Resident).where(Resident.id.in_(ids)))}  # type: ignore[union-attr]
     return [found[i] for i in ids if i in found]
 
@@ -166,6 +166,6 @@ def search_residents(
     """Residents matching ``text`` with their units and masked first phone: the exact unit or
     number first, then names, then pieces of names, units and numbers (one indexed query)."""
     return [
-        ResidentHit(row.id, row.name, row[2] or "", mask_phone(row[3]) if row[3] else "")
-        for row in _lookup(session, text, limit)
+        ResidentHit(rid, name, units or "", mask_phone(phone) if phone else "")
+        for rid, name, units, phone in _lookup(session, text, limit)
     ]

@@ -14,6 +14,7 @@ prefix is one range of it in both.
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from itertools import islice
 
 from sqlalchemy import (
@@ -22,16 +23,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    Row,
     String,
-    and_,
-    case,
     delete,
     event,
-    func,
     insert,
     inspect,
-    or_,
     select,
 )
 from sqlalchemy.orm import Session as OrmSession
@@ -138,51 +134,57 @@ def rebuild(connection: Connection) -> int:
     return count
 
 
-def lookup(connection: Connection, forms: list[Form], limit: int) -> list[Row]:
+def lookup(connection: Connection, forms: list[Form], limit: int) -> list[tuple]:
     """The best ``limit`` residents for ``forms``, best first: rows of id, name, their unit
-    labels joined by ", " and their first phone number (as stored), in one statement."""
-    if not forms:
+    labels joined by ", " (or None) and their first phone number as stored (or None).
+
+    Best first: by rank (the term's weight, and whether the text is the whole term), then by
+    the term matched, then by resident. Each kind of term is read in the index's own order and
+    only as far as needed (an exact term sorts first within its kind), so a search costs about
+    the same whether it matches ten residents or ten thousand (张, zw)."""
+    reads = [(form.text, kind.value) for form in forms for kind in form.kinds]
+    if not reads:
         return []
-    matches = or_(
-        *(
-            and_(
-                _terms.c.kind.in_([kind.value for kind in form.kinds]),
-                _terms.c.term >= form.text,
-                _terms.c.term < form.text + HIGHEST,
-            )
-            for form in forms
-        )
+    dialect = connection.dialect.name
+    params: list = []
+    for text, kind in reads:
+        # A resident can match one kind more than once (two numbers ending 5678): read twice
+        # as many terms as residents wanted, then keep each resident's best.
+        params += [text, kind, text, text + HIGHEST, 2 * limit]
+    params.append(limit)
+    # The driver's own cursor: the query takes a quarter of a millisecond, and building it
+    # through SQLAlchemy's expression language took ten times that (measured on 100,000
+    # residents), the difference between keeping up with typing and lagging behind it.
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(_lookup_sql(dialect, len(reads)), params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+@cache
+def _lookup_sql(dialect: str, reads: int) -> str:
+    """The search statement for ``reads`` kinds of term read, in the dialect's placeholders."""
+    read = (
+        "SELECT * FROM (SELECT resident_id, weight * 2 + CASE WHEN term = ? THEN 0 ELSE 1 END"
+        " AS rank, term FROM search_term WHERE kind = ? AND term >= ? AND term < ?"
+        " ORDER BY term LIMIT ?) AS read{n}"
     )
-    exact = case((_terms.c.term.in_(sorted({form.text for form in forms})), 0), else_=1)
-    rank = func.min(_terms.c.weight * 2 + exact)
-    first = func.min(_terms.c.term)
-    hits = (
-        select(_terms.c.resident_id, rank.label("rank"), first.label("first"))
-        .where(matches)
-        .group_by(_terms.c.resident_id)
-        .order_by(rank, first, _terms.c.resident_id)
-        .limit(limit)
-        .subquery()
-    )
-    labels = (
-        select(func.aggregate_strings(Unit.label, ", "))
-        .join_from(ResidentUnit, Unit, Unit.id == ResidentUnit.unit_id)  # type: ignore[arg-type]
-        .where(ResidentUnit.resident_id == Resident.id)
-        .scalar_subquery()
-    )
-    phone = (
-        select(ResidentPhone.national)
-        .where(ResidentPhone.resident_id == Resident.id)
-        .order_by(ResidentPhone.id)  # type: ignore[arg-type]
-        .limit(1)
-        .scalar_subquery()
-    )
-    query = (
-        select(Resident.id, Resident.name, labels, phone)
-        .join_from(hits, Resident, Resident.id == hits.c.resident_id)  # type: ignore[arg-type]
-        .order_by(hits.c.rank, hits.c.first, hits.c.resident_id)
-    )
-    return list(connection.execute(query).all())
+    matched = " UNION ALL ".join(read.format(n=n) for n in range(reads))
+    joined = "string_agg" if dialect == "postgresql" else "group_concat"
+    sql = f"""
+WITH matched (resident_id, rank, term) AS ({matched}),
+hits AS (
+  SELECT resident_id, min(rank) AS rank, min(term) AS first FROM matched
+  GROUP BY resident_id ORDER BY 2, 3, 1 LIMIT ?)
+SELECT r.id, r.name,
+  (SELECT {joined}(u.label, ', ') FROM resident_unit ru JOIN unit u ON u.id = ru.unit_id
+   WHERE ru.resident_id = r.id),
+  (SELECT p.national FROM resident_phone p WHERE p.resident_id = r.id ORDER BY p.id LIMIT 1)
+FROM hits JOIN resident r ON r.id = hits.resident_id
+ORDER BY hits.rank, hits.first, hits.resident_id"""
+    return sql.replace("?", "%s") if dialect == "postgresql" else sql
 
 
 def _touched(session: OrmSession) -> set[int]:
