@@ -51,6 +51,8 @@ WEIGHTS = {
 # Endings of a number shorter than this are not indexed, and fewer typed digits look only at
 # units: "13" begins a third of all numbers, and no one picks a caller out of thousands.
 PHONE_PART_SHORTEST = 3
+# The fewest digits of a whole number (a landline without its area code).
+NUMBER_SHORTEST = 7
 # Typed search texts longer than this match nothing (no name, pinyin or label is as long).
 LONGEST_SEARCH = 300
 
@@ -125,7 +127,10 @@ def search_forms(text: str) -> list[Form]:
         forms.append(Form(compact, (TermKind.NAME,)))
         forms.append(Form(letters, PINYIN_KINDS))
     digits = digits_of(text)
-    if len(digits) >= PHONE_PART_SHORTEST and _PHONE_TEXT.fullmatch(text):
+    # Digits with separators are a number only when there are enough of them for one
+    # (138-0013-8000); fewer are a unit (3-2-12).
+    fewest = PHONE_PART_SHORTEST if text.isdigit() else NUMBER_SHORTEST
+    if len(digits) >= fewest and _PHONE_TEXT.fullmatch(text):
         forms.append(Form(digits, PHONE_KINDS))
     unit = unit_prefix(text)
     if unit is not None:

@@ -157,14 +157,14 @@ def lookup(connection: Connection, forms: list[Form], limit: int) -> list[tuple]
     # residents), the difference between keeping up with typing and lagging behind it.
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(_lookup_sql(dialect, len(reads)), params)
+        cursor.execute(lookup_sql(dialect, len(reads)), params)
         return cursor.fetchall()
     finally:
         cursor.close()
 
 
 @cache
-def _lookup_sql(dialect: str, reads: int) -> str:
+def lookup_sql(dialect: str, reads: int) -> str:
     """The search statement for ``reads`` kinds of term read, in the dialect's placeholders."""
     read = (
         "SELECT * FROM (SELECT resident_id, weight * 2 + CASE WHEN term = ? THEN 0 ELSE 1 END"

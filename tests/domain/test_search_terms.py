@@ -79,3 +79,8 @@ def test_exact_units_and_numbers_weigh_least_then_names():
     assert weight[TermKind.UNIT] == weight[TermKind.PHONE] < weight[TermKind.NAME]
     assert weight[TermKind.NAME] < weight[TermKind.PINYIN] < weight[TermKind.NAME_PART]
     assert weight[TermKind.NAME_PART] < weight[TermKind.PHONE_PART]
+
+
+def test_a_unit_with_dashes_is_not_read_as_a_number_but_a_number_with_dashes_is():
+    assert [f.text for f in search_forms("3-2-12")] == ["3-2-12"]
+    assert "13800138000" in [f.text for f in search_forms("138-0013-8000")]
