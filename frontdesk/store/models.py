@@ -7,7 +7,7 @@ Every moment is an aware ``AwareDateTime``; closed lists are stored as their str
 
 from datetime import datetime
 
-from sqlalchemy import Column, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from frontdesk.store.types import AwareDateTime
@@ -20,6 +20,7 @@ def _version() -> Column:
 
 
 _resident_version, _matter_version, _follow_up_version = _version(), _version(), _version()
+_RUNNING = text("met_at IS NULL AND superseded_at IS NULL")
 
 
 def _moment(*, nullable: bool = False, index: bool = False):
@@ -124,7 +125,11 @@ class Matter(SQLModel, table=True):
     """One matter raised on a call, with the required fields of its kind (DOMAIN.md §2)."""
 
     __tablename__ = "matter"
-    __table_args__ = (Index("ix_matter_status_next_due", "status", "next_due"),)
+    __table_args__ = (
+        Index("ix_matter_status_next_due", "status", "next_due"),
+        # Open complaints from the same number, for a caller on no card (repeats.py).
+        Index("ix_matter_contact_phone_status", "contact_phone", "status"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     # The call that raised it; none for a work order opened from a follow-up.
     call_id: int | None = Field(default=None, foreign_key="call.id", index=True)
@@ -168,6 +173,16 @@ class MatterDeadline(SQLModel, table=True):
     """A milestone's deadline and how it was worked out; met or superseded, never deleted."""
 
     __tablename__ = "matter_deadline"
+    __table_args__ = (
+        # Running deadlines only: the month-end sweep looks up the upgrades due among them.
+        Index(
+            "ix_matter_deadline_running",
+            "milestone",
+            "due",
+            sqlite_where=_RUNNING,
+            postgresql_where=_RUNNING,
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     matter_id: int = Field(foreign_key="matter.id", index=True)
     milestone: str
