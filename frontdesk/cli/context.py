@@ -1,21 +1,47 @@
 """What every command needs: the policy, the database and the clock, chosen by flags and
-FRONTDESK_* variables. ``FRONTDESK_NOW`` freezes the clock (tests, demos, reproducing a day)."""
+FRONTDESK_* variables. ``FRONTDESK_NOW`` freezes the clock (tests, demos, reproducing a day).
+
+Nothing here is loaded at import beyond the standard library: the plain launch of the app goes
+through this module before its first screen paints (see ``main.py``)."""
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NoReturn
-
-import typer
+from typing import TYPE_CHECKING, NoReturn
 
 from frontdesk import config
-from frontdesk.domain.policy import Policy, PolicyError, load_policy
+
+if TYPE_CHECKING:
+    import typer
+    from sqlalchemy import Engine
+
+    from frontdesk.domain.policy import Policy
+    from frontdesk.services.context import Desk
+
+
+class Unusable(Exception):
+    """A policy file, a time or a database that cannot be used; the message says which and why,
+    in one line. A command says it with ``fail``; the app, which opens them in a worker, says
+    it on its way out."""
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"frontdesk: {message}", err=True)
-    raise typer.Exit(code)
+    """Say what stopped the command, on stderr, and end it with ``code``. (What typer.Exit does
+    too, in the end; this works without typer, which the plain launch never loads.)"""
+    sys.stderr.write(f"frontdesk: {message}\n")
+    raise SystemExit(code)
+
+
+@contextmanager
+def said() -> Iterator[None]:
+    """Anything unusable ends the command, said in one line."""
+    try:
+        yield
+    except Unusable as exc:
+        fail(str(exc))
 
 
 @dataclass
@@ -23,52 +49,74 @@ class Options:
     db: str | None = None
     policy: str | None = None
     counter: str | None = None
-    _policy: Policy | None = field(default=None, repr=False)
+    _policy: "Policy | None" = field(default=None, repr=False)
 
     @property
     def database(self) -> str:
         return config.database_target(self.db)
 
-    def load_policy(self) -> Policy:
+    def load_policy(self) -> "Policy":
+        with said():
+            return self.read_policy()
+
+    def desk(self) -> "Desk":
+        with said():
+            return self.make_desk()
+
+    def open_engine(self) -> "Engine":
+        with said():
+            return self.connect()
+
+    # The same, raising Unusable: for the app's worker, where nothing may end the process.
+    def read_policy(self) -> "Policy":
+        from frontdesk.domain.policy import PolicyError, load_policy
+
         if self._policy is None:
             try:
                 self._policy = load_policy(config.policy_path(self.policy))
             except PolicyError as exc:
-                fail(str(exc))
+                raise Unusable(str(exc)) from exc
         return self._policy
 
-    def desk(self):
+    def make_desk(self) -> "Desk":
         from frontdesk.services.context import Desk, system_clock
 
-        policy = self.load_policy()
+        policy = self.read_policy()
         counter = config.counter_name(self.counter)
         frozen = os.environ.get("FRONTDESK_NOW")
         if not frozen:
             return Desk(policy, system_clock, counter=counter)
-        moment = parse_cli_moment(frozen, policy, "FRONTDESK_NOW")
+        moment = read_moment(frozen, policy, "FRONTDESK_NOW")
         return Desk(policy, lambda: moment, counter=counter)
 
-    def open_engine(self):
+    def connect(self) -> "Engine":
         from frontdesk.store.database import SchemaBehind, open_database
 
         try:
             return open_database(self.database)
         except SchemaBehind as exc:
-            fail(str(exc))
+            raise Unusable(str(exc)) from exc
         except Exception as exc:  # noqa: BLE001 - any driver error becomes one clear line
-            fail(f"cannot open the database {self.database}: {exc}")
+            raise Unusable(f"cannot open the database {self.database}: {exc}") from exc
 
 
-def parse_cli_moment(text: str, policy: Policy, what: str) -> datetime:
+def parse_cli_moment(text: str, policy: "Policy", what: str) -> datetime:
     """An ISO-8601 moment; without an offset it is in the policy's time zone."""
+    with said():
+        return read_moment(text, policy, what)
+
+
+def read_moment(text: str, policy: "Policy", what: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        fail(f'{what}: "{text}" is not an ISO-8601 time such as 2026-12-02T14:40')
+        raise Unusable(
+            f'{what}: "{text}" is not an ISO-8601 time such as 2026-12-02T14:40'
+        ) from None
     return moment.replace(tzinfo=policy.timezone) if moment.tzinfo is None else moment
 
 
-def options(ctx: typer.Context) -> Options:
+def options(ctx: "typer.Context") -> Options:
     return ctx.find_root().obj or Options()
 
 

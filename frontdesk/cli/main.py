@@ -1,71 +1,55 @@
-"""``frontdesk``: open the app, or run one of the counter's commands."""
+"""``frontdesk``: open the app, or run one of the counter's commands.
 
-import typer
+Opening the app is what a counter does all day, and its first screen must paint fast. So the
+plain launch, ``frontdesk`` with nothing but ``--db``, ``--policy`` or ``--counter`` (each with
+a value), opens it without loading typer and every command first; anything else, ``--help``
+and every command included, is read by typer (``commands.py``) exactly as before."""
 
-from frontdesk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, lists_cmd, policy_cmd
+import sys
+
 from frontdesk.cli.context import Options, fail
 
-app = typer.Typer(
-    help="The reception counter of a residential property-management service centre.",
-    no_args_is_help=False,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-app.add_typer(policy_cmd.app, name="policy")
-app.add_typer(db_cmd.app, name="db")
-app.command("demo")(demo_cmd.demo)
-app.command("queue")(lists_cmd.queue)
-app.command("callbacks")(lists_cmd.callbacks)
-app.command("audit")(audit_cmd.audit)
-app.command("backup")(backup_cmd.backup)
-app.command("restore")(backup_cmd.restore)
-app.command("check")(backup_cmd.check)
+LAUNCH_OPTIONS = ("--db", "--policy", "--counter")
 
 
-@app.callback(invoke_without_command=True)
-def main(
-    ctx: typer.Context,
-    db: str = typer.Option(
-        None,
-        "--db",
-        help="SQLite path or database URL "
-        "(default: FRONTDESK_DATABASE_URL, else data/frontdesk.db).",
-    ),
-    policy: str = typer.Option(
-        None, "--policy", help="Policy file (default: FRONTDESK_POLICY, else data/policy.toml)."
-    ),
-    counter: str = typer.Option(
-        None,
-        "--counter",
-        help="This counter's name, shown to the others (default: FRONTDESK_COUNTER, else the "
-        "machine's name).",
-    ),
-) -> None:
-    """Without a command, open the counter app."""
-    for flag, value in (("--db", db), ("--policy", policy)):
-        if value is not None and not value.strip():
-            fail(f"{flag} is empty: give a path or leave the option out")
-    ctx.obj = Options(db=db, policy=policy, counter=counter)
-    if ctx.invoked_subcommand is None:
-        open_app(ctx.obj)
-
-
-def open_app(opts: Options) -> None:
-    """Run the counter app in this terminal."""
-    desk = opts.desk()
-    engine = opts.open_engine()
-    from frontdesk.tui.app import FrontdeskApp
-    from frontdesk.tui.backend import Counter
-
-    counter = Counter(engine, desk)
-    try:
-        FrontdeskApp(counter).run()
-    finally:
-        counter.leave()  # the operator's "being handled" marks go with them
+def plain_launch(args: list[str]) -> Options | None:
+    """The options of a plain launch; None for anything typer must read (help, a command, an
+    unknown or repeated option, a missing, empty or dash-led value: typer says what is wrong)."""
+    given: dict[str, str] = {}
+    rest = list(args)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in LAUNCH_OPTIONS or name[2:] in given:
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if not value.strip() or value.startswith("-"):
+            return None
+        given[name[2:]] = value
+    return Options(**given)
 
 
 def run() -> None:
     try:
-        app()
+        opts = plain_launch(sys.argv[1:])
+        if opts is not None:
+            from frontdesk.cli.launch import open_app
+
+            open_app(opts)
+        else:
+            from frontdesk.cli.commands import app
+
+            app()
     except KeyboardInterrupt:
         fail("interrupted", code=130)
+
+
+def __getattr__(name: str):
+    """``frontdesk.cli.main.app``, typer's app, as tests that drive it with CliRunner know it."""
+    if name == "app":
+        from frontdesk.cli.commands import app
+
+        return app
+    raise AttributeError(name)

@@ -1,25 +1,71 @@
-"""The counter application: sign in, then four views one function key apart."""
+"""The counter application: sign in, then four views one function key apart.
 
-from collections.abc import Iterable
+Started with a way to open its counter rather than a ready one, it paints the sign-in first and
+opens the database, the services and the views in a worker behind it: nothing of SQLAlchemy is
+loaded before the first frame. A sign-in typed meanwhile goes ahead as soon as they are ready."""
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from frontdesk.i18n import _
-from frontdesk.services.errors import ServiceError
-from frontdesk.services.permissions import Action
-from frontdesk.tui.backend import Counter
-from frontdesk.tui.commands import ResidentCommands
 from frontdesk.tui.messages import DatabaseChanged
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from frontdesk.tui.backend import Counter
 
 VIEWS = {"call": "F2", "residents": "F3", "queue": "F4", "followups": "F5", "audit": "F12"}
 # How often the counter asks whether anything was saved elsewhere (the target is 5 s).
 CHANGE_CHECK_SECONDS = 2.0
+# The worker that opens the counter behind the first screen.
+OPENING = "opening"
+
+
+def resident_commands() -> "type[Provider]":
+    """The palette's resident search; loaded when the palette opens, as it reads the services."""
+    from frontdesk.tui.commands import ResidentCommands
+
+    return ResidentCommands
+
+
+def view_screens() -> dict[str, type[Screen]]:
+    """Each view's screen, by mode. They load the services, so a lazy start loads them in its
+    worker, behind the sign-in."""
+    from frontdesk.tui.screens.audit import AuditScreen
+    from frontdesk.tui.screens.call import CallScreen
+    from frontdesk.tui.screens.followups import FollowUpsScreen
+    from frontdesk.tui.screens.queue import QueueScreen
+    from frontdesk.tui.screens.residents import ResidentsScreen
+
+    return {
+        "call": CallScreen,
+        "residents": ResidentsScreen,
+        "queue": QueueScreen,
+        "followups": FollowUpsScreen,
+        "audit": AuditScreen,
+    }
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What the worker brings back: the counter, whether its database awaits the first run, and
+    the views, loaded."""
+
+    counter: "Counter"
+    first_run: bool
+    views: dict[str, type[Screen]]
 
 
 class FrontdeskApp(App[None]):
@@ -28,7 +74,7 @@ class FrontdeskApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "frontdesk"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {ResidentCommands}
+    COMMANDS = App.COMMANDS | {resident_commands}
     BINDINGS = [
         Binding("f1", "help", _("Help"), id="help", tooltip=_("Every key of this view")),
         Binding("f2", "view('call')", _("Call"), id="view.call", tooltip=_("Phone intake")),
@@ -60,11 +106,30 @@ class FrontdeskApp(App[None]):
         Binding("ctrl+q", "quit", _("Quit"), id="quit", tooltip=_("Leave the app"), show=False),
     ]
 
-    def __init__(self, counter: Counter, *, blink: bool = True):
+    def __init__(
+        self,
+        counter: "Counter | Callable[[], Counter]",
+        *,
+        blink: bool = True,
+        exit_when_ready: str | None = None,
+    ):
+        """``counter``: a ready one (the tests), or a function that opens one, called in a worker
+        once the first screen has painted (the command line)."""
         super().__init__()
-        self.counter = counter
+        self._open_counter = counter if callable(counter) else None
+        self.counter: Counter | None = None if callable(counter) else counter
         #: Cursor blink off for snapshot tests, where a blinking cursor is noise.
         self.blink = blink
+        #: The benchmarks' hook: leave once the first screen has painted ("screen"), or once
+        #: the counter is open and its screen shown ("database").
+        self.exit_when_ready = exit_when_ready
+        #: Why the counter could not be opened, in one line; the app has ended.
+        self.failure: str | None = None
+        self._open = threading.Event()
+        self._may_sign_in = True
+        self._first_frame = time.perf_counter()  # until on_ready says when it was
+        if self.counter is not None:
+            self._open.set()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Without blink (snapshot tests), the cursor of any field that takes focus stays still:
@@ -75,22 +140,69 @@ class FrontdeskApp(App[None]):
     def get_default_screen(self):
         from frontdesk.tui.screens.sign_in import FirstRunScreen, SignInScreen
 
-        return FirstRunScreen() if self.counter.needs_first_run() else SignInScreen()
+        if self.counter is not None and self.counter.needs_first_run():
+            return FirstRunScreen()
+        return SignInScreen()
 
     def on_mount(self) -> None:
-        from frontdesk.tui.screens.audit import AuditScreen
-        from frontdesk.tui.screens.call import CallScreen
-        from frontdesk.tui.screens.followups import FollowUpsScreen
-        from frontdesk.tui.screens.queue import QueueScreen
-        from frontdesk.tui.screens.residents import ResidentsScreen
-
-        self.add_mode("call", CallScreen)
-        self.add_mode("residents", ResidentsScreen)
-        self.add_mode("queue", QueueScreen)
-        self.add_mode("followups", FollowUpsScreen)
-        self.add_mode("audit", AuditScreen)
+        if self.counter is None:
+            return  # the views come with the counter, behind the first screen
+        self.install_views(view_screens())
         if self.counter.operator is not None:
             self.signed_in()
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal: the heavy part may start behind it."""
+        self._first_frame = time.perf_counter()
+        if self.counter is None:
+            self.call_after_refresh(self.open_counter)
+        self.call_after_refresh(self.reached, "screen")
+
+    def install_views(self, views: dict[str, type[Screen]]) -> None:
+        for mode, screen in views.items():
+            self.add_mode(mode, screen)
+
+    @work(thread=True, exit_on_error=False, group=OPENING)
+    def open_counter(self) -> Opened:
+        """The database, the services and the views, loaded in a thread: the sign-in on screen
+        takes keys meanwhile."""
+        assert self._open_counter is not None
+        counter = self._open_counter()
+        return Opened(counter, counter.needs_first_run(), view_screens())
+
+    def opened(self, opened: Opened) -> None:
+        from frontdesk.tui.screens.sign_in import FirstRunScreen
+
+        self.counter = opened.counter
+        self.install_views(opened.views)
+        if opened.first_run:
+            self._may_sign_in = False  # no one to sign in as yet: the first run creates them
+            self.push_screen(FirstRunScreen())  # over the sign-in: the first screen stays put
+        self._open.set()
+        self.call_after_refresh(self.reached, "database")
+
+    def cannot_open(self, error: BaseException | None) -> None:
+        """Said in one line by the command line, once the terminal is back; never a traceback."""
+        self.failure = str(error) or type(error).__name__
+        self._open.set()
+        self.exit(return_code=1)
+
+    def wait_until_open(self) -> bool:
+        """For a worker thread: wait until the counter is open; whether a sign-in may go ahead
+        (not if it could not be opened, nor on a database awaiting its first run)."""
+        worker = get_current_worker()
+        while not self._open.wait(0.05):
+            if worker.is_cancelled:  # the app is closing, or another Enter took over
+                return False
+        return self.counter is not None and self._may_sign_in and not worker.is_cancelled
+
+    def reached(self, moment: str) -> None:
+        if self.exit_when_ready == moment:
+            since = (time.perf_counter() - self._first_frame) * 1000
+            screen = type(self.screen).__name__
+            self.exit(
+                message=f"ready: {moment}, {screen} on screen, {since:.0f} ms after the first frame"
+            )
 
     def signed_in(self) -> None:
         self.counter.load_centre()
@@ -129,12 +241,19 @@ class FrontdeskApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action != "view":
             return True
-        if parameters == ("audit",) and not self.counter.may(Action.READ_AUDIT):
+        if parameters == ("audit",) and not self.may_read_audit():
             return False  # the manager's key; the service refuses anyone else on its own
-        if self.counter.operator is None:
+        if self.counter is None or self.counter.operator is None:
             return None  # shown greyed until someone signs in
         # The view you are in needs no key: hidden, to leave the footer's room to the others.
         return not (parameters and parameters[0] == self.current_mode)
+
+    def may_read_audit(self) -> bool:
+        if self.counter is None or self.counter.operator is None:
+            return False
+        from frontdesk.services.permissions import Action  # loaded with the counter
+
+        return self.counter.may(Action.READ_AUDIT)
 
     def action_view(self, name: str) -> None:
         if self.current_mode != name:
@@ -146,7 +265,12 @@ class FrontdeskApp(App[None]):
         self.push_screen(HelpScreen(self.screen))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
+        if event.worker.group == OPENING:
+            if event.state is WorkerState.SUCCESS:
+                self.opened(event.worker.result)
+            elif event.state is WorkerState.ERROR:
+                self.cannot_open(event.worker.error)
+        elif event.state is WorkerState.ERROR:
             self.report_failure(event.worker.error)
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:  # type: ignore[override]
@@ -156,6 +280,8 @@ class FrontdeskApp(App[None]):
 
     def report_failure(self, error: BaseException | None) -> None:
         """A refusal is said as it is; anything else as a failure, with what happened."""
+        from frontdesk.services.errors import ServiceError
+
         message = (
             str(error)
             if isinstance(error, ServiceError | ValueError)

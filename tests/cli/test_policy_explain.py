@@ -6,7 +6,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from frontdesk.cli.main import app
+from frontdesk.cli.commands import app
 
 runner = CliRunner()
 

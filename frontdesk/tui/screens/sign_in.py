@@ -1,4 +1,7 @@
-"""Signing in at the counter, and the first run that names the centre and its manager."""
+"""Signing in at the counter, and the first run that names the centre and its manager.
+
+The sign-in is the app's first screen and paints before the database is open: this module
+loads nothing of the services at import, and a sign-in waits for the counter to be ready."""
 
 from rich.text import Text
 from textual import on, work
@@ -8,7 +11,6 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from frontdesk.i18n import _
-from frontdesk.services.errors import ServiceError, SignInRefused
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.widgets.footer import CounterFooter
 
@@ -16,7 +18,8 @@ from frontdesk.tui.widgets.footer import CounterFooter
 class SignInScreen(ReportsWorkerFailures, Screen):
     """The operator types their name and PIN; Enter moves on and signs in. A refusal is written
     under the PIN: a wrong name or PIN (the same words for both), or, after five wrong PINs in
-    a row, until when the operator is locked out."""
+    a row, until when the operator is locked out. Enter pressed while the database is still
+    being opened signs in as soon as it is: nothing typed is lost."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sign-in"):
@@ -39,6 +42,10 @@ class SignInScreen(ReportsWorkerFailures, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def sign_in(self, name: str, pin: str) -> None:
+        if not self.app.wait_until_open():  # type: ignore[attr-defined]
+            return
+        from frontdesk.services.errors import SignInRefused  # loaded with the counter
+
         try:
             self.app.counter.sign_in(name, pin)  # type: ignore[attr-defined]
         except SignInRefused as refused:
@@ -87,6 +94,8 @@ class FirstRunScreen(ReportsWorkerFailures, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def create(self, centre: str, name: str, pin: str) -> None:
+        from frontdesk.services.errors import ServiceError  # loaded with the counter
+
         try:
             self.app.counter.first_run(centre=centre, manager=name, pin=pin)  # type: ignore[attr-defined]
         except ServiceError as exc:
