@@ -60,9 +60,9 @@ def open_app(opts: Options) -> None:
     from frontdesk.tui.backend import Counter
 
     counter = Counter(engine, desk)
-    # What is loaded by now lives as long as the app (the pinyin tables, the phone number
-    # metadata, the schema): kept out of the collector's full passes, which otherwise walked it
-    # all every so often, a pause of 0.1-0.2 s in the middle of a keystroke or a first render.
+    # What is loaded by now lives as long as the app (the libraries, the schema, the policy):
+    # kept out of the collector's full passes, which otherwise walked it all every so often, a
+    # pause of up to 0.2 s in the middle of a keystroke or a first render.
     gc.freeze()
     try:
         FrontdeskApp(counter).run()
