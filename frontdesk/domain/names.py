@@ -9,8 +9,6 @@ people say them: 曾 is zeng, not the ceng pypinyin gives.
 import unicodedata
 from itertools import groupby
 
-from pypinyin import Style, lazy_pinyin
-
 from frontdesk.domain.free_text import shown
 from frontdesk.domain.surnames import COMPOUND_SURNAMES, SURNAME_READINGS
 from frontdesk.i18n import _
@@ -157,6 +155,10 @@ def _word_syllables(name: str) -> list[str]:
 
 def _read(chinese: str) -> list[str]:
     """pypinyin's toneless syllables, leaving out characters it has no reading for."""
+    # Its tables take some 50 MB: loaded the first time a name is read (a new card, a new
+    # name), not by every counter that only looks names up by the pinyin already stored.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(chinese, style=Style.NORMAL, errors="ignore")
     letters = ("".join(ch for ch in s.lower() if "a" <= ch <= "z") for s in syllables)
     return [syllable for syllable in letters if syllable]

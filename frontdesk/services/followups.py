@@ -59,42 +59,78 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
     to evening calls, and for urgent calls)."""
     now = desk.now()
     calendar = WorkingCalendar(desk.policy)
+    # The same two windows for every row: worked out once, not once a row.
+    windows = {
+        evening: calendar.current_or_next_window(now, evening=evening) for evening in (False, True)
+    }
+    local_now = now.astimezone(desk.policy.timezone)
+    # Each row's tries, counted by its own index lookup rather than by counting every try ever
+    # made; and only the columns a row shows: thousands may be owed on a large estate.
     attempts = (
-        select(FollowUpAttempt.follow_up_id, func.count().label("n"))
-        .group_by(FollowUpAttempt.follow_up_id)
-        .subquery()
+        select(func.count())
+        .where(FollowUpAttempt.follow_up_id == FollowUp.id)
+        .correlate(FollowUp)
+        .scalar_subquery()
     )
     rows = session.exec(
-        select(FollowUp, Matter, Resident, attempts.c.n)
+        select(  # type: ignore[call-overload]
+            FollowUp.id,
+            FollowUp.matter_id,
+            FollowUp.reason,
+            Resident.name,
+            Matter.contact_name,
+            Matter.unit_label,
+            FollowUp.phone,
+            FollowUp.due,
+            FollowUp.rule,
+            FollowUp.explanation,
+            FollowUp.evening_ok,
+            FollowUp.urgent,
+            FollowUp.version,
+            attempts,
+        )
         .join(Matter, Matter.id == FollowUp.matter_id)  # type: ignore[arg-type]
         .outerjoin(Resident, Resident.id == Matter.resident_id)  # type: ignore[arg-type]
-        .outerjoin(attempts, attempts.c.follow_up_id == FollowUp.id)  # type: ignore[arg-type]
         .where(FollowUp.status == FollowUpStatus.OWED.value)
         .order_by(FollowUp.due, FollowUp.id)  # type: ignore[arg-type]
     ).all()
     out = []
-    for follow_up, matter, resident, tries in rows:
-        evening = follow_up.evening_ok or follow_up.urgent
-        window = calendar.current_or_next_window(now, evening=evening)
+    for (
+        follow_up_id,
+        matter_id,
+        reason,
+        name,
+        contact,
+        unit,
+        phone,
+        due,
+        rule,
+        explanation,
+        evening_ok,
+        urgent,
+        version,
+        tries,
+    ) in rows:
+        window = windows[bool(evening_ok or urgent)]
         out.append(
             Callback(
-                id=follow_up.id,
-                matter_id=matter.id,
-                reason=follow_up.reason,  # type: ignore[arg-type]
-                resident=resident.name if resident else matter.contact_name,
-                unit=matter.unit_label,
-                phone=mask_phone(follow_up.phone) if follow_up.phone else "",
-                due=follow_up.due.astimezone(desk.policy.timezone),
+                id=follow_up_id,
+                matter_id=matter_id,
+                reason=reason,
+                resident=name if name is not None else contact,
+                unit=unit,
+                phone=mask_phone(phone) if phone else "",
+                due=due.astimezone(desk.policy.timezone),
                 window_start=window.start,
                 window_end=window.end,
-                callable_now=window.contains(now.astimezone(desk.policy.timezone)),
+                callable_now=window.contains(local_now),
                 attempts=tries or 0,
-                overdue=follow_up.due < now,
-                rule=follow_up.rule,
-                explanation=follow_up.explanation,
-                evening_ok=follow_up.evening_ok,
-                urgent=follow_up.urgent,
-                version=follow_up.version,
+                overdue=due < now,
+                rule=rule,
+                explanation=explanation,
+                evening_ok=evening_ok,
+                urgent=urgent,
+                version=version,
             )
         )
     return out

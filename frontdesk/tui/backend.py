@@ -106,11 +106,20 @@ class Counter:
         found = self.act(presence.look_at, subject=subject, subject_id=subject_id)
         return tuple(str(p) for p in found)
 
-    def queue(self, filters: queue.QueueFilter | None = None) -> list[queue.QueueRow]:
-        # Another counter may make the same month-end upgrade at the same moment: theirs stands.
-        with suppress(Conflict):
-            self.run(complaints.upgrade_overdue)
-        rows = self.run(queue.list_queue, filters=filters)
+    def queue_page(
+        self,
+        filters: queue.QueueFilter | None = None,
+        *,
+        after: queue.QueueKey | None = None,
+        limit: int = queue.PAGE,
+    ) -> queue.QueuePage:
+        """A page of the queue, with who else is on each row. The first page (``after`` None)
+        comes with the totals, after the month-end sweep has made its upgrades."""
+        if after is None:
+            # Another counter may make the same upgrade at the same moment: theirs stands.
+            with suppress(Conflict):
+                self.run(complaints.upgrade_overdue)
+        page = self.run(queue.queue_page, filters=filters, after=after, limit=limit)
         me = self.operator.id if self.operator else None
         with new_session(self.engine) as session:
             found = presence.others_on(
@@ -118,11 +127,17 @@ class Counter:
                 desk=self.desk,
                 operator_id=me,
                 subject=presence.MATTER,
-                ids=[row.id for row in rows],
+                ids=[row.id for row in page.rows],
             )
-        return [
-            replace(r, others=tuple(map(str, found[r.id]))) if r.id in found else r for r in rows
+        rows = [
+            replace(r, others=tuple(map(str, found[r.id]))) if r.id in found else r
+            for r in page.rows
         ]
+        return replace(page, rows=rows)
+
+    def queue(self, filters: queue.QueueFilter | None = None) -> list[queue.QueueRow]:
+        """The most urgent page of the queue."""
+        return self.queue_page(filters).rows
 
     def change_token(self) -> tuple[int, ...]:
         return self.run(presence.change_token)

@@ -1,11 +1,9 @@
 """The complaint queue (DOMAIN.md §3): every open matter, the most urgent deadline first."""
 
-from dataclasses import replace
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,14 +13,23 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
-from frontdesk.domain.kinds import ComplaintClass, EventKind, MatterKind, Role
+from frontdesk.domain.kinds import MatterKind, Role
 from frontdesk.i18n import _
-from frontdesk.services.cards import EventLine, MatterDetail
-from frontdesk.services.queue import QueueFilter, QueueRow
+from frontdesk.services.cards import MatterDetail
+from frontdesk.services.queue import (
+    PAGE,
+    QueueFilter,
+    QueueKey,
+    QueuePage,
+    QueueRow,
+    QueueTotals,
+)
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.screens.queue_actions import MatterActions
+from frontdesk.tui.screens.queue_filters import QueueFilters
 from frontdesk.tui.widgets.footer import CounterFooter
+from frontdesk.tui.widgets.matter_detail import matter_detail
 
 COLUMNS = ("mark", "due", "countdown", "milestone", "id", "kind", "class", "unit", "resident")
 # Keys that act on the highlighted matter, and those of them only a complaint has.
@@ -54,7 +61,7 @@ def _filter(key: str, action: str, description: str, tooltip: str) -> Binding:
     return _binding(key, action, description, tooltip, group=FILTERS)
 
 
-class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
+class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
     """The receptionist sees what is late or due soon, narrows the list with filters, and works
     the highlighted matter (queue_actions.py): escalates it, records a reply or the resolution,
     asks for (or, as office manager, approves) more time, reclassifies it, notes progress, or
@@ -85,10 +92,27 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
         _filter("m", "toggle_mine", _("Mine"), _("Only matters I filed")),
     ]
 
+    #: Rows read at a time, and how close the cursor comes to the last row read before the
+    #: next page is read (a page is more than a screen: reading ahead, the next is there before
+    #: the cursor gets to it).
+    PAGE_SIZE = PAGE
+    READ_AHEAD = 20
+
     def __init__(self) -> None:
         super().__init__()
         self.filters = QueueFilter()
+        #: The rows read so far, most urgent first: a page, and the next as the cursor nears
+        #: the end of it.
         self.rows: dict[int, QueueRow] = {}
+        self.totals = QueueTotals(0, 0, 0)
+        #: Whether rows follow the last one read.
+        self.more = False
+        #: How many rows a reading asks for: a page, and more as more are read. Not the rows
+        #: shown: a reading asked for before a new filter's rows arrive would count the old.
+        self.depth = self.PAGE_SIZE
+        #: Counts the readings from the top: a page read for an earlier one is dropped.
+        self.reading = 0
+        self.reading_more = False
         #: The highlighted matter, which the action keys work on.
         self.current: QueueRow | None = None
 
@@ -140,19 +164,67 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
         return True
 
     # Reading the queue
-    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-load")
-    def load(self) -> None:
-        rows = self.counter.queue(self.filters)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, rows)
+    def load(self, *, from_top: bool = False) -> None:
+        """Read the queue again: as many rows as are shown (the cursor stays on its matter), or
+        ``from_top``, one page (the filters changed)."""
+        if from_top:
+            self.depth = self.PAGE_SIZE
+        self.reading += 1
+        self.reading_more = False
+        self.read(self.reading, self.filters, self.depth)
 
-    def show(self, rows: list[QueueRow]) -> None:
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-load")
+    def read(self, reading: int, filters: QueueFilter, limit: int) -> None:
+        page = self.counter.queue_page(filters, limit=limit)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show, page, reading)
+
+    def read_more(self) -> None:
+        """The cursor nears the last row read: read the next page after it."""
+        if not self.more or self.reading_more or not self.rows:
+            return
+        self.reading_more = True
+        last = next(reversed(self.rows.values()))
+        self.read_after(self.reading, self.filters, last)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-more")
+    def read_after(self, reading: int, filters: QueueFilter, last: QueueRow) -> None:
+        after = QueueKey(last.due, last.id)
+        page = self.counter.queue_page(filters, after=after, limit=self.PAGE_SIZE)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.extend, page, reading)
+
+    def show(self, page: QueuePage, reading: int) -> None:
+        if reading != self.reading:
+            return  # the filters changed since it was asked for
         table = self.query_one(DataTable)
         keep = self.current.id if self.current else None
-        now = self.counter.desk.now()
         table.clear()
-        self.rows = {row.id: row for row in rows}
-        for row in rows:
+        self.rows = {}
+        self.add_rows(page)
+        if page.totals is not None:
+            self.totals = page.totals
+        if keep in self.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        self.highlight(table.cursor_row if self.rows else None)
+        self.show_filters()
+
+    def extend(self, page: QueuePage, reading: int) -> None:
+        if reading != self.reading or not self.reading_more:
+            return  # read again from the top since
+        self.reading_more = False
+        self.add_rows(page)
+        self.depth = max(self.depth, len(self.rows))
+        self.show_filters()
+
+    def add_rows(self, page: QueuePage) -> None:
+        table = self.query_one(DataTable)
+        now = self.counter.desk.now()
+        self.more = page.more
+        for row in page.rows:
+            if row.id in self.rows:
+                continue  # saved again since the page before was read: it is shown already
+            self.rows[row.id] = row
             style = "bold red" if row.overdue else ""
             mark = _("OVERDUE") if row.overdue else _("<1h") if row.due_soon else ""
             # Someone at another counter is on it: advice, so two people don't call back twice.
@@ -172,40 +244,49 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
             table.add_row(
                 *(Text(c, style=style) if isinstance(c, str) else c for c in cells), key=str(row.id)
             )
-        if keep in self.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
-        self.highlight(table.cursor_row if rows else None)
-        self.show_filters()
 
     def countdown_cell(self, row: QueueRow, now: datetime) -> Text:
         late = row.due is not None and row.due < now
         return Text(countdown(row.due, now), style="bold red" if late else "")
 
     def tick(self) -> None:
-        """Count down without asking the database again: only the countdown cells change."""
+        """Count down without asking the database again: only the countdown cells of the rows
+        in sight change."""
         table = self.query_one(DataTable)
         now = self.counter.desk.now()
-        for row in self.rows.values():
+        first = int(table.scroll_y)
+        for row in islice(self.rows.values(), first, first + table.size.height):
             table.update_cell(str(row.id), "countdown", self.countdown_cell(row, now))
 
     @on(DataTable.RowHighlighted)
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Where the cursor is now: a highlight posted before the table was refilled names a
         # row that may be gone (or -1, for the emptied table).
-        self.highlight(self.query_one(DataTable).cursor_row)
+        table = self.query_one(DataTable)
+        if self.row_at(table.cursor_row) is not self.current:
+            # A reading highlights its row itself: the cursor set on the refilled table is
+            # not a move to another matter.
+            self.highlight(table.cursor_row)
+        if table.cursor_row >= table.row_count - self.READ_AHEAD:
+            self.read_more()
+
+    def row_at(self, index: int | None) -> QueueRow | None:
+        table = self.query_one(DataTable)
+        if index is None or not table.is_valid_row_index(index):
+            return None
+        key = table.coordinate_to_cell_key((index, 0)).row_key.value
+        return self.rows.get(int(key)) if key else None
 
     def highlight(self, index: int | None) -> None:
-        table = self.query_one(DataTable)
-        valid = index is not None and table.is_valid_row_index(index)
-        key = table.coordinate_to_cell_key((index, 0)).row_key.value if valid else None
-        self.current = self.rows.get(int(key)) if key else None
+        self.current = self.row_at(index)
         self.refresh_bindings()
         if self.current is None:
             self.query_one("#queue-detail-text", Static).update(
                 _("Nothing open matches these filters.")
             )
             return
-        self.load_detail(self.current.id)
+        # After the rows are painted: the list first, its detail a moment later.
+        self.call_after_refresh(self.load_detail, self.current.id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-detail")
     def load_detail(self, matter_id: int) -> None:
@@ -214,80 +295,4 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, Screen):
             self.app.call_from_thread(self.show_detail, detail)
 
     def show_detail(self, detail: MatterDetail) -> None:
-        m = detail.matter
-        head = Text()
-        kind = f"{m.kind} {m.complaint_class or m.repair_category or ''}"
-        head.append(f"#{m.id} {kind} [{m.status}] ", "bold")
-        head.append(f"{m.summary}\n{detail.content}\n")
-        head.append(f"{_('Contact')}: {detail.contact or '—'} · {_('Unit')}: {detail.unit or '—'}")
-        head.append(f" · {_('Department')}: {detail.department or '—'}")
-        for other in detail.others:
-            head.append("\n" + _("Also being handled by {who}").format(who=other), "bold yellow")
-        deadlines = Table.grid(padding=(0, 1))
-        for d in detail.deadlines:
-            # The rule and how the due time was worked out, so the receptionist can explain it.
-            why = Text.assemble(d.rule, "\n", (d.explanation, "dim"))
-            style = "bold" if d.state == "running" else "dim"
-            deadlines.add_row(Text(d.state, style), d.milestone, f"{d.due:%m-%d %H:%M}", why)
-        history = Table.grid(padding=(0, 1))
-        # Newest first: the latest step is what the caller asks about.
-        for e in reversed(detail.events):
-            history.add_row(f"{e.at:%m-%d %H:%M}", e.kind, Text(e.who), _event_text(e))
-        parts = [head, Text(), Text(_("Deadlines"), "bold"), deadlines, Text()]
-        parts += [Text(_("History, newest first"), "bold"), history]
-        self.query_one("#queue-detail-text", Static).update(Group(*parts))
-
-    # Filters
-    def show_filters(self) -> None:
-        f, every = self.filters, _("all")
-        self.query_one("#queue-filters", Static).update(
-            _(
-                "class {cls} · department {dept} · kind {kind} · {overdue} · {mine} — {n} {status}"
-            ).format(
-                cls=f.complaint_class or every,
-                dept=f.department or every,
-                kind=f.kind or every,
-                overdue=_("overdue only") if f.overdue_only else _("any deadline"),
-                mine=_("mine") if f.operator_id is not None else _("anyone's"),
-                n=len(self.rows),
-                status=f.status,
-            )
-        )
-
-    def refilter(self, **changes: Any) -> None:
-        self.filters = replace(self.filters, **changes)
-        self.show_filters()
-        self.load()
-
-    def action_cycle_class(self) -> None:
-        self.refilter(complaint_class=_next([None, *ComplaintClass], self.filters.complaint_class))
-
-    def action_cycle_department(self) -> None:
-        departments = [None, *self.counter.desk.policy.departments]
-        self.refilter(department=_next(departments, self.filters.department))
-
-    def action_cycle_kind(self) -> None:
-        self.refilter(kind=_next([None, *MatterKind], self.filters.kind))
-
-    def action_cycle_status(self) -> None:
-        self.refilter(status=_next(["open", "resolved"], self.filters.status))
-
-    def action_toggle_overdue(self) -> None:
-        self.refilter(overdue_only=not self.filters.overdue_only)
-
-    def action_toggle_mine(self) -> None:
-        mine = None if self.filters.operator_id is not None else self.counter.operator.id
-        self.refilter(operator_id=mine)
-
-
-def _next(options: list[Any], current: Any) -> Any:
-    return options[(options.index(current) + 1) % len(options)]
-
-
-def _event_text(event: EventLine) -> Text:
-    """What happened, with the deadline asked for or approved, or when a repair was done."""
-    text = Text(event.text)
-    if event.until is not None:
-        said = _("done {at}") if event.kind == EventKind.REPAIR_DONE else _("until {at}")
-        text.append(("  " if event.text else "") + said.format(at=f"{event.until:%a %m-%d %H:%M}"))
-    return text
+        self.query_one("#queue-detail-text", Static).update(matter_detail(detail))
