@@ -79,8 +79,8 @@ async def first_renders(app: FrontdeskApp, watch: Stopwatch) -> tuple[list[float
 
 @pytest.fixture
 def heap_as_at_the_counter():
-    """What is loaded is kept out of the collector's full passes, as ``frontdesk`` does when it
-    starts the app (cli/main.py); here for the run of the benchmark only."""
+    """What is loaded is kept out of the collector's full passes, as ``frontdesk`` does once it
+    has opened the counter (``gc.freeze``); here for the run of the benchmark only."""
     gc.freeze()
     yield
     gc.unfreeze()
