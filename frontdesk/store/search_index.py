@@ -20,6 +20,7 @@ from itertools import islice
 from sqlalchemy import (
     Column,
     Connection,
+    Engine,
     ForeignKey,
     Index,
     Integer,
@@ -142,10 +143,26 @@ def lookup(connection: Connection, forms: list[Form], limit: int) -> list[tuple]
     the term matched, then by resident. Each kind of term is read in the index's own order and
     only as far as needed (an exact term sorts first within its kind), so a search costs about
     the same whether it matches ten residents or ten thousand (张, zw)."""
+    return _run(connection.connection.driver_connection, connection.dialect.name, forms, limit)
+
+
+def lookup_in(engine: Engine, forms: list[Form], limit: int) -> list[tuple]:
+    """``lookup`` on a pooled connection of its own, outside any transaction of SQLAlchemy's:
+    one statement, which reads one consistent state of the database by itself (the pool rolls
+    back what PostgreSQL opened for it when the connection goes back)."""
+    if not forms:
+        return []
+    pooled = engine.raw_connection()
+    try:
+        return _run(pooled, engine.dialect.name, forms, limit)
+    finally:
+        pooled.close()
+
+
+def _run(dbapi_connection, dialect: str, forms: list[Form], limit: int) -> list[tuple]:
     reads = [(form.text, kind.value) for form in forms for kind in form.kinds]
     if not reads:
         return []
-    dialect = connection.dialect.name
     params: list = []
     for text, kind in reads:
         # A resident can match one kind more than once (two numbers ending 5678): read twice
@@ -155,7 +172,7 @@ def lookup(connection: Connection, forms: list[Form], limit: int) -> list[tuple]
     # The driver's own cursor: the query takes a quarter of a millisecond, and building it
     # through SQLAlchemy's expression language took ten times that (measured on 100,000
     # residents), the difference between keeping up with typing and lagging behind it.
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = dbapi_connection.cursor()
     try:
         cursor.execute(lookup_sql(dialect, len(reads)), params)
         return cursor.fetchall()

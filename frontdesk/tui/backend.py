@@ -87,8 +87,7 @@ class Counter:
 
     # Lists and cards
     def search(self, text: str) -> list[residents.ResidentHit]:
-        with new_session(self.engine) as session:
-            return residents.search_residents(session=session, text=text)
+        return residents.search_residents_in(engine=self.engine, text=text)
 
     def card(self, resident_id: int) -> cards.ResidentCard:
         """The card; the operator is marked as handling the resident, and sees who else is."""

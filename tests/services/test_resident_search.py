@@ -11,6 +11,7 @@ from frontdesk.services.residents import (
     create_resident,
     find_residents,
     search_residents,
+    search_residents_in,
 )
 from frontdesk.store.models import Resident
 from frontdesk.store.search_index import SearchTerm, rebuild, stale
@@ -127,3 +128,13 @@ def test_found_residents_come_back_as_cards_in_rank_order(session, desk):
 def test_text_that_cannot_match_finds_nothing_and_fails_nothing(session, desk, text):
     add(session, desk, "张伟")
     assert search_residents(session=session, text=text) == []
+
+
+def test_the_screens_search_on_a_pooled_connection_finds_the_same(session, desk):
+    add(session, desk, "张伟", phones=["13912345678"], units=["3-2-1201"])
+    add(session, desk, "张伟明", units=["3-2-1202"])
+    engine = session.get_bind()
+    for text in ("张", "zw", "5678", "3-2-12", "%", ""):
+        assert search_residents_in(engine=engine, text=text) == search_residents(
+            session=session, text=text
+        )
