@@ -1,6 +1,6 @@
 """Resident search on the large estate (issue 5): each kind of query a receptionist types, timed
-as the app runs it (a session of its own, as ``Counter.search``), against the best raw SQLite
-query for the same answer; and keystroke to updated matches in the Call and Residents views.
+as the app runs it (``Counter.search``: a pooled connection, no session), against the best raw
+SQLite query for the same answer; and keystroke to updated matches in the Call and Residents views.
 
 Run with: pytest tests/benchmarks/test_search.py  (the table prints at the end)
 """
