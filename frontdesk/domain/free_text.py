@@ -31,6 +31,7 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # and of Persian and Indic words, and the tag characters of subdivision flags (🏴󠁧󠁢󠁳󠁣󠁴󠁿).
 _KEPT_FORMAT = frozenset("\u200c\u200d")
 _TAGS = range(0xE0020, 0xE0080)
+_BLACK_FLAG = "\U0001f3f4"
 
 
 class TextError(ValueError):
@@ -48,7 +49,16 @@ def clean_text(text: str, *, multiline: bool = True) -> str:
     text = _LINE_BREAKS.sub("\n" if multiline else " ", text)
     if not multiline:
         text = text.replace("\t", " ")
-    return "".join(ch for ch in text if _kept(ch, multiline))
+    kept: list[str] = []
+    for ch in text:
+        if ord(ch) in _TAGS:
+            # Only inside a flag (🏴 and its tags): a tag on its own is invisible, and a note
+            # of nothing but tags would look empty while counting as written.
+            if kept and (kept[-1] == _BLACK_FLAG or ord(kept[-1]) in _TAGS):
+                kept.append(ch)
+        elif _kept(ch, multiline):
+            kept.append(ch)
+    return "".join(kept)
 
 
 def checked_text(text: str, *, what: str, limit: int = MAX_TEXT, multiline: bool = True) -> str:
@@ -76,5 +86,5 @@ def _kept(ch: str, multiline: bool) -> bool:
     if category in ("Cc", "Cs"):
         return False
     if category == "Cf":
-        return ch in _KEPT_FORMAT or ord(ch) in _TAGS
+        return ch in _KEPT_FORMAT
     return True
