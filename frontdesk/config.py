@@ -1,44 +1,230 @@
-"""Where the policy file and the database are: flags, then FRONTDESK_* variables, then defaults.
+"""Every setting of frontdesk: a flag, else its FRONTDESK_* variable, else the settings file,
+else a default.
 
-From a source checkout the defaults are the repository's ``data/`` folder; from an installed
-wheel, the policy shipped inside the package and a database in the user's data directory.
+The settings file is ``FRONTDESK_CONFIG`` if set, else ``data/frontdesk.toml`` in a source
+checkout, else ``frontdesk.toml`` in the user's configuration directory. Paths written in it are
+relative to the file. From a source checkout the defaults are the repository's ``data/`` folder;
+from an installed wheel, the policy shipped inside the package and a database in the user's data
+directory.
+
+Only the standard library is loaded here: the plain launch reads its settings before the first
+screen paints.
 """
 
 import os
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 REPO_DATA = PACKAGE.parent / "data"
 SHIPPED_POLICY = PACKAGE / "shipped" / "policy.toml"
+SECTION = "frontdesk"
 
 
-def policy_path(flag: str | None = None) -> Path:
-    """The policy file to read."""
-    chosen = flag or os.environ.get("FRONTDESK_POLICY")
-    if chosen:
-        return Path(chosen).expanduser()
-    in_repo = REPO_DATA / "policy.toml"
-    return in_repo if in_repo.exists() else SHIPPED_POLICY
+class ConfigError(Exception):
+    """The settings file cannot be read, or a value in it is of the wrong type; the message
+    names the file and the key."""
 
 
-def database_target(flag: str | None = None) -> str:
-    """A SQLite path or a database URL."""
-    chosen = flag or os.environ.get("FRONTDESK_DATABASE_URL")
-    if chosen:
-        return chosen
-    if (REPO_DATA / "policy.toml").exists():
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    env: str
+    about: str
+    default: Callable[[], str]
+    is_path: bool = False
+
+
+@dataclass(frozen=True)
+class Value:
+    """A setting's value and where it came from: "flag", "env", "file" or "default"."""
+
+    key: str
+    value: str
+    source: str
+
+
+def _in_checkout() -> bool:
+    return (REPO_DATA / "policy.toml").exists()
+
+
+def _default_policy() -> str:
+    return str(REPO_DATA / "policy.toml" if _in_checkout() else SHIPPED_POLICY)
+
+
+def _default_database() -> str:
+    if _in_checkout():
         return str(REPO_DATA / "frontdesk.db")
     from platformdirs import user_data_dir
 
     return str(Path(user_data_dir("frontdesk")) / "frontdesk.db")
 
 
-def counter_name(flag: str | None = None) -> str:
-    """Which counter this is ("lobby", "night desk"): shown to the other counters and kept in
-    the audit log. The machine's name unless told."""
-    chosen = flag or os.environ.get("FRONTDESK_COUNTER")
-    if chosen and chosen.strip():
-        return chosen.strip()
+def _default_counter() -> str:
     import socket
 
     return socket.gethostname()
+
+
+def _default_language() -> str:
+    """The system locale's language, as gettext reads it: Chinese if it is Chinese."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "zh-Hans" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _default_ring_socket() -> str:
+    """One socket per counter, in the user's runtime directory."""
+    import tempfile
+
+    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    counter = "".join(c if c.isalnum() or c in "-_." else "_" for c in counter_name())
+    return str(Path(base) / f"frontdesk-{os.getuid()}" / f"ring-{counter}.sock")
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting(
+            "database",
+            "FRONTDESK_DATABASE_URL",
+            "SQLite path or database URL",
+            _default_database,
+            is_path=True,
+        ),
+        Setting("policy", "FRONTDESK_POLICY", "the estate's policy file", _default_policy, True),
+        Setting(
+            "counter",
+            "FRONTDESK_COUNTER",
+            "this counter's name, shown to the other counters",
+            _default_counter,
+        ),
+        Setting(
+            "language",
+            "FRONTDESK_LANG",
+            "the interface's language: zh-Hans or en",
+            _default_language,
+        ),
+        Setting(
+            "caller_language",
+            "FRONTDESK_CALLER_LANG",
+            "the language spoken to callers, the script's lines: zh-Hans or en",
+            lambda: "zh-Hans",
+        ),
+        Setting(
+            "ring_socket",
+            "FRONTDESK_RING_SOCKET",
+            "the socket where `frontdesk ring` tells this counter a call is ringing",
+            _default_ring_socket,
+            is_path=True,
+        ),
+    )
+}
+
+
+def settings_file() -> Path:
+    chosen = os.environ.get("FRONTDESK_CONFIG")
+    if chosen:
+        return Path(chosen).expanduser()
+    if _in_checkout():
+        return REPO_DATA / "frontdesk.toml"
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("frontdesk")) / "frontdesk.toml"
+
+
+@cache
+def _file_values(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read the settings file {path}: {exc}") from exc
+    section = data.get(SECTION, {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [{SECTION}] must be a table")
+    values: dict[str, str] = {}
+    for key, value in section.items():
+        if key not in SETTINGS:
+            known = ", ".join(sorted(SETTINGS))
+            raise ConfigError(f"{path}: [{SECTION}] {key} is not a setting (known: {known})")
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{path}: [{SECTION}] {key} must be a non-empty string")
+        if SETTINGS[key].is_path and "://" not in value:
+            value = str((path.parent / Path(value).expanduser()).resolve())
+        values[key] = value.strip()
+    return values
+
+
+def resolve(key: str, flag: str | None = None) -> Value:
+    """The value of setting ``key`` and where it came from."""
+    setting = SETTINGS[key]
+    if flag is not None and flag.strip():
+        return Value(key, flag.strip(), "flag")
+    chosen = os.environ.get(setting.env, "")
+    if chosen.strip():
+        return Value(key, chosen.strip(), "env")
+    from_file = _file_values(settings_file()).get(key)
+    if from_file is not None:
+        return Value(key, from_file, "file")
+    return Value(key, setting.default(), "default")
+
+
+def policy_path(flag: str | None = None) -> Path:
+    """The policy file to read."""
+    return Path(resolve("policy", flag).value).expanduser()
+
+
+def database_target(flag: str | None = None) -> str:
+    """A SQLite path or a database URL."""
+    return resolve("database", flag).value
+
+
+def counter_name(flag: str | None = None) -> str:
+    """Which counter this is ("lobby", "night desk"): shown to the other counters and kept in
+    the audit log. The machine's name unless told."""
+    return resolve("counter", flag).value
+
+
+LANGUAGES = ("zh-Hans", "en")
+_ALIASES = {
+    "zh": "zh-Hans",
+    "zh-cn": "zh-Hans",
+    "zh_cn": "zh-Hans",
+    "zh-hans": "zh-Hans",
+    "en": "en",
+    "en-us": "en",
+    "en_us": "en",
+    "en-gb": "en",
+    "en_gb": "en",
+}
+
+
+def language_code(text: str, what: str) -> str:
+    """``text`` as one of LANGUAGES ("zh_CN.UTF-8" and "zh" are zh-Hans)."""
+    code = _ALIASES.get(text.split(".")[0].strip().lower())
+    if code is None:
+        raise ConfigError(f'{what}: "{text}" is not a language frontdesk speaks (zh-Hans, en)')
+    return code
+
+
+def interface_language(flag: str | None = None) -> str:
+    """The language of the screens, messages and reports."""
+    return language_code(resolve("language", flag).value, "language")
+
+
+def caller_language(flag: str | None = None) -> str:
+    """The language the receptionist speaks to callers: the lines of the call script."""
+    return language_code(resolve("caller_language", flag).value, "caller_language")
+
+
+def ring_socket(flag: str | None = None) -> Path:
+    """Where this counter's app listens for ringing calls."""
+    return Path(resolve("ring_socket", flag).value).expanduser()

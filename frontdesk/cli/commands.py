@@ -3,7 +3,15 @@ the plain launch skips this module altogether (``main.py``)."""
 
 import typer
 
-from frontdesk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, lists_cmd, policy_cmd
+from frontdesk.cli import (
+    audit_cmd,
+    backup_cmd,
+    config_cmd,
+    db_cmd,
+    demo_cmd,
+    lists_cmd,
+    policy_cmd,
+)
 from frontdesk.cli.context import Options, fail
 from frontdesk.cli.launch import open_app
 
@@ -15,6 +23,7 @@ app = typer.Typer(
 )
 app.add_typer(policy_cmd.app, name="policy")
 app.add_typer(db_cmd.app, name="db")
+app.add_typer(config_cmd.app, name="config")
 app.command("demo")(demo_cmd.demo)
 app.command("queue")(lists_cmd.queue)
 app.command("callbacks")(lists_cmd.callbacks)
@@ -42,11 +51,17 @@ def main(
         help="This counter's name, shown to the others (default: FRONTDESK_COUNTER, else the "
         "machine's name).",
     ),
+    lang: str = typer.Option(
+        None,
+        "--lang",
+        help="The interface's language, zh-Hans or en (default: FRONTDESK_LANG, else the "
+        "settings file, else the system locale).",
+    ),
 ) -> None:
     """Without a command, open the counter app."""
     for flag, value in (("--db", db), ("--policy", policy)):
         if value is not None and not value.strip():
             fail(f"{flag} is empty: give a path or leave the option out")
-    ctx.obj = Options(db=db, policy=policy, counter=counter)
+    ctx.obj = Options(db=db, policy=policy, counter=counter, lang=lang)
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj)

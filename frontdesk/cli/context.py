@@ -40,7 +40,7 @@ def said() -> Iterator[None]:
     """Anything unusable ends the command, said in one line."""
     try:
         yield
-    except Unusable as exc:
+    except (Unusable, config.ConfigError) as exc:
         fail(str(exc))
 
 
@@ -49,11 +49,16 @@ class Options:
     db: str | None = None
     policy: str | None = None
     counter: str | None = None
+    lang: str | None = None
     _policy: "Policy | None" = field(default=None, repr=False)
 
     @property
     def database(self) -> str:
-        return config.database_target(self.db)
+        return _setting(config.database_target, self.db)
+
+    def setting_flags(self) -> dict[str, str | None]:
+        """The flags that set a setting other than the database, policy and counter."""
+        return {"language": self.lang}
 
     def load_policy(self) -> "Policy":
         with said():
@@ -73,7 +78,7 @@ class Options:
 
         if self._policy is None:
             try:
-                self._policy = load_policy(config.policy_path(self.policy))
+                self._policy = load_policy(_setting(config.policy_path, self.policy))
             except PolicyError as exc:
                 raise Unusable(str(exc)) from exc
         return self._policy
@@ -82,7 +87,7 @@ class Options:
         from frontdesk.services.context import Desk, system_clock
 
         policy = self.read_policy()
-        counter = config.counter_name(self.counter)
+        counter = _setting(config.counter_name, self.counter)
         frozen = os.environ.get("FRONTDESK_NOW")
         if not frozen:
             return Desk(policy, system_clock, counter=counter)
@@ -98,6 +103,13 @@ class Options:
             raise Unusable(str(exc)) from exc
         except Exception as exc:  # noqa: BLE001 - any driver error becomes one clear line
             raise Unusable(f"cannot open the database {self.database}: {exc}") from exc
+
+
+def _setting(read, flag):
+    try:
+        return read(flag)
+    except config.ConfigError as exc:
+        raise Unusable(str(exc)) from exc
 
 
 def parse_cli_moment(text: str, policy: "Policy", what: str) -> datetime:

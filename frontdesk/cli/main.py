@@ -1,15 +1,15 @@
 """``frontdesk``: open the app, or run one of the counter's commands.
 
 Opening the app is what a counter does all day, and its first screen must paint fast. So the
-plain launch, ``frontdesk`` with nothing but ``--db``, ``--policy`` or ``--counter`` (each with
-a value), opens it without loading typer and every command first; anything else, ``--help``
-and every command included, is read by typer (``commands.py``) exactly as before."""
+plain launch, ``frontdesk`` with nothing but ``--db``, ``--policy``, ``--counter`` or ``--lang``
+(each with a value), opens it without loading typer and every command first; anything else,
+``--help`` and every command included, is read by typer (``commands.py``) exactly as before."""
 
 import sys
 
 from frontdesk.cli.context import Options, fail
 
-LAUNCH_OPTIONS = ("--db", "--policy", "--counter")
+LAUNCH_OPTIONS = ("--db", "--policy", "--counter", "--lang")
 
 
 def plain_launch(args: list[str]) -> Options | None:
