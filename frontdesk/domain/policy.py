@@ -76,6 +76,8 @@ class Policy:
     upgrade_after: Duration
     complaint: dict[ComplaintClass, ComplaintRule]
     followup: dict[FollowUpReason, Duration] = field(default_factory=dict)
+    #: One ring of the phone, on and off, in seconds: how a ring's length becomes a count.
+    ring_seconds: float = 5.0
 
 
 def parse_time_range(text: str) -> TimeRange:
@@ -131,7 +133,7 @@ SCHEMA: dict[str, Any] = {
     "counting": {"days": None},
     "hours": {**{day: None for day in WEEKDAYS}, "closed_dates": None},
     "callable": {"normal": None, "evening": None},
-    "rings": {"pick_up_within": None, "apologise_from": None},
+    "rings": {"pick_up_within": None, "apologise_from": None, "seconds_each": None},
     "complaint": {"upgrade_after": None, **{cls.value: _RULE_KEYS for cls in ComplaintClass}},
     "followup": {
         "repair_safety": None,
@@ -199,6 +201,7 @@ class _Reader:
             callable_evening=self.get("callable.evening", _range),
             pick_up_within=self.get("rings.pick_up_within", _count),
             apologise_from=self.get("rings.apologise_from", _count),
+            ring_seconds=self.get("rings.seconds_each", _seconds, default=5.0),
             upgrade_after=self.get("complaint.upgrade_after", parse_duration_value),
             complaint={cls: self.complaint_rule(cls) for cls in ComplaintClass},
             followup={
@@ -268,6 +271,12 @@ def _count(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ValueError("expected a whole number of at least 1")
     return value
+
+
+def _seconds(value: Any) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 1 <= value <= 60:
+        raise ValueError("expected a number of seconds from 1 to 60")
+    return float(value)
 
 
 def _zone(value: Any) -> ZoneInfo:
