@@ -34,8 +34,10 @@ class Setting:
     key: str
     env: str
     about: str
-    default: Callable[[], str]
+    default: Callable[..., str]
     is_path: bool = False
+    #: The default differs from counter to counter: it is given the counter's name.
+    per_counter: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,13 @@ def _default_language() -> str:
     return "en"
 
 
-def _default_ring_socket() -> str:
-    """One socket per counter, in the user's runtime directory."""
+def _default_ring_socket(counter: str | None = None) -> str:
+    """One socket per counter (``counter``, else this counter's name), in the user's runtime
+    directory."""
     import tempfile
 
     base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    counter = "".join(c if c.isalnum() or c in "-_." else "_" for c in counter_name())
+    counter = "".join(c if c.isalnum() or c in "-_." else "_" for c in counter_name(counter))
     return str(Path(base) / f"frontdesk-{os.getuid()}" / f"ring-{counter}.sock")
 
 
@@ -122,6 +125,7 @@ SETTINGS: dict[str, Setting] = {
             "the socket where `frontdesk ring` tells this counter a call is ringing",
             _default_ring_socket,
             is_path=True,
+            per_counter=True,
         ),
     )
 }
@@ -163,8 +167,9 @@ def _file_values(path: Path) -> dict[str, str]:
     return values
 
 
-def resolve(key: str, flag: str | None = None) -> Value:
-    """The value of setting ``key`` and where it came from."""
+def resolve(key: str, flag: str | None = None, *, counter: str | None = None) -> Value:
+    """The value of setting ``key`` and where it came from; ``counter`` names the counter whose
+    default it is, for a setting whose default differs from counter to counter."""
     setting = SETTINGS[key]
     if flag is not None and flag.strip():
         return Value(key, flag.strip(), "flag")
@@ -174,7 +179,8 @@ def resolve(key: str, flag: str | None = None) -> Value:
     from_file = _file_values(settings_file()).get(key)
     if from_file is not None:
         return Value(key, from_file, "file")
-    return Value(key, setting.default(), "default")
+    default = setting.default(counter) if setting.per_counter else setting.default()
+    return Value(key, default, "default")
 
 
 def policy_path(flag: str | None = None) -> Path:
@@ -225,6 +231,7 @@ def caller_language(flag: str | None = None) -> str:
     return language_code(resolve("caller_language", flag).value, "caller_language")
 
 
-def ring_socket(flag: str | None = None) -> Path:
-    """Where this counter's app listens for ringing calls."""
-    return Path(resolve("ring_socket", flag).value).expanduser()
+def ring_socket(flag: str | None = None, *, counter: str | None = None) -> Path:
+    """Where the app of counter ``counter`` (this one's, unless named) listens for ringing
+    calls."""
+    return Path(resolve("ring_socket", flag, counter=counter).value).expanduser()

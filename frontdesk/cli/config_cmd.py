@@ -19,7 +19,9 @@ def show(
     flags = {"database": opts.db, "policy": opts.policy, "counter": opts.counter}
     flags.update(opts.setting_flags())
     try:
-        values = [config.resolve(key, flags.get(key)) for key in config.SETTINGS]
+        values = [
+            config.resolve(key, flags.get(key), counter=opts.counter) for key in config.SETTINGS
+        ]
     except config.ConfigError as exc:
         fail(str(exc))
     path = config.settings_file()
