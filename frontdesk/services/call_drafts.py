@@ -172,11 +172,12 @@ class CallDrafts:
         if self.store is not None:
             self.store.clear(self.key(operator_id))
 
-    def set_aside(self, operator_id: int) -> Path | None:
-        """The draft was not resumed: kept under another name, since nothing typed is lost."""
+    def set_aside(self, operator_id: int, reason: str = "declined") -> Path | None:
+        """The draft was not resumed ("declined"), or was put down for a ringing call ("held"):
+        kept under another name, since nothing typed is lost."""
         if self.store is None or self.store.load(self.key(operator_id)) is None:
             return None
-        return self.store.set_aside(self.key(operator_id), "declined")
+        return self.store.set_aside(self.key(operator_id), reason)
 
 
 def _matter_out(matter: MatterDraft) -> dict[str, Any]:

@@ -70,7 +70,7 @@ class ResidentCard:
     others: tuple[str, ...] = ()
 
 
-def _line(matter: Matter, desk: Desk) -> MatterLine:
+def matter_line(matter: Matter, desk: Desk) -> MatterLine:
     tz = desk.policy.timezone
     return MatterLine(
         id=matter.id,
@@ -134,8 +134,10 @@ def resident_card(*, session: Session, desk: Desk, resident_id: int) -> Resident
         preferred_call_times=resident.preferred_call_times,
         evening_calls_ok=resident.evening_calls_ok,
         notes=resident.notes,
-        open_matters=[_line(m, desk) for m in matters if m.status != MatterStatus.CLOSED],
-        past_matters=[_line(m, desk) for m in matters if m.status == MatterStatus.CLOSED][:HISTORY],
+        open_matters=[matter_line(m, desk) for m in matters if m.status != MatterStatus.CLOSED],
+        past_matters=[matter_line(m, desk) for m in matters if m.status == MatterStatus.CLOSED][
+            :HISTORY
+        ],
         calls=[(c.answered_at.astimezone(tz), c.channel, c.notes) for c in calls],
         follow_ups=[(f.due.astimezone(tz), f.reason, f.status) for f in follow_ups],
     )
@@ -192,7 +194,7 @@ def matter_detail(*, session: Session, desk: Desk, matter_id: int) -> MatterDeta
         .order_by(MatterEvent.at, MatterEvent.id)
     ).all()
     return MatterDetail(
-        matter=_line(matter, desk),
+        matter=matter_line(matter, desk),
         content=matter.content,
         contact=" ".join(
             part
