@@ -19,9 +19,16 @@ def open_app(opts: Options) -> None:
     exit_when_ready = os.environ.get(EXIT_WHEN_READY) or None
     if exit_when_ready not in (None, *READY_MOMENTS):
         fail(f"{EXIT_WHEN_READY} is {exit_when_ready!r}: say screen or database")
+    from frontdesk import config
     from frontdesk.tui.app import FrontdeskApp
 
-    app = FrontdeskApp(partial(open_counter, opts), exit_when_ready=exit_when_ready)
+    try:
+        socket = config.ring_socket(counter=opts.counter)
+    except config.ConfigError as error:
+        fail(str(error))
+    app = FrontdeskApp(
+        partial(open_counter, opts), exit_when_ready=exit_when_ready, ring_socket=socket
+    )
     try:
         app.run()
     finally:

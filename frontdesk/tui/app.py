@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
@@ -20,6 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from frontdesk.i18n import _
 from frontdesk.tui.messages import DatabaseChanged
+from frontdesk.tui.ringing import TakesRings
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -68,7 +70,7 @@ class Opened:
     views: dict[str, type[Screen]]
 
 
-class FrontdeskApp(App[None]):
+class FrontdeskApp(TakesRings, App[None]):
     """Phone intake, resident lookup, the complaint queue and the follow-up list."""
 
     CSS_PATH = "app.tcss"
@@ -112,10 +114,15 @@ class FrontdeskApp(App[None]):
         *,
         blink: bool = True,
         exit_when_ready: str | None = None,
+        ring_socket: Path | None = None,
+        tick: Callable[[], float] | None = None,
     ):
         """``counter``: a ready one (the tests), or a function that opens one, called in a worker
-        once the first screen has painted (the command line)."""
+        once the first screen has painted (the command line). ``ring_socket``: where the phone
+        system says a call is ringing (none: not listening); ``tick``: the clock its rings are
+        counted by (monotonic seconds)."""
         super().__init__()
+        self.init_rings(ring_socket, tick)
         self._open_counter = counter if callable(counter) else None
         self.counter: Counter | None = None if callable(counter) else counter
         #: Cursor blink off for snapshot tests, where a blinking cursor is noise.
@@ -145,6 +152,8 @@ class FrontdeskApp(App[None]):
         return SignInScreen()
 
     def on_mount(self) -> None:
+        self.call_later(self.listen_for_rings)
+        self.screen_change_signal.subscribe(self, lambda _screen: self.show_ringing())
         if self.counter is None:
             return  # the views come with the counter, behind the first screen
         self.install_views(view_screens())
@@ -245,6 +254,8 @@ class FrontdeskApp(App[None]):
             return False  # the manager's key; the service refuses anyone else on its own
         if self.counter is None or self.counter.operator is None:
             return None  # shown greyed until someone signs in
+        if parameters == ("call",) and self.ringing is not None:
+            return True  # picks up, from any view
         # The view you are in needs no key: hidden, to leave the footer's room to the others.
         return not (parameters and parameters[0] == self.current_mode)
 
@@ -255,8 +266,13 @@ class FrontdeskApp(App[None]):
 
         return self.counter.may(Action.READ_AUDIT)
 
-    def action_view(self, name: str) -> None:
-        if self.current_mode != name:
+    async def on_unmount(self) -> None:
+        await self.stop_listening()
+
+    async def action_view(self, name: str) -> None:
+        if name == "call" and self.ringing is not None:
+            await self.pick_up()  # F2 while the phone rings answers it
+        elif self.current_mode != name:
             self.switch_mode(name)
 
     def action_help(self) -> None:

@@ -16,6 +16,7 @@ from frontdesk.services import (
     complaints,
     followups,
     handling,
+    incoming,
     intake,
     operators,
     presence,
@@ -93,6 +94,10 @@ class Counter:
         """The card; the operator is marked as handling the resident, and sees who else is."""
         card = self.run(cards.resident_card, resident_id=resident_id)
         return replace(card, others=self._look_at(presence.RESIDENT, resident_id))
+
+    def who_is_calling(self, phone: str | None) -> incoming.Caller:
+        """The residents on file under a ringing number, before anyone picks up."""
+        return self.act(incoming.who_is_calling, phone=phone)
 
     def detail(self, matter_id: int) -> cards.MatterDetail:
         """The matter; the operator is marked as handling it, and sees who else is."""

@@ -15,6 +15,7 @@ from frontdesk.services.intake import CallDraft, MatterDraft
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
 from frontdesk.tui.screens.call_actions import CallActions
+from frontdesk.tui.screens.call_answer import AnswersRings
 from frontdesk.tui.screens.call_drafts import KeepsDraft, holds_saves
 from frontdesk.tui.screens.call_steps import (
     offer_line,
@@ -27,9 +28,10 @@ from frontdesk.tui.widgets.matter_form import KIND_CHOICES, MatterForm
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 
 
-class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
+class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, Screen):
     """Take a call: greet, identify, record each matter, read back, commit a time, file. What
-    is typed is kept as a draft as it is typed, and offered back after a crash."""
+    is typed is kept as a draft as it is typed, and offered back after a crash. A call the phone
+    system announced starts here identified, its rings counted (F2 over the ring card)."""
 
     BINDINGS = keys(
         "call",
@@ -93,6 +95,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
         self.filing = False
         self.step = Step.GREET
         self.init_drafts()
+        self.init_answering()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,6 +138,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
         self.same_as = self.offer = None
         self.same_as_text = ""
         self.apologise = self.confirmed = self.read_back_ok = self.filing = False
+        self.rings = self.rang_at = None
         self.discard_armed = False
         self.channel = Channel.PHONE
         # The call is received when its first key is pressed, not when the form was cleared.
@@ -207,7 +211,10 @@ class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
             (card.phones_masked or [""])[0],
             card.units[0].split(" ")[0] if card.units else "",
         )
-        self.say(Step.IDENTIFY, identify(card.address), escape(card.strategy))
+        if self.rings is not None and self.step is Step.GREET:
+            self.greet_then(identify(card.address), card.strategy)  # picked up: greet first
+        else:
+            self.say(Step.IDENTIFY, identify(card.address), escape(card.strategy))
         if self.form is None:
             self.query_one("#field-kind", ChoiceField).focus()
         else:
@@ -320,10 +327,16 @@ class CallScreen(ReportsWorkerFailures, CallActions, KeepsDraft, Screen):
             caller_phone=caller["phone"],
             caller_unit=caller["unit"],
             resident_id=self.resident_id,
-            # A long ring is marked with one key; the policy says how many rings that is.
-            rings=self.counter.desk.policy.apologise_from
-            if self.apologise and self.channel is Channel.PHONE
-            else None,
+            rings=self.rings_to_file(),
+            rang_at=self.rang_at if self.channel is Channel.PHONE else None,
             answered_at=self.started or self.counter.desk.now(),
             matters=matters,
         )
+
+    def rings_to_file(self) -> int | None:
+        """As counted while it rang; else a long ring marked with F6 is the policy's count."""
+        if self.channel is not Channel.PHONE:
+            return None
+        if self.rings is not None:
+            return self.rings
+        return self.counter.desk.policy.apologise_from if self.apologise else None

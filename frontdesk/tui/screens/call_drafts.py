@@ -217,6 +217,8 @@ class KeepsDraft:
         call, current = saved.call, saved.current
         await self.reset()
         self.channel, self.apologise, self.started = call.channel, saved.long_ring, call.answered_at
+        if call.rang_at is not None:  # announced by the phone system: its count stands
+            self.rings, self.rang_at = call.rings, call.rang_at
         self.greet()
         if current is not None:
             # The form first, while the caller is still empty: nothing is filled from it.

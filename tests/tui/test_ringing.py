@@ -1,0 +1,223 @@
+"""A call ringing at the counter (README, The phone system): the phone system writes to the app's
+socket, the caller's card shows before pickup with the rings counted, and F2 picks up into the
+Call view with the caller identified and, after five rings, the greeting's apology."""
+
+import asyncio
+from collections import Counter as Tally
+
+import pytest
+from sqlmodel import select
+
+from frontdesk.domain.ring import Event, RingEvent, decode_reply, encode
+from frontdesk.store.engine import new_session
+from frontdesk.store.models import ResidentPhone
+from frontdesk.tui.app import FrontdeskApp
+from frontdesk.tui.screens.call import CallScreen
+from frontdesk.tui.widgets.caller import CallerPanel
+from frontdesk.tui.widgets.ring_card import RingCard
+from tests.tui.conftest import SIZE
+from tests.tui.driving import settle, type_in
+
+
+class Tick:
+    """The clock the rings are counted by, moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def phones_held_by(counter, how_many: int, skip: str = "") -> tuple[str, list[int]]:
+    """A mobile on file for exactly ``how_many`` residents, and who they are."""
+    with new_session(counter.engine) as session:
+        rows = session.exec(
+            select(ResidentPhone.national, ResidentPhone.resident_id).where(
+                ResidentPhone.kind == "mobile"
+            )
+        ).all()
+    holders = Tally(national for national, _ in rows)
+    for national, count in sorted(holders.items()):
+        if count == how_many and national != skip:
+            return national, sorted(rid for n, rid in rows if n == national)
+    pytest.skip(f"the demo estate has no mobile shared by {how_many}")
+
+
+@pytest.fixture
+def ringing_app(make_app, tmp_path):
+    tick = Tick()
+
+    def make(**kwargs) -> FrontdeskApp:
+        app = make_app(**kwargs)
+        app.ring_socket, app.tick = tmp_path / "ring-lobby.sock", tick
+        return app
+
+    make.tick = tick
+    make.socket = tmp_path / "ring-lobby.sock"
+    return make
+
+
+async def post(socket, event: RingEvent):
+    """What ``frontdesk ring`` does: one line to the app's socket, one line back."""
+    reader, writer = await asyncio.open_unix_connection(str(socket))
+    writer.write(encode(event))
+    await writer.drain()
+    reply = decode_reply(await reader.readline())
+    writer.close()
+    return reply
+
+
+def card_text(app) -> str:
+    return str(app.screen.query_one(RingCard).render())
+
+
+def script(app) -> str:
+    return str(app.screen.query_one("#script").render())
+
+
+async def test_a_ringing_resident_is_shown_before_pickup_and_greeted_with_an_apology_at_five(
+    ringing_app, counter
+):
+    phone, (resident_id,) = phones_held_by(counter, 1)
+    card = counter.card(resident_id)
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert (ringing_app.socket.stat().st_mode & 0o777) == 0o600
+        reply = await post(ringing_app.socket, RingEvent(Event.RING, phone))
+        assert reply.ok
+        await settle(app, pilot)
+        assert card.name in card_text(app) and card.units[0].split(" ")[0] in card_text(app)
+        assert "ring 1" in card_text(app)
+        ringing_app.tick.now += 20  # 1 s on, 4 s off: the fifth ring has begun
+        app.show_ringing()
+        assert "ring 5" in card_text(app) and "apology" in card_text(app)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CallScreen) and not screen.query(RingCard)
+        assert screen.resident_id == resident_id
+        assert "让您久等了。您好,阳光花园客户服务中心" in script(app) or "让您久等了" in script(app)
+        assert screen.query_one(CallerPanel).caller["name"] == card.name
+        draft = screen.draft()
+        assert (draft.rings, draft.resident_id) == (5, resident_id)
+        assert draft.rang_at is not None and draft.rang_at < draft.answered_at
+    assert not ringing_app.socket.exists()  # taken away when the app ends
+
+
+async def test_picked_up_within_three_rings_the_greeting_does_not_apologise(ringing_app, counter):
+    phone, _ = phones_held_by(counter, 1)
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, phone))
+        ringing_app.tick.now += 12
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert "让您久等了" not in script(app) and app.screen.draft().rings == 3
+
+
+async def test_a_phone_system_that_counts_rings_is_believed(ringing_app, counter):
+    phone, _ = phones_held_by(counter, 1)
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, phone, rings=6))
+        await settle(app, pilot)
+        assert "ring 6" in card_text(app)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert "让您久等了" in script(app) and app.screen.draft().rings == 6
+
+
+def share_phone(counter) -> tuple[str, list[int]]:
+    """A husband and wife on one mobile: the number of one put on the card of another."""
+    phone, (first,) = phones_held_by(counter, 1)
+    _, (second,) = phones_held_by(counter, 1, skip=phone)
+    with new_session(counter.engine) as session:
+        session.add(ResidentPhone(resident_id=second, national=phone, kind="mobile"))
+        session.commit()
+    return phone, sorted((first, second))
+
+
+async def test_several_residents_on_one_number_are_listed_to_pick_from(ringing_app, counter):
+    phone, ids = share_phone(counter)
+    names = [counter.card(i).name for i in ids]
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, phone))
+        await settle(app, pilot)
+        assert "2 residents share this number" in card_text(app)
+        assert all(name in card_text(app) for name in names)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert app.screen.resident_id is None
+        await pilot.press("enter")  # the first one listed
+        await settle(app, pilot)
+        assert app.screen.resident_id == ids[0]
+
+
+async def test_a_number_on_no_card_is_kept_as_the_callers_phone(ringing_app):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        await settle(app, pilot)
+        assert "139****1111" in card_text(app) and "Not on file" in card_text(app)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert app.screen.query_one(CallerPanel).caller["phone"] == "13900001111"
+        assert app.screen.resident_id is None
+
+
+async def test_a_caller_who_hangs_up_first_takes_the_card_away_as_a_missed_call(ringing_app):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f4")  # the card follows the receptionist to any view
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        await settle(app, pilot)
+        assert app.screen.query(RingCard)
+        assert (await post(ringing_app.socket, RingEvent(Event.HANGUP, "13900001111"))).ok
+        await settle(app, pilot)
+        assert not app.screen.query(RingCard) and app.ringing is None
+        assert any("Missed call" in str(n.message) for n in app._notifications)
+
+
+async def test_a_call_being_typed_when_the_phone_rings_is_kept_aside_not_lost(ringing_app, counter):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await type_in(pilot, "王先生")  # a walk-in at the counter, not on file
+        await pilot.press("c")
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        held = list(counter.drafts.store.directory.glob("*.held-*"))
+        assert len(held) == 1 and "王先生" in held[0].read_text(encoding="utf-8")
+        assert app.screen.query_one(CallerPanel).caller["phone"] == "13900001111"
+
+
+async def test_nobody_signed_in_is_said_to_the_phone_system(ringing_app):
+    app = ringing_app(signed_in=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        reply = await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        assert not reply.ok and "signed in" in reply.message
+
+
+async def test_a_bad_number_or_line_is_answered_with_why(ringing_app):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        reply = await post(ringing_app.socket, RingEvent(Event.RING, "12ab"))
+        assert not reply.ok and "not a phone number" in reply.message
+        reader, writer = await asyncio.open_unix_connection(str(ringing_app.socket))
+        writer.write(b"ring 13900001111\n")
+        assert not decode_reply(await reader.readline()).ok
+        writer.close()
+        assert app.ringing is None
