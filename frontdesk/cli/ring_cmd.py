@@ -1,0 +1,129 @@
+"""``frontdesk ring PHONE``: the phone system tells the counter app that a call is ringing.
+
+Run by the PBX at every incoming call, before it rings the counter's phone: it must be quick,
+so nothing of the database or the screens is loaded here, and it must say in one line, in the
+PBX's log, why the counter did not hear it (exit 1)."""
+
+import socket
+import sys
+from pathlib import Path
+
+import typer
+
+from frontdesk import config
+from frontdesk.cli.context import fail, options
+from frontdesk.domain.ring import (
+    MOST_RINGS,
+    Event,
+    ProtocolError,
+    Reply,
+    RingEvent,
+    caller_number,
+    decode_reply,
+    encode,
+)
+from frontdesk.i18n import _
+
+#: How long the app has to answer; it answers from its own loop, at once.
+ANSWER_WITHIN = 3.0
+
+
+def ring(
+    ctx: typer.Context,
+    phone: str = typer.Argument(
+        "",
+        help="The caller's number as the phone system has it; empty or 'anonymous' when withheld.",
+        show_default=False,
+    ),
+    counter: str = typer.Option(
+        None,
+        "--counter",
+        help="The counter whose app is told (default: the one given before the command, else "
+        "FRONTDESK_COUNTER, else the machine's name).",
+    ),
+    rings: int = typer.Option(
+        None,
+        "--rings",
+        min=1,
+        max=MOST_RINGS,
+        help="How many times it has rung, for a phone system that counts (else the app counts "
+        "from the time: one ring every 5 s).",
+    ),
+    hangup: bool = typer.Option(
+        False, "--hangup", help="The caller hung up (or another phone answered) before pickup."
+    ),
+) -> None:
+    """Tell the counter app a call is ringing: it shows who is calling and counts the rings."""
+    opts = options(ctx)
+    name = counter or opts.counter
+    number = caller_number(phone)
+    if number is not None:
+        number = _checked(number, opts)
+    try:
+        path = config.ring_socket(counter=name)
+    except config.ConfigError as error:
+        fail(str(error))
+    event = RingEvent(Event.HANGUP if hangup else Event.RING, number, rings=rings)
+    reply = _send(path, event, config.counter_name(name))
+    if not reply.ok:
+        fail(
+            _("counter {counter} refused it: {why}").format(
+                counter=reply.counter or name, why=reply.message
+            )
+        )
+    shown = _masked(number)
+    said = (
+        _("counter {counter}: {phone} hung up")
+        if hangup
+        else _("counter {counter}: {phone} ringing")
+    )
+    sys.stdout.write(said.format(counter=reply.counter, phone=shown) + "\n")
+
+
+def _checked(number: str, opts) -> str:
+    """The number in its stored form; a local landline takes the estate's area code."""
+    from frontdesk.domain.phones import PhoneError, normalize_phone
+
+    try:
+        return normalize_phone(number, area_code=opts.load_policy().area_code).stored
+    except PhoneError as error:
+        fail(str(error))
+
+
+def _masked(number: str | None) -> str:
+    if number is None:
+        return _("number withheld")
+    from frontdesk.domain.phones import mask_stored
+
+    return mask_stored(number)
+
+
+def _send(path: Path, event: RingEvent, counter: str) -> Reply:
+    nobody = _(
+        "no counter app is listening for counter {counter} at {path}: is frontdesk running there?"
+    )
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.settimeout(ANSWER_WITHIN)
+            connection.connect(str(path))
+            connection.sendall(encode(event))
+            connection.shutdown(socket.SHUT_WR)
+            answer = connection.makefile("rb").readline()
+    except (FileNotFoundError, ConnectionRefusedError):
+        fail(nobody.format(counter=counter, path=path))
+    except TimeoutError:
+        fail(
+            _("the app of counter {counter} did not answer within {seconds:g} s").format(
+                counter=counter, seconds=ANSWER_WITHIN
+            )
+        )
+    except OSError as error:
+        fail(
+            _("cannot reach counter {counter} at {path}: {error}").format(
+                counter=counter, path=path, error=error
+            )
+        )
+    try:
+        return decode_reply(answer)
+    except ProtocolError as error:
+        fail(str(error))

@@ -1,0 +1,99 @@
+"""`frontdesk ring PHONE` as a phone system runs it: one line to the counter app's socket, a
+clear line and exit 1 in the PBX's log when no app listens or the number is wrong, and nothing
+of the database or the screens loaded on the way."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+
+import pytest
+from typer.testing import CliRunner
+
+from frontdesk.cli.main import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def ring_socket(tmp_path, monkeypatch):
+    path = tmp_path / "ring-lobby.sock"
+    monkeypatch.setenv("FRONTDESK_RING_SOCKET", str(path))
+    return path
+
+
+def listening(path, answer: dict) -> list[dict]:
+    """A stand-in for the app: answers one event with ``answer``; what it heard goes in the
+    list returned."""
+    heard: list[dict] = []
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(1)
+
+    def serve() -> None:
+        connection, _ = server.accept()
+        with connection, server:
+            heard.append(json.loads(connection.makefile("rb").readline()))
+            connection.sendall(json.dumps(answer).encode() + b"\n")
+
+    threading.Thread(target=serve, daemon=True).start()
+    return heard
+
+
+def test_with_no_app_listening_the_pbx_log_says_so_and_the_exit_is_1(ring_socket):
+    result = runner.invoke(app, ["ring", "13812345678", "--counter", "lobby"])
+    assert result.exit_code == 1
+    assert "no counter app is listening for counter lobby" in result.stderr
+    assert str(ring_socket) in result.stderr
+
+
+def test_a_number_that_is_not_one_is_refused_before_anything_is_sent(ring_socket):
+    result = runner.invoke(app, ["ring", "12ab"])
+    assert result.exit_code == 1 and "not a phone number" in result.stderr
+
+
+def test_the_ring_goes_in_stored_form_with_the_count_and_the_app_s_answer_is_said(ring_socket):
+    heard = listening(ring_socket, {"ok": True, "counter": "lobby"})
+    result = runner.invoke(app, ["ring", "+86 138-1234-5678", "--rings", "6"])
+    assert result.exit_code == 0, result.stderr
+    assert heard == [{"event": "ring", "phone": "13812345678", "rings": 6}]
+    assert result.stdout.strip() == "counter lobby: 138****5678 ringing"
+
+
+def test_a_withheld_number_and_a_hangup_are_sent_as_such(ring_socket):
+    heard = listening(ring_socket, {"ok": True, "counter": "lobby"})
+    result = runner.invoke(app, ["ring", "anonymous", "--hangup"])
+    assert result.exit_code == 0, result.stderr
+    assert heard == [{"event": "hangup", "phone": None}]
+
+
+def test_what_the_app_refuses_is_said_with_exit_1(ring_socket):
+    listening(ring_socket, {"ok": False, "error": "no one is signed in at this counter yet"})
+    result = runner.invoke(app, ["ring", "13812345678", "--counter", "lobby"])
+    assert result.exit_code == 1
+    assert "lobby refused it: no one is signed in" in result.stderr
+
+
+def test_the_default_socket_is_the_named_counter_s(tmp_path, monkeypatch):
+    monkeypatch.delenv("FRONTDESK_RING_SOCKET", raising=False)
+    monkeypatch.setenv("FRONTDESK_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    result = runner.invoke(app, ["ring", "13812345678", "--counter", "lobby"])
+    assert f"frontdesk-{os.getuid()}/ring-lobby.sock" in result.stderr
+
+
+def test_the_command_loads_nothing_of_the_database_or_the_screens(ring_socket):
+    probe = (
+        "import sys\n"
+        "from frontdesk.cli.main import run\n"
+        "sys.argv = ['frontdesk', 'ring', '13812345678']\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('textual', 'sqlalchemy', 'sqlmodel', 'alembic') "
+        "if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
