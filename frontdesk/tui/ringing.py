@@ -122,6 +122,7 @@ class TakesRings:
         if self._ring_timer is None:
             self._ring_timer = self.set_interval(1.0, self.show_ringing)
         self.show_ringing()
+        self.refresh_bindings()  # F2 picks up, from any view
 
     def ring_ended(self, phone: str | None, *, missed: bool) -> None:
         ringing = self.ringing
@@ -133,6 +134,7 @@ class TakesRings:
             self._ring_timer = None
         if ringing.card is not None:
             ringing.card.remove()
+        self.refresh_bindings()
         if missed:
             self.notify(
                 _("Missed call: {who}").format(who=ringing.label()), severity="warning", timeout=30
@@ -169,6 +171,7 @@ class TakesRings:
                 card.remove()
             card = ringing.card = RingCard(id="ring-card")
             self.screen.mount(card)
+        card.place(self.size.width)
         card.show(ringing.phone, ringing.caller, rings, long=needs_apology(policy, rings))
 
     async def pick_up(self) -> None:

@@ -1,7 +1,9 @@
 """Driving the app as a receptionist would: keys only."""
 
+from collections import Counter as Tally
 from contextlib import suppress
 
+import pytest
 from sqlmodel import select
 from textual.worker import WorkerCancelled
 
@@ -93,3 +95,18 @@ def events_of(counter, matter_id: int) -> list[MatterEvent]:
                 .order_by(MatterEvent.id)
             )
         )
+
+
+def phones_held_by(counter, how_many: int, skip: str = "") -> tuple[str, list[int]]:
+    """A mobile on file for exactly ``how_many`` residents, and who they are."""
+    with new_session(counter.engine) as session:
+        rows = session.exec(
+            select(ResidentPhone.national, ResidentPhone.resident_id).where(
+                ResidentPhone.kind == "mobile"
+            )
+        ).all()
+    holders = Tally(national for national, _ in rows)
+    for national, count in sorted(holders.items()):
+        if count == how_many and national != skip:
+            return national, sorted(rid for n, rid in rows if n == national)
+    pytest.skip(f"the demo estate has no mobile shared by {how_many}")

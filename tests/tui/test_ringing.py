@@ -3,10 +3,8 @@ socket, the caller's card shows before pickup with the rings counted, and F2 pic
 Call view with the caller identified and, after five rings, the greeting's apology."""
 
 import asyncio
-from collections import Counter as Tally
 
 import pytest
-from sqlmodel import select
 
 from frontdesk.domain.ring import Event, RingEvent, decode_reply, encode
 from frontdesk.store.engine import new_session
@@ -16,7 +14,7 @@ from frontdesk.tui.screens.call import CallScreen
 from frontdesk.tui.widgets.caller import CallerPanel
 from frontdesk.tui.widgets.ring_card import RingCard
 from tests.tui.conftest import SIZE
-from tests.tui.driving import settle, type_in
+from tests.tui.driving import phones_held_by, settle, type_in
 
 
 class Tick:
@@ -27,21 +25,6 @@ class Tick:
 
     def __call__(self) -> float:
         return self.now
-
-
-def phones_held_by(counter, how_many: int, skip: str = "") -> tuple[str, list[int]]:
-    """A mobile on file for exactly ``how_many`` residents, and who they are."""
-    with new_session(counter.engine) as session:
-        rows = session.exec(
-            select(ResidentPhone.national, ResidentPhone.resident_id).where(
-                ResidentPhone.kind == "mobile"
-            )
-        ).all()
-    holders = Tally(national for national, _ in rows)
-    for national, count in sorted(holders.items()):
-        if count == how_many and national != skip:
-            return national, sorted(rid for n, rid in rows if n == national)
-    pytest.skip(f"the demo estate has no mobile shared by {how_many}")
 
 
 @pytest.fixture

@@ -9,17 +9,20 @@ from frontdesk.i18n import _
 
 #: Open matters listed for each resident; the card after pickup has them all.
 MATTERS_LISTED = 3
+#: The card's width with its border, as in its CSS.
+WIDTH = 64
 
 
 class RingCard(Static):
-    """Over the view on screen, top right; never focused."""
+    """Over the view on screen, top right, where the card of the caller appears once picked up;
+    never focused."""
 
     DEFAULT_CSS = """
+    /* Over the view, not in its layout: nothing being typed moves when it rings. */
     RingCard {
         overlay: screen;
         position: absolute;
-        offset: 2 1;
-        width: 76;
+        width: 64;
         height: auto;
         max-height: 20;
         border: heavy $warning;
@@ -32,6 +35,10 @@ class RingCard(Static):
     """
 
     can_focus = False
+
+    def place(self, screen_width: int) -> None:
+        """Top right, over the resident card's side: the script line to say stays in sight."""
+        self.styles.offset = (max(screen_width - WIDTH - 1, 0), 1)
 
     def show(self, phone: str | None, caller, rings: int, *, long: bool) -> None:
         """``caller``: what the lookup found (None while it runs); ``long``: rung long enough

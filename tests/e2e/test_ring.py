@@ -1,0 +1,103 @@
+"""The phone system and the real app (README, The phone system): `frontdesk` runs in tmux at
+counter "lobby" with its ring socket in a temporary folder; `frontdesk ring` is run as a PBX
+runs it; the screen must show the caller's card with the rings going up, a hang-up must take it
+away, and F2 on a call that rang six times must start the Call view with the caller and the
+apology."""
+
+import os
+import subprocess
+import sys
+import time
+
+from frontdesk.services.context import Desk
+from frontdesk.store.database import open_database
+from frontdesk.tui.backend import Counter
+from tests.conftest import ROOT, FrozenClock, at
+from tests.e2e.test_terminal import NOW, Terminal, estate  # noqa: F401 - the fixture
+from tests.tui.driving import phones_held_by
+
+
+def ring(socket, *args: str) -> subprocess.CompletedProcess:
+    """`frontdesk ring …` as the PBX's dialplan runs it."""
+    env = {**os.environ, "FRONTDESK_RING_SOCKET": str(socket)}
+    return subprocess.run(
+        [sys.executable, "-m", "frontdesk", "ring", *args, "--counter", "lobby"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+def test_a_ringing_call_shows_its_caller_and_is_picked_up_with_the_apology(
+    estate,  # noqa: F811 - the fixture
+    policy,
+    tmp_path,
+):
+    counter = Counter(
+        open_database(str(estate)), Desk(policy, FrozenClock(at(2026, 12, 2, 15, 10)))
+    )
+    phone, (resident_id,) = phones_held_by(counter, 1)
+    card = counter.card(resident_id)
+    unit = card.units[0].split(" ")[0]
+    counter.engine.dispose()
+    socket = tmp_path / "ring" / "ring-lobby.sock"
+
+    before = ring(socket, phone)
+    assert before.returncode == 1 and "no counter app is listening" in before.stderr
+
+    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
+    command = [
+        f"FRONTDESK_NOW={NOW}",
+        f"FRONTDESK_RING_SOCKET={socket}",
+        "FRONTDESK_COUNTER=lobby",
+        sys.executable,
+        "-m",
+        "frontdesk",
+        "--db",
+        str(estate),
+    ]
+    terminal = Terminal(["env", *command], env)
+    try:
+        terminal.wait_for("sign in")
+        time.sleep(1.5)
+        terminal.type("小李")
+        terminal.enter()
+        terminal.type("1234")
+        terminal.enter()
+        terminal.wait_for("repeat-back")
+        assert (socket.stat().st_mode & 0o777, socket.parent.stat().st_mode & 0o777) == (
+            0o600,
+            0o700,
+        )
+
+        # It rings; nobody picks up; the caller gives up.
+        rang = ring(socket, phone)
+        assert rang.returncode == 0, rang.stderr
+        assert rang.stdout.strip() == f"counter lobby: {phone[:3]}****{phone[-4:]} ringing"
+        shown = terminal.wait_for(card.name)
+        assert unit in shown and "Ringing: " in shown and "F2 picks up" in shown
+        terminal.wait_for("ring 2", timeout=15)  # counted by the app: one ring every 5 s
+        assert ring(socket, phone, "--hangup").returncode == 0
+        shown = terminal.wait_for("Missed call")
+        assert "F2 picks up" not in shown
+
+        # It rings again, six times by the PBX's count, and is picked up.
+        assert ring(socket, phone, "--rings", "6").returncode == 0
+        shown = terminal.wait_for("ring 6")
+        assert card.name in shown and "greet with an apology" in shown
+        terminal.keys("F2")
+        terminal.wait_for("让您久等了")
+        shown = terminal.wait_for(f"{card.address},您好")  # greeted first, then by name
+        assert "让您久等了" in shown and "F2 picks up" not in shown
+        assert card.name in shown and unit in shown  # the caller identified, card shown
+        terminal.keys("C-q")
+        deadline = time.monotonic() + 10
+        while socket.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not socket.exists()  # taken away as the app ends
+    finally:
+        terminal.close()
+    after = ring(socket, phone)
+    assert after.returncode == 1 and "no counter app is listening" in after.stderr
