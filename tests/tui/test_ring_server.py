@@ -1,0 +1,89 @@
+"""The app's ring socket on its own: its rights, a crashed app's socket replaced, a second app at
+the same counter told it will not get the rings, and the socket gone when the app ends."""
+
+import asyncio
+import os
+import socket
+
+from frontdesk.domain.ring import Event, Reply, RingEvent, decode_reply, encode
+from frontdesk.tui.ring_server import RingListener
+
+
+def heard_into(events: list) -> object:
+    def heard(event: RingEvent) -> Reply:
+        events.append(event)
+        return Reply(True, counter="lobby")
+
+    return heard
+
+
+async def say(path, line: bytes) -> Reply:
+    reader, writer = await asyncio.open_unix_connection(str(path))
+    writer.write(line)
+    await writer.drain()
+    reply = decode_reply(await reader.readline())
+    writer.close()
+    return reply
+
+
+async def test_the_socket_is_the_users_only_in_a_folder_of_theirs_and_goes_with_the_app(tmp_path):
+    path = tmp_path / "run" / "ring-lobby.sock"
+    events: list = []
+    listener = RingListener(path, heard_into(events))
+    assert await listener.start() is None
+    assert (path.stat().st_mode & 0o777, path.parent.stat().st_mode & 0o777) == (0o600, 0o700)
+    assert (await say(path, encode(RingEvent(Event.RING, "13812345678")))).ok
+    assert events == [RingEvent(Event.RING, "13812345678")]
+    await listener.stop()
+    assert not path.exists() and os.listdir(path.parent) == []
+
+
+async def test_a_crashed_apps_socket_is_replaced(tmp_path):
+    path = tmp_path / "ring-lobby.sock"
+    left = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    left.bind(str(path))
+    left.close()  # bound, never listening again: what kill -9 leaves
+    listener = RingListener(path, heard_into([]))
+    assert await listener.start() is None
+    assert (await say(path, encode(RingEvent(Event.HANGUP, None)))).ok
+    await listener.stop()
+
+
+async def test_a_second_app_at_the_counter_is_told_and_the_first_keeps_the_rings(tmp_path):
+    path = tmp_path / "ring-lobby.sock"
+    first_heard: list = []
+    first = RingListener(path, heard_into(first_heard))
+    assert await first.start() is None
+    second = RingListener(path, heard_into([]))
+    problem = await second.start()
+    assert problem is not None and "Another frontdesk app" in problem and str(path) in problem
+    await second.stop()  # never listened: leaves the first one's socket alone
+    assert (await say(path, encode(RingEvent(Event.RING, "13812345678")))).ok
+    assert len(first_heard) == 1
+    await first.stop()
+
+
+async def test_a_file_that_is_not_a_socket_is_left_alone(tmp_path):
+    path = tmp_path / "ring-lobby.sock"
+    path.write_text("notes")
+    problem = await RingListener(path, heard_into([])).start()
+    assert problem is not None and "not a socket" in problem
+    assert path.read_text() == "notes"
+
+
+async def test_several_lines_on_one_connection_are_each_answered(tmp_path):
+    path = tmp_path / "ring-lobby.sock"
+    events: list = []
+    listener = RingListener(path, heard_into(events))
+    await listener.start()
+    reader, writer = await asyncio.open_unix_connection(str(path))
+    writer.write(
+        encode(RingEvent(Event.RING, "13812345678", rings=2)) + b"\n" + b'{"event": "nope"}\n'
+    )
+    await writer.drain()
+    assert decode_reply(await reader.readline()).ok
+    refused = decode_reply(await reader.readline())
+    assert not refused.ok and "event" in refused.message
+    writer.close()
+    await listener.stop()
+    assert [e.rings for e in events] == [2]
