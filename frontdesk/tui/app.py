@@ -106,6 +106,17 @@ class FrontdeskApp(TakesRings, App[None]):
         ),
         # Listed in the help and the palette; the footer's room goes to the counter's work.
         Binding("ctrl+q", "quit", _("Quit"), id="quit", tooltip=_("Leave the app"), show=False),
+        # Before any view's or dialog's own keys: the phone ringing comes first. Only while it
+        # rings; otherwise F2 is the Call view's key above.
+        Binding(
+            "f2",
+            "pick_up",
+            _("Pick up"),
+            id="pick_up",
+            tooltip=_("Answer the ringing phone: the Call view with the caller identified"),
+            show=False,
+            priority=True,
+        ),
     ]
 
     def __init__(
@@ -248,6 +259,8 @@ class FrontdeskApp(TakesRings, App[None]):
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_up":
+            return self.ringing is not None
         if action != "view":
             return True
         if parameters == ("audit",) and not self.may_read_audit():
@@ -255,7 +268,7 @@ class FrontdeskApp(TakesRings, App[None]):
         if self.counter is None or self.counter.operator is None:
             return None  # shown greyed until someone signs in
         if parameters == ("call",) and self.ringing is not None:
-            return True  # picks up, from any view
+            return True  # shown while it rings: F2 picks up (pick_up), from any view
         # The view you are in needs no key: hidden, to leave the footer's room to the others.
         return not (parameters and parameters[0] == self.current_mode)
 
@@ -269,11 +282,12 @@ class FrontdeskApp(TakesRings, App[None]):
     async def on_unmount(self) -> None:
         await self.stop_listening()
 
-    async def action_view(self, name: str) -> None:
-        if name == "call" and self.ringing is not None:
-            await self.pick_up()  # F2 while the phone rings answers it
-        elif self.current_mode != name:
+    def action_view(self, name: str) -> None:
+        if self.current_mode != name:
             self.switch_mode(name)
+
+    async def action_pick_up(self) -> None:
+        await self.pick_up()
 
     def action_help(self) -> None:
         from frontdesk.tui.screens.help import HelpScreen

@@ -185,5 +185,23 @@ class TakesRings:
         rang_at = self.counter.desk.now() - timedelta(seconds=now - ringing.began)
         self.ring_ended(ringing.phone, missed=False)
         await self.switch_mode("call")
-        call_screen = self.screen_stack[0]  # under any prompt open over it
+        await self.clear_way_to_call()
+        call_screen = self.screen_stack[0]
         await call_screen.answer(ringing.phone, ringing.caller, rings, rang_at)
+
+    async def clear_way_to_call(self) -> None:
+        """What is open over the Call view gives way to the call: the help, the palette; a
+        saved call offered back after sign-in is kept aside, as Escape there does."""
+        from textual.command import CommandPalette
+
+        from frontdesk.tui.screens.help import HelpScreen
+        from frontdesk.tui.screens.resume_prompt import ResumeCallPrompt
+
+        while len(self.screen_stack) > 1:
+            screen = self.screen
+            if isinstance(screen, ResumeCallPrompt):
+                await screen.dismiss(False)
+            elif isinstance(screen, HelpScreen | CommandPalette):
+                await self.pop_screen()
+            else:
+                return

@@ -7,13 +7,16 @@ import asyncio
 import pytest
 
 from frontdesk.domain.ring import Event, RingEvent, decode_reply, encode
+from frontdesk.services.call_drafts import SavedCall
+from frontdesk.services.intake import CallDraft
 from frontdesk.store.engine import new_session
 from frontdesk.store.models import ResidentPhone
 from frontdesk.tui.app import FrontdeskApp
 from frontdesk.tui.screens.call import CallScreen
+from frontdesk.tui.screens.resume_prompt import ResumeCallPrompt
 from frontdesk.tui.widgets.caller import CallerPanel
 from frontdesk.tui.widgets.ring_card import RingCard
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import NOW, SIZE
 from tests.tui.driving import phones_held_by, settle, type_in
 
 
@@ -106,6 +109,7 @@ async def test_a_phone_system_that_counts_rings_is_believed(ringing_app, counter
     app = ringing_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
+        await pilot.press("f1")  # reading the help when it rings
         await post(ringing_app.socket, RingEvent(Event.RING, phone, rings=6))
         await settle(app, pilot)
         assert "ring 6" in card_text(app)
@@ -183,6 +187,26 @@ async def test_a_call_being_typed_when_the_phone_rings_is_kept_aside_not_lost(ri
         held = list(counter.drafts.store.directory.glob("*.held-*"))
         assert len(held) == 1 and "王先生" in held[0].read_text(encoding="utf-8")
         assert app.screen.query_one(CallerPanel).caller["phone"] == "13900001111"
+
+
+async def test_ringing_while_a_saved_call_is_offered_back_keeps_it_aside_and_picks_up(
+    ringing_app, counter
+):
+    operator = counter.sign_in("小李", "1234")
+    call = CallDraft(caller_name="张伟", caller_phone="13800138000", caller_unit="3-2-1201")
+    counter.drafts.keep(operator.id, SavedCall(call=call, saved_at=NOW))
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ResumeCallPrompt)
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111", rings=2))
+        await settle(app, pilot)
+        await pilot.press("f2")  # over the question: the ringing phone comes first
+        await settle(app, pilot)
+        assert isinstance(app.screen, CallScreen)
+        assert app.screen.query_one(CallerPanel).caller["phone"] == "13900001111"
+        aside = list(counter.drafts.store.directory.glob("*.declined-*"))
+        assert len(aside) == 1 and "张伟" in aside[0].read_text(encoding="utf-8")
 
 
 async def test_nobody_signed_in_is_said_to_the_phone_system(ringing_app):
