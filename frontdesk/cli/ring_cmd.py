@@ -61,23 +61,21 @@ def ring(
         number = _checked(number, opts)
     try:
         path = config.ring_socket(counter=name)
+        name = config.counter_name(name)
     except config.ConfigError as error:
         fail(str(error))
     event = RingEvent(Event.HANGUP if hangup else Event.RING, number, rings=rings)
-    reply = _send(path, event, config.counter_name(name))
+    reply = _send(path, event, name)
     if not reply.ok:
-        fail(
-            _("counter {counter} refused it: {why}").format(
-                counter=reply.counter or name, why=reply.message
-            )
-        )
+        fail(_("counter {counter} refused it: {why}").format(counter=name, why=reply.message))
     shown = _masked(number)
     said = (
         _("counter {counter}: {phone} hung up")
         if hangup
         else _("counter {counter}: {phone} ringing")
     )
-    sys.stdout.write(said.format(counter=reply.counter, phone=shown) + "\n")
+    # The app names itself: a socket set by hand may lead to another counter than the one named.
+    sys.stdout.write(said.format(counter=reply.counter or name, phone=shown) + "\n")
 
 
 def _checked(number: str, opts) -> str:
