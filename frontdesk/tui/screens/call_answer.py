@@ -97,9 +97,9 @@ class AnswersRings:
             self.counter.drafts.keep(self.operator_id, saved)
             kept = self.counter.drafts.set_aside(self.operator_id, reason="held")
         if kept is not None:
-            self.app.call_from_thread(
-                self.notify,
-                _("The call you were typing is kept at {path}").format(path=kept),
-                severity="warning",
-                timeout=15,
-            )
+            said = _("The call you were typing is kept at {path}").format(path=kept)
+        elif self.counter.drafts.store is None and not saved.is_empty():
+            said = _("Calls are not kept as drafts here: the call you were typing is gone.")
+        else:
+            return
+        self.app.call_from_thread(self.notify, said, severity="warning", timeout=15)
