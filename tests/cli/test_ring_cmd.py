@@ -97,3 +97,13 @@ def test_the_command_loads_nothing_of_the_database_or_the_screens(ring_socket):
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_config_show_gives_the_named_counter_s_socket(tmp_path, monkeypatch):
+    monkeypatch.delenv("FRONTDESK_RING_SOCKET", raising=False)
+    monkeypatch.setenv("FRONTDESK_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    result = runner.invoke(app, ["--counter", "night desk", "config", "show", "--json"])
+    setting = json.loads(result.stdout)["settings"]["ring_socket"]
+    assert setting["value"] == str(tmp_path / f"frontdesk-{os.getuid()}" / "ring-night_desk.sock")
+    assert setting["source"] == "default"

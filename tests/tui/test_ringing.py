@@ -3,6 +3,7 @@ socket, the caller's card shows before pickup with the rings counted, and F2 pic
 Call view with the caller identified and, after five rings, the greeting's apology."""
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 
@@ -207,6 +208,45 @@ async def test_ringing_while_a_saved_call_is_offered_back_keeps_it_aside_and_pic
         assert app.screen.query_one(CallerPanel).caller["phone"] == "13900001111"
         aside = list(counter.drafts.store.directory.glob("*.declined-*"))
         assert len(aside) == 1 and "张伟" in aside[0].read_text(encoding="utf-8")
+
+
+async def test_a_withheld_number_rings_and_the_caller_is_asked_who_they_are(ringing_app):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert (await post(ringing_app.socket, RingEvent(Event.RING, None))).ok
+        await settle(app, pilot)
+        assert "number withheld" in card_text(app)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert app.screen.query_one(CallerPanel).caller == {"name": "", "phone": "", "unit": ""}
+        assert "您好,阳光花园客户服务中心" in script(app)
+
+
+async def test_a_ring_stamped_when_it_began_is_counted_from_then(ringing_app):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        began = NOW - timedelta(seconds=12)  # the counter's clock stands at NOW
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111", at=began))
+        await settle(app, pilot)
+        assert "ring 3" in card_text(app)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert app.screen.draft().rang_at == began
+
+
+async def test_a_ring_nobody_ends_is_dropped_as_missed_after_three_minutes(ringing_app):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        await settle(app, pilot)
+        ringing_app.tick.now += 181
+        app.show_ringing()
+        await settle(app, pilot)
+        assert app.ringing is None and not app.screen.query(RingCard)
+        assert any("Missed call" in str(n.message) for n in app._notifications)
 
 
 async def test_nobody_signed_in_is_said_to_the_phone_system(ringing_app):
