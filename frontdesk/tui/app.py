@@ -163,7 +163,6 @@ class FrontdeskApp(TakesRings, App[None]):
         return SignInScreen()
 
     def on_mount(self) -> None:
-        self.call_later(self.listen_for_rings)
         self.screen_change_signal.subscribe(self, lambda _screen: self.show_ringing())
         if self.counter is None:
             return  # the views come with the counter, behind the first screen
@@ -176,6 +175,7 @@ class FrontdeskApp(TakesRings, App[None]):
         self._first_frame = time.perf_counter()
         if self.counter is None:
             self.call_after_refresh(self.open_counter)
+        self.call_after_refresh(self.listen_for_rings)  # behind the first frame too
         self.call_after_refresh(self.reached, "screen")
 
     def install_views(self, views: dict[str, type[Screen]]) -> None:
