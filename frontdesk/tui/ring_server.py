@@ -111,6 +111,10 @@ class RingListener:
                     reply = self.heard(decode(line))
                 except ProtocolError as error:
                     reply = Reply(False, str(error))
+                except Exception as error:  # noqa: BLE001 - the sender hears it; the app goes on
+                    reply = Reply(
+                        False, _("the app could not take it: {error}").format(error=error)
+                    )
                 writer.write(encode_reply(reply))
                 await writer.drain()
         except (ConnectionError, asyncio.IncompleteReadError):

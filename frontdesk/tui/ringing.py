@@ -114,7 +114,8 @@ class TakesRings:
         ringing = self.ringing
         if ringing is None or ringing.phone != phone:
             # One line at this counter: a second number ringing takes the card.
-            ringing = Ringing(phone, now)
+            card = ringing.card if ringing is not None else None
+            ringing = Ringing(phone, now, card=card)
             self.ringing = ringing
             self.look_up_caller(ringing)
         if already:

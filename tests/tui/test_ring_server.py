@@ -87,3 +87,17 @@ async def test_several_lines_on_one_connection_are_each_answered(tmp_path):
     writer.close()
     await listener.stop()
     assert [e.rings for e in events] == [2]
+
+
+async def test_a_failure_in_the_app_is_said_to_the_sender_and_the_socket_goes_on(tmp_path):
+    path = tmp_path / "ring-lobby.sock"
+
+    def broken(event: RingEvent) -> Reply:
+        raise RuntimeError("no screen yet")
+
+    listener = RingListener(path, broken)
+    await listener.start()
+    refused = await say(path, encode(RingEvent(Event.RING, "13812345678")))
+    assert not refused.ok and "no screen yet" in refused.message
+    assert not (await say(path, encode(RingEvent(Event.RING, "13812345678")))).ok
+    await listener.stop()

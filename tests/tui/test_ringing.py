@@ -160,6 +160,17 @@ async def test_a_number_on_no_card_is_kept_as_the_callers_phone(ringing_app):
         assert app.screen.resident_id is None
 
 
+async def test_a_second_number_ringing_takes_the_card(ringing_app):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        await settle(app, pilot)
+        assert (await post(ringing_app.socket, RingEvent(Event.RING, "13900002222"))).ok
+        await settle(app, pilot)
+        assert len(app.screen.query(RingCard)) == 1 and "139****2222" in card_text(app)
+
+
 async def test_a_caller_who_hangs_up_first_takes_the_card_away_as_a_missed_call(ringing_app):
     app = ringing_app()
     async with app.run_test(size=SIZE) as pilot:
