@@ -26,6 +26,7 @@ class Exported(StrEnum):
     MATTERS = "matters"
     FOLLOWUPS = "followups"
     REGISTER = "register"
+    RESIDENTS = "residents"
 
 
 @residents_app.command("import")
@@ -87,7 +88,7 @@ def _mapping_entries(path: Path | None) -> list[str]:
 
 def export(
     ctx: typer.Context,
-    what: Exported = typer.Argument(..., help="matters, followups or register."),
+    what: Exported = typer.Argument(..., help="matters, followups, register or residents."),
     out: Path = typer.Option(..., "--out", help="The file to write: FILE.csv or FILE.xlsx."),
     form: str = typer.Option(
         None, "--format", help="csv or xlsx (default: from the file's extension)."
@@ -96,8 +97,9 @@ def export(
     until: str = typer.Option(None, "--to", help="Up to and including this day (YYYY-MM-DD)."),
     force: bool = typer.Option(False, "--force", help="Replace the file if it exists."),
 ) -> None:
-    """Write the matters (by reception), follow-ups (by due time) or the reception register
-    (by answer time) as a spreadsheet; times in the policy's time zone, numbers masked."""
+    """Write the matters (by reception), follow-ups (by due time), the reception register (by
+    answer time) or the residents (a roster to edit and import back) as a spreadsheet; times in
+    the policy's time zone, numbers masked."""
     from frontdesk.services.exports import TABLES
     from frontdesk.services.sheet_files import FORMATS, write_table
     from frontdesk.store.engine import new_session

@@ -12,15 +12,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Select, func, literal_column
+from sqlalchemy import Select, case, func, literal_column
 from sqlmodel import Session, select
 
-from frontdesk.domain.phones import mask_stored
+from frontdesk.domain.phones import EXTENSION_MARK, mask_stored
 from frontdesk.i18n import _
-from frontdesk.store.models import Call, FollowUp, FollowUpAttempt, Matter, Operator, Resident
+from frontdesk.store.models import (
+    Call,
+    FollowUp,
+    FollowUpAttempt,
+    Matter,
+    Operator,
+    Resident,
+    ResidentPhone,
+    ResidentUnit,
+    Unit,
+)
 
 # Rows fetched from the database at a time.
 BATCH = 1000
+# Between a resident's numbers in one cell; a roster import splits them there again.
+PHONES_JOINED = "; "
 
 
 class Kind(StrEnum):
@@ -54,12 +66,21 @@ def _col(key: str, title: str, kind: Kind = Kind.TEXT, width: int = 10) -> Colum
     return Column(key, title, kind, width)
 
 
-def _stream(session: Session, statement: Select, phone_at: int | None) -> Iterator[tuple]:
+def _stream(session: Session, statement: Select, phone_at: int) -> Iterator[tuple]:
+    """The rows, with the numbers (one, or several joined by "; ") at ``phone_at`` masked."""
     for row in session.execute(statement.execution_options(yield_per=BATCH)):
         values = tuple(row)
-        if phone_at is not None and values[phone_at]:
-            values = (*values[:phone_at], mask_stored(values[phone_at]), *values[phone_at + 1 :])
+        if values[phone_at]:
+            masked = PHONES_JOINED.join(map(mask_stored, values[phone_at].split(PHONES_JOINED)))
+            values = (*values[:phone_at], masked, *values[phone_at + 1 :])
         yield values
+
+
+def _joined(session: Session, value, separator: str):
+    """An aggregate joining ``value`` over rows: string_agg on PostgreSQL, group_concat on
+    SQLite."""
+    name = "string_agg" if session.get_bind().dialect.name == "postgresql" else "group_concat"
+    return getattr(func, name)(value, literal_column(f"'{separator}'"))
 
 
 def _between(statement: Select, moment, since: datetime | None, until: datetime | None) -> Select:
@@ -177,11 +198,9 @@ def register(*, session: Session, since: datetime | None, until: datetime | None
         _col("kinds", _("kinds of matter"), width=20),
         _col("notes", _("notes"), width=40),
     ]
-    dialect = session.get_bind().dialect.name
-    joined = "string_agg" if dialect == "postgresql" else "group_concat"
     raised = select(func.count()).where(Matter.call_id == Call.id).correlate(Call).scalar_subquery()
     kinds = (
-        select(getattr(func, joined)(Matter.kind, literal_column("', '")))
+        select(_joined(session, Matter.kind, ", "))
         .where(Matter.call_id == Call.id)
         .correlate(Call)
         .scalar_subquery()
@@ -200,4 +219,49 @@ def register(*, session: Session, since: datetime | None, until: datetime | None
     return Table(_("reception register"), columns, _stream(session, statement, phone_at=7))
 
 
-TABLES = {"matters": matters, "followups": follow_ups, "register": register}
+def residents(*, session: Session, since: datetime | None, until: datetime | None) -> Table:
+    """Every resident card as a roster, a row for each of their units, by unit: the columns
+    are headers a roster import knows, so the file can be edited and imported back (numbers
+    masked: a masked number stands for the one on file). ``since`` and ``until`` are not used:
+    a roster is everyone on file now."""
+    columns = [
+        _col("unit", _("unit"), width=11),
+        _col("name", _("name"), width=12),
+        _col("phone", _("phones (masked)"), width=30),
+        _col("role", _("role"), width=8),
+        _col("title", _("title"), width=7),
+        _col("occupation", _("occupation"), width=14),
+        _col("interests", _("interests"), width=14),
+        _col("notes", _("notes"), width=40),
+    ]
+    number = ResidentPhone.national + case(
+        (ResidentPhone.extension != "", EXTENSION_MARK + ResidentPhone.extension), else_=""
+    )
+    phones = (
+        select(_joined(session, number, PHONES_JOINED))
+        .where(ResidentPhone.resident_id == Resident.id)
+        .correlate(Resident)
+        .scalar_subquery()
+    )
+    statement = (
+        select(  # type: ignore[call-overload]
+            Unit.label, Resident.name, phones, ResidentUnit.role, Resident.title,
+            Resident.occupation, Resident.interests, Resident.notes,
+        )
+        .outerjoin(ResidentUnit, ResidentUnit.resident_id == Resident.id)
+        .outerjoin(Unit, Unit.id == ResidentUnit.unit_id)
+        # Building 3 before building 12: by length, then text (a room can have a letter).
+        .order_by(
+            func.length(Unit.building), Unit.building, Unit.entrance,
+            func.length(Unit.room), Unit.room, Resident.id,
+        )
+    )  # fmt: skip
+    return Table(_("residents"), columns, _stream(session, statement, phone_at=2))
+
+
+TABLES = {
+    "matters": matters,
+    "followups": follow_ups,
+    "register": register,
+    "residents": residents,
+}
