@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from frontdesk.domain.free_text import MAX_LINE, TextError, checked_text
 from frontdesk.domain.kinds import ResidentRole
 from frontdesk.domain.names import NameInputError, normalize_name
-from frontdesk.domain.phones import Phone, PhoneError, normalize_phone
+from frontdesk.domain.phones import Phone, PhoneError, is_masked, normalize_phone
 from frontdesk.domain.roster_columns import Column
 from frontdesk.domain.units import UnitError, UnitRef, normalize_unit
 from frontdesk.i18n import _
@@ -44,6 +44,8 @@ class RosterEntry:
     name: str
     unit: UnitRef
     phones: tuple[Phone, ...] = ()
+    #: Numbers as an export shows them (139****5678): each stands for a number on the card.
+    masked: tuple[str, ...] = ()
     role: ResidentRole | None = None
     title: str | None = None
     occupation: str | None = None
@@ -68,9 +70,12 @@ def read_entry(cells: dict[Column, list[str]], *, area_code: str) -> RosterEntry
     name = checked(normalize_name, text.get(Column.NAME, ""))
     unit = checked(_unit, text)
     phones: list[Phone] = []
+    masked: list[str] = []
     for cell in cells.get(Column.PHONE, []):
         for piece in _NUMBER_SEPARATORS.split(cell):
-            if piece.strip():
+            if is_masked(piece):
+                masked.append(piece.strip())
+            elif piece.strip():
                 phone = checked(normalize_phone, piece, area_code=area_code)
                 if phone is not None and phone not in phones:
                     phones.append(phone)
@@ -93,6 +98,7 @@ def read_entry(cells: dict[Column, list[str]], *, area_code: str) -> RosterEntry
         name=name,
         unit=unit,
         phones=tuple(phones),
+        masked=tuple(masked),
         role=role,
         title=title,
         occupation=lines[Column.OCCUPATION],

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from frontdesk.domain.free_text import shown
 from frontdesk.i18n import _
+from frontdesk.services.sheet_files import FORMULA_LIKE
 
 # What separates the cells: the one the header line uses most (Excel's "Unicode text" uses tabs,
 # a European Excel semicolons).
@@ -64,13 +65,18 @@ def _csv(path: Path, data: bytes) -> RosterTable:
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                rows.append((line, cells))
+                rows.append((line, [_unguarded(cell) for cell in cells]))
             line = reader.line_num + 1
     except csv.Error as exc:
         raise RosterUnreadable(
             _("{file}, line {line}: {reason}").format(file=path, line=line, reason=exc)
         ) from None
     return RosterTable(rows, encoding)
+
+
+def _unguarded(cell: str) -> str:
+    """A cell without the apostrophe an export puts before text that begins like a formula."""
+    return cell[1:] if cell[:1] == "'" and FORMULA_LIKE.match(cell[1:]) else cell
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:

@@ -146,6 +146,10 @@ def import_roster(
             report.errors.append(RowProblem(line, [reason]))
             continue
         resident_id = ids[0] if ids else None
+        unknown = _unknown_masked(cards[resident_id] if resident_id else None, entry)
+        if unknown:
+            report.errors.append(RowProblem(line, unknown))
+            continue
         changes = _changes(cards[resident_id], entry) if resident_id else _new(entry)
         row = PlannedRow(line, entry.name, entry.unit.label, resident_id, changes)
         if resident_id is None:
@@ -221,6 +225,22 @@ def _numbers(card: _Card) -> list[str]:
         f"{p.national}{EXTENSION_MARK}{p.extension}" if p.extension else p.national
         for p in card.phones
     ]
+
+
+def _unknown_masked(card: _Card | None, entry: RosterEntry) -> list[str]:
+    """Why the row's masked numbers cannot stand for numbers on the card, if they cannot."""
+    if card is None:
+        return [
+            _("'{number}' is masked: a new card needs the number in full").format(number=number)
+            for number in entry.masked
+        ]
+    on_file = {mask_stored(stored) for stored in _numbers(card)}
+    return [
+        _("'{number}' is masked and stands for none of this resident's numbers: give it in "
+          "full").format(number=number)
+        for number in entry.masked
+        if number not in on_file
+    ]  # fmt: skip
 
 
 def _masked(stored: list[str]) -> str:

@@ -12,6 +12,7 @@ runs it: a resident's words are not commands.
 
 import csv
 import os
+import re
 import tempfile
 import unicodedata
 from collections.abc import Callable
@@ -23,7 +24,10 @@ from frontdesk.i18n import _
 from frontdesk.services.exports import Column, Kind, Table
 
 FORMATS = ("csv", "xlsx")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Text a spreadsheet would take for a formula: written after an apostrophe in CSV, and an import
+# takes one apostrophe off again. Apostrophes already in front are counted in, so that what was
+# typed as '=x comes back as '=x.
+FORMULA_LIKE = re.compile(r"'*[=+\-@]")
 # Excel's limit on a sheet's name, and the characters it refuses in one.
 _SHEET_NAME = 31
 _NOT_IN_SHEET_NAMES = str.maketrans({ch: " " for ch in "[]:*?/\\"})
@@ -65,7 +69,7 @@ def _csv_value(column: Column, value: object, zone: ZoneInfo) -> str:
     if column.kind == Kind.FLAG:
         return "yes" if value else "no"
     text = str(value)
-    return "'" + text if column.kind == Kind.TEXT and text.startswith(_FORMULA_START) else text
+    return "'" + text if column.kind == Kind.TEXT and FORMULA_LIKE.match(text) else text
 
 
 def _write_xlsx(table: Table, path: Path, zone: ZoneInfo) -> int:

@@ -119,3 +119,13 @@ def test_exports_from_the_imported_roster_estate(database, roster, tmp_path):
     assert made.exit_code == 0, made.output
     with text.open(encoding="utf-8-sig", newline="") as f:
         assert next(csv.reader(f))[:2] == ["id", "received_at"]
+
+
+def test_the_residents_export_is_a_roster_that_imports_back_unchanged(database, roster, tmp_path):
+    frontdesk(database, "residents", "import", str(roster), *MAP)
+    out = tmp_path / "住户.xlsx"
+    made = frontdesk(database, "export", "residents", "--out", str(out))
+    assert made.output.strip() == f"{out}: 3 rows of residents"
+    back = frontdesk(database, "residents", "import", str(out))
+    assert back.exit_code == 0, back.output
+    assert back.output.rstrip().endswith("0 added, 0 updated, 3 unchanged")
