@@ -24,7 +24,7 @@ from frontdesk.domain.roster_columns import Column, find_header, map_columns
 from frontdesk.domain.roster_rows import RosterEntry, RowInvalid, read_entry
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
-from frontdesk.services.residents import ResidentDraft, create_resident
+from frontdesk.services.roster_cards import add_cards
 from frontdesk.services.roster_files import RosterTable
 from frontdesk.services.transaction import use_case
 from frontdesk.store.models import Estate, Resident, ResidentPhone, ResidentUnit, Unit
@@ -163,10 +163,9 @@ def import_roster(
     if report.failed or dry_run:
         return report
 
+    add_cards(session, desk, [entry for row, entry in plan if row.resident_id is None])
     for row, entry in plan:
-        if row.resident_id is None:
-            create_resident(session=session, desk=desk, draft=_draft(entry), commit=False)
-        elif row.changes:
+        if row.resident_id is not None and row.changes:
             _update(session, desk, cards[row.resident_id], entry)
     session.flush()
     report.written = True
@@ -272,18 +271,6 @@ def _changes(card: _Card, entry: RosterEntry) -> list[FieldChange]:
         if wanted is not None and wanted != getattr(card.resident, name):
             changes.append(FieldChange(name, getattr(card.resident, name), wanted))
     return changes
-
-
-def _draft(entry: RosterEntry) -> ResidentDraft:
-    return ResidentDraft(
-        name=entry.name,
-        title=entry.title or "",
-        phones=[p.stored for p in entry.phones],
-        units=[(entry.unit.label, entry.role or ResidentRole.OWNER)],
-        occupation=entry.occupation or "",
-        interests=entry.interests or "",
-        notes=entry.notes or "",
-    )
 
 
 def _update(session: Session, desk: Desk, card: _Card, entry: RosterEntry) -> None:
