@@ -48,6 +48,7 @@ def import_residents(
     """Add and update residents from the estate's roster, all rows or none."""
     from frontdesk.cli.sheets_report import print_report, report_json
     from frontdesk.domain.roster_columns import MappingError, parse_mapping
+    from frontdesk.services.errors import ServiceError
     from frontdesk.services.roster_files import RosterUnreadable, read_roster
     from frontdesk.services.roster_import import import_roster
     from frontdesk.store.engine import new_session
@@ -61,9 +62,12 @@ def import_residents(
         fail(str(exc))
     desk = replace(opts.desk(), counter=IMPORT_COUNTER.format(file=file.name))
     with new_session(opts.open_engine()) as session:
-        report = import_roster(
-            session=session, desk=desk, table=table, mapping=mapping, dry_run=dry_run
-        )
+        try:
+            report = import_roster(
+                session=session, desk=desk, table=table, mapping=mapping, dry_run=dry_run
+            )
+        except ServiceError as refused:  # a card saved at a counter meanwhile: nothing written
+            fail(str(refused))
     if as_json:
         echo_json(report_json(file, report, dry_run=dry_run))
     else:
@@ -113,6 +117,8 @@ def export(
         )
     if out.exists() and not force:
         fail(_("{file} exists: give --force to replace it").format(file=out))
+    if what == Exported.RESIDENTS and (since or until):
+        fail(_("--from and --to are for matters, followups and register: a roster is everyone"))
     opts = options(ctx)
     desk = opts.desk()
     zone = desk.policy.timezone

@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from frontdesk.domain.free_text import shown
+from frontdesk.domain.roster_columns import HEADER_SEARCH
 from frontdesk.i18n import _
 from frontdesk.services.sheet_files import FORMULA_LIKE
 
@@ -57,7 +58,8 @@ def read_roster(path: Path, *, sheet: str | None = None) -> RosterTable:
 
 def _csv(path: Path, data: bytes) -> RosterTable:
     text, encoding = _decode(path, data)
-    first = text.split("\n", 1)[0]
+    # The first lines, the header among them (a title line above it may have no separator).
+    first = "\n".join(text.split("\n", HEADER_SEARCH)[:HEADER_SEARCH])
     delimiter = max(_DELIMITERS, key=first.count) if any(d in first for d in _DELIMITERS) else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
