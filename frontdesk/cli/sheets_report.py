@@ -64,8 +64,8 @@ def print_report(file: Path, report: ImportReport, *, dry_run: bool) -> None:
     elif report.failed:
         echo(
             _(
-                "{failed} rows failed: nothing written "
-                "({added} to add, {updated} to update, {unchanged} unchanged)"
+                "{failed} failed, nothing written: {added} to add, {updated} to update, "
+                "{unchanged} unchanged"
             ).format(**counts)
         )
     elif dry_run:

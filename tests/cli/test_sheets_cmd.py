@@ -62,7 +62,7 @@ def test_failing_rows_are_listed_by_line_and_the_command_fails(database, roster)
     assert result.exit_code == 1
     assert "line 6: '139123' is not a phone number" in result.output
     assert "line 7: '三栋' is not a unit" in result.output
-    assert "2 rows failed: nothing written (3 to add, 0 to update, 0 unchanged)" in result.output
+    assert "2 failed, nothing written: 3 to add, 0 to update, 0 unchanged" in result.output
     check = frontdesk(database, "residents", "import", str(roster), *MAP, "--dry-run", "--json")
     assert json.loads(check.stdout)["added"][0]["name"] == "张伟"  # still not on file
 
