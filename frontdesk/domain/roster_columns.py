@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from frontdesk.domain.free_text import shown
 from frontdesk.i18n import _
 
 
@@ -124,14 +125,14 @@ def map_columns(headers: list[str], explicit: dict[str, Column] | None = None) -
         if column is None and key in _UNIT_OR_PART:
             column = _UNIT_OR_PART[key] if has_building else Column.UNIT
         if column is None:
-            found.unknown.append(header.strip())
+            found.unknown.append(shown(header, 40))
             continue
         if column not in REPEATABLE and found.has(column):
             first = next(headers[p] for p, c in found.columns.items() if c == column)
             found.problems.append(
                 _("columns '{first}' and '{second}' both hold the {field}: map one of them "
                   "with --map '{second}=ignore'").format(
-                    first=first.strip(), second=header.strip(), field=column.value
+                    first=shown(first, 40), second=shown(header, 40), field=column.value
                 )
             )  # fmt: skip
         found.columns[position] = column

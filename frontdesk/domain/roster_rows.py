@@ -9,7 +9,7 @@ never deletes.
 import re
 from dataclasses import dataclass
 
-from frontdesk.domain.free_text import MAX_LINE, TextError, checked_text
+from frontdesk.domain.free_text import MAX_LINE, TextError, checked_text, shown
 from frontdesk.domain.kinds import ResidentRole
 from frontdesk.domain.names import NameInputError, normalize_name
 from frontdesk.domain.phones import Phone, PhoneError, is_masked, normalize_phone
@@ -126,7 +126,7 @@ def _unit(text: dict[Column, str]) -> UnitRef:
         except UnitError:
             raise UnitError(
                 _("'{text}' is not a unit: write it as 3-2-1201 or 3栋2单元1201").format(
-                    text=" ".join(parts)
+                    text=shown(" ".join(parts))
                 )
             ) from None
 
@@ -138,7 +138,7 @@ def _role(text: str) -> ResidentRole | None:
     if role is None:
         raise ValueError(
             _("'{text}' is not a role: 业主 (owner), 租户 (tenant) or 家属 (family)").format(
-                text=text
+                text=shown(text)
             )
         )
     return role
@@ -148,11 +148,11 @@ def _title(title: str, gender: str) -> str | None:
     if title:
         found = _TITLES.get(title.strip().casefold().rstrip("."))
         if found is None:
-            raise ValueError(_("'{text}' is not a title: 先生 or 女士").format(text=title))
+            raise ValueError(_("'{text}' is not a title: 先生 or 女士").format(text=shown(title)))
         return found
     if gender:
         found = _GENDERS.get(gender.strip().casefold())
         if found is None:
-            raise ValueError(_("'{text}' is not a gender: 男 or 女").format(text=gender))
+            raise ValueError(_("'{text}' is not a gender: 男 or 女").format(text=shown(gender)))
         return found
     return None

@@ -122,7 +122,7 @@ def _xlsx(path: Path, data: bytes, sheet: str | None) -> RosterTable:
         else:
             raise RosterUnreadable(
                 _("{file} has no sheet '{sheet}'; its sheets are {sheets}").format(
-                    file=path, sheet=sheet, sheets=", ".join(book.sheetnames)
+                    file=path, sheet=shown(sheet), sheets=", ".join(map(shown, book.sheetnames))
                 )
             )
         rows: list[tuple[int, list[str]]] = []

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from frontdesk.domain.free_text import shown
 from frontdesk.domain.kinds import ResidentRole
 from frontdesk.domain.phones import EXTENSION_MARK, mask_stored
 from frontdesk.domain.roster_columns import Column, find_header, map_columns
@@ -102,7 +103,7 @@ def import_roster(
     at = find_header([cells for _line, cells in rows], mapping)
     report.header_line, headers = rows[at]
     columns = map_columns(headers, mapping)
-    report.columns = {headers[p].strip(): c.value for p, c in columns.columns.items()}
+    report.columns = {shown(headers[p], 40): c.value for p, c in columns.columns.items()}
     report.unknown_columns = columns.unknown
     report.problems = columns.problems
     if report.problems:

@@ -142,3 +142,11 @@ def test_a_unit_in_three_columns_is_the_unit_typed_whole(building, entrance, roo
     b, e, r = parts
     entry = read_entry(cells(name="王芳", building=b, entrance=e, room=r), area_code="")
     assert entry.unit.label == f"{building}-{entrance}-{room}"
+
+
+def test_what_a_roster_says_is_quoted_without_its_terminal_escapes():
+    found = map_columns(["姓名", "房号", "\x1b[31m红色\x1b[0m"])
+    assert found.unknown == ["红色"]
+    with pytest.raises(RowInvalid) as invalid:
+        read_entry(cells(name="张伟", unit="3-2-1201", role="\x1b]0;owned\x07房东"), area_code="")
+    assert "\x1b" not in str(invalid.value) and "'房东' is not a role" in str(invalid.value)
