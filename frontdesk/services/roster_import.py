@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from frontdesk.domain.free_text import shown
 from frontdesk.domain.kinds import ResidentRole
 from frontdesk.domain.phones import EXTENSION_MARK, mask_stored
-from frontdesk.domain.roster_columns import Column, find_header, map_columns
+from frontdesk.domain.roster_columns import Column, ColumnMap, find_header, map_columns
 from frontdesk.domain.roster_rows import RosterEntry, RowInvalid, read_entry
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
@@ -109,13 +109,34 @@ def import_roster(
     if report.problems:
         return report
 
+    entries = _entries(rows[at + 1 :], columns, desk, report)
+    plan, cards = _plan(session, desk, entries, report)
+    report.errors.sort(key=lambda problem: problem.line)
+    if report.failed or dry_run:
+        return report
+
+    add_cards(session, desk, [entry for row, entry in plan if row.resident_id is None])
+    for row, entry in plan:
+        if row.resident_id is not None and row.changes:
+            _update(session, desk, cards[row.resident_id], entry)
+    session.flush()
+    report.written = True
+    return report
+
+
+def _entries(
+    rows: list[tuple[int, list[str]]], columns: ColumnMap, desk: Desk, report: ImportReport
+) -> list[tuple[int, RosterEntry]]:
+    """Each row read; the rows that fail, and repeats of a resident, go to ``report``."""
     entries: list[tuple[int, RosterEntry]] = []
     first_line: dict[tuple[str, str], int] = {}
-    for line, cells in rows[at + 1 :]:
+    for line, cells in rows:
         by_column: dict[Column, list[str]] = defaultdict(list)
         for position, column in columns.columns.items():
             if column != Column.IGNORE and position < len(cells):
                 by_column[column].append(cells[position])
+        if not any(value.strip() for values in by_column.values() for value in values):
+            continue  # a template's numbered empty rows: nothing in any column we read
         try:
             entry = read_entry(by_column, area_code=desk.policy.area_code)
         except RowInvalid as invalid:
@@ -130,7 +151,14 @@ def import_roster(
             continue
         first_line[key] = line
         entries.append((line, entry))
+    return entries
 
+
+def _plan(
+    session: Session, desk: Desk, entries: list[tuple[int, RosterEntry]], report: ImportReport
+) -> tuple[list[tuple[PlannedRow, RosterEntry]], dict[int, "_Card"]]:
+    """Each entry matched with the card on file it updates, if any, and what it changes, with
+    the cards read; rows that cannot be matched go to ``report``."""
     on_file = _on_file(session, desk, {entry.name for _line, entry in entries})
     cards = _cards(session, {rid for ids in on_file.values() for rid in ids})
     plan: list[tuple[PlannedRow, RosterEntry]] = []
@@ -146,31 +174,21 @@ def import_roster(
             )  # fmt: skip
             report.errors.append(RowProblem(line, [reason]))
             continue
-        resident_id = ids[0] if ids else None
-        unknown = _unknown_masked(cards[resident_id] if resident_id else None, entry)
+        card = cards[ids[0]] if ids else None
+        unknown = _unknown_masked(card, entry)
         if unknown:
             report.errors.append(RowProblem(line, unknown))
             continue
-        changes = _changes(cards[resident_id], entry) if resident_id else _new(entry)
-        row = PlannedRow(line, entry.name, entry.unit.label, resident_id, changes)
-        if resident_id is None:
+        changes = _changes(card, entry) if card else _new(entry)
+        row = PlannedRow(line, entry.name, entry.unit.label, card and card.resident.id, changes)
+        if card is None:
             report.added.append(row)
         elif changes:
             report.updated.append(row)
         else:
             report.unchanged += 1
         plan.append((row, entry))
-    report.errors.sort(key=lambda problem: problem.line)
-    if report.failed or dry_run:
-        return report
-
-    add_cards(session, desk, [entry for row, entry in plan if row.resident_id is None])
-    for row, entry in plan:
-        if row.resident_id is not None and row.changes:
-            _update(session, desk, cards[row.resident_id], entry)
-    session.flush()
-    report.written = True
-    return report
+    return plan, cards
 
 
 @dataclass

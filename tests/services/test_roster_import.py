@@ -196,3 +196,9 @@ def test_a_file_that_is_no_roster_is_said_in_one_line(tmp_path, content, said):
 def test_a_missing_file_is_said_in_one_line(tmp_path):
     with pytest.raises(RosterUnreadable, match="cannot read .*: No such file"):
         read_roster(tmp_path / "nowhere.csv")
+
+
+def test_a_templates_numbered_empty_rows_are_not_rows(session, desk, tmp_path):
+    roster = "序号,房号,姓名,电话\n1,3-2-1201,张伟,13912345678\n2,,,\n3,,,\n"
+    report = run(session, desk, write(tmp_path, roster))
+    assert not report.failed and len(report.added) == 1
