@@ -222,8 +222,9 @@ def register(*, session: Session, since: datetime | None, until: datetime | None
 def residents(*, session: Session, since: datetime | None, until: datetime | None) -> Table:
     """Every resident card as a roster, a row for each of their units, by unit: the columns
     are headers a roster import knows, so the file can be edited and imported back (numbers
-    masked: a masked number stands for the one on file). ``since`` and ``until`` are not used:
-    a roster is everyone on file now."""
+    masked: a masked number stands for the one on file). Cards with no unit (a contractor, a
+    neighbour from outside) are left out: a roster lists the units, and their rows could not
+    be imported back. ``since`` and ``until`` are not used: a roster is everyone on file now."""
     columns = [
         _col("unit", _("unit"), width=11),
         _col("name", _("name"), width=12),
@@ -248,8 +249,8 @@ def residents(*, session: Session, since: datetime | None, until: datetime | Non
             Unit.label, Resident.name, phones, ResidentUnit.role, Resident.title,
             Resident.occupation, Resident.interests, Resident.notes,
         )
-        .outerjoin(ResidentUnit, ResidentUnit.resident_id == Resident.id)
-        .outerjoin(Unit, Unit.id == ResidentUnit.unit_id)
+        .join(ResidentUnit, ResidentUnit.resident_id == Resident.id)
+        .join(Unit, Unit.id == ResidentUnit.unit_id)
         # Building 3 before building 12: by length, then text (a room can have a letter).
         .order_by(
             func.length(Unit.building), Unit.building, Unit.entrance,

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from frontdesk.domain.kinds import MatterKind
 from frontdesk.services import exports
 from frontdesk.services.intake import MatterDraft, file_call
+from frontdesk.services.residents import ResidentDraft, create_resident
 from frontdesk.services.sheet_files import write_table
 from tests.conftest import SHANGHAI, at
 from tests.services.drafts import call, complaint, enquiry, repair
@@ -109,3 +110,19 @@ def test_an_export_takes_only_the_days_asked_for(register, tmp_path):
     assert export(register, "register", path, since=at(2026, 12, 3)) == 1
     assert export(register, "register", path, until=at(2026, 12, 3)) == 1
     assert read_csv(path)[0]["answered_at"].startswith("2026-12-02T14:40")
+
+
+def test_the_residents_roster_leaves_out_cards_with_no_unit(session, desk, tmp_path):
+    create_resident(session=session, desk=desk, draft=ResidentDraft(name="外来施工", phones=[]))
+    create_resident(
+        session=session,
+        desk=desk,
+        draft=ResidentDraft(
+            name="张伟", phones=["13912345678", "021-62345678转801"], units=[("3-2-1201", "owner")]
+        ),
+    )
+    path = tmp_path / "residents.csv"
+    assert export(session, "residents", path) == 1
+    [row] = read_csv(path)
+    assert (row["unit"], row["name"], row["role"]) == ("3-2-1201", "张伟", "owner")
+    assert sorted(row["phone"].split("; ")) == ["021-****5678转801", "139****5678"]
