@@ -11,6 +11,7 @@ from frontdesk.cli import (
     demo_cmd,
     lists_cmd,
     policy_cmd,
+    report_cmd,
 )
 from frontdesk.cli.context import Options, fail
 from frontdesk.cli.launch import open_app
@@ -31,6 +32,7 @@ app.command("audit")(audit_cmd.audit)
 app.command("backup")(backup_cmd.backup)
 app.command("restore")(backup_cmd.restore)
 app.command("check")(backup_cmd.check)
+app.command("report")(report_cmd.report)
 
 
 @app.callback(invoke_without_command=True)
