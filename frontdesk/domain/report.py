@@ -169,6 +169,8 @@ class MonthFigures:
     resolve_hours: float | None
     resolutions: int
     repeaters: list[Repeater]
+    #: Complaints received on each day of the month, the 1st first.
+    complaints_by_day: list[int]
 
     @property
     def on_time(self) -> MilestoneFigures:
@@ -265,6 +267,7 @@ def month_figures(records: Records, month: Month, *, tz: tzinfo, now: datetime) 
         resolve_hours=median(resolutions) if resolutions else None,
         resolutions=len(resolutions),
         repeaters=repeat_complainers(complaints),
+        complaints_by_day=_by_day(complaints, start, end, tz),
     )
 
 
@@ -281,6 +284,14 @@ def _ordered(counts: Counter[str], first: list[str]) -> dict[str, int]:
     if counts.get("") and "" not in out:
         out[""] = counts[""]
     return out
+
+
+def _by_day(matters: list[MatterRecord], start: datetime, end: datetime, tz: tzinfo) -> list[int]:
+    days = (end.date() - start.date()).days
+    counts = [0] * days
+    for matter in matters:
+        counts[(matter.received_at.astimezone(tz).date() - start.date()).days] += 1
+    return counts
 
 
 def _follow_ups(created: list[FollowUpRecord]) -> FollowUpFigures:

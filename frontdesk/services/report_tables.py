@@ -62,9 +62,10 @@ def report_tables(report: MonthlyReport) -> list[Table]:
     this, prev = report.this, report.previous
     return [
         summary_table(report),
-        _counts("by_kind", _("By kind"), _("kind"), this.by_kind, prev.by_kind),
-        _counts("by_class", _("By class"), _("class"), this.by_class, prev.by_class),
+        _counts(report, "by_kind", _("By kind"), _("kind"), this.by_kind, prev.by_kind),
+        _counts(report, "by_class", _("By class"), _("class"), this.by_class, prev.by_class),
         _counts(
+            report,
             "by_department",
             _("By department"),
             _("department"),
@@ -73,9 +74,10 @@ def report_tables(report: MonthlyReport) -> list[Table]:
             note=_("Complaints and repairs received, by the department they were sent to."),
         ),
         _counts(
+            report,
             "by_party",
             _("By party complained about"),
-            _("complained about"),
+            _("party"),
             this.by_party,
             prev.by_party,
             note=_(
@@ -130,6 +132,7 @@ def summary_table(report: MonthlyReport) -> Table:
 
 
 def _counts(
+    report: MonthlyReport,
     key: str,
     title: str,
     first: str,
@@ -143,8 +146,8 @@ def _counts(
     ]
     columns = (
         _c("name", first, Type.TEXT),
-        _c("this_month", _("this month")),
-        _c("previous_month", _("previous month")),
+        _c("this_month", str(report.this.month)),
+        _c("previous_month", str(report.previous.month)),
         _c("change", _("change"), Type.CHANGE),
     )
     return Table(key, title, columns, rows, note)

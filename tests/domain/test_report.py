@@ -143,3 +143,10 @@ def test_the_month_against_the_one_before():
         1,
     )
     assert before.repeaters == []
+    assert len(this.complaints_by_day) == 30 and len(before.complaints_by_day) == 31
+    assert (this.complaints_by_day[2], this.complaints_by_day[19], sum(this.complaints_by_day)) == (
+        1,
+        1,
+        2,
+    )
+    assert before.complaints_by_day[30] == 1  # 31 Oct 23:59
