@@ -15,8 +15,8 @@ What each figure counts, so that the report can say it:
   due", and left out of the rate. The one-month upgrade is a rule, not a service, and a repair's
   visit an appointment, not a deadline: both left out.
 - Follow-up rate (回访, target 100 %): the follow-ups owed for work finished in the month (repairs
-  done, complaints resolved), made or still owed; a follow-up cancelled because the matter was
-  reopened before the call is left out.
+  done, complaints resolved) and due by now: made, or overdue. Those not yet due are counted
+  apart; one cancelled because the matter was reopened before the call is left out.
 - Median time to reply and to resolve: complaints whose first reply (first resolution) was in
   the month, in calendar hours from reception.
 """
@@ -131,9 +131,13 @@ class MilestoneFigures:
 
 @dataclass(frozen=True)
 class FollowUpFigures:
+    """回访 owed for the month's finished work: due by now (made, or overdue), and not yet due
+    (left out of the rate, as a milestone not yet due is)."""
+
     owed: int
     made: int
-    still_owed: int
+    overdue: int
+    not_yet_due: int
     cancelled: int
 
     @property
@@ -261,7 +265,7 @@ def month_figures(records: Records, month: Month, *, tz: tzinfo, now: datetime) 
         ),
         by_party=_ordered(Counter(m.complained_party for m in complaints), []),
         milestones=milestones,
-        follow_ups=_follow_ups([f for f in records.follow_ups if within(f.created_at)]),
+        follow_ups=_follow_ups([f for f in records.follow_ups if within(f.created_at)], now),
         reply_hours=median(replies) if replies else None,
         replies=len(replies),
         resolve_hours=median(resolutions) if resolutions else None,
@@ -294,12 +298,15 @@ def _by_day(matters: list[MatterRecord], start: datetime, end: datetime, tz: tzi
     return counts
 
 
-def _follow_ups(created: list[FollowUpRecord]) -> FollowUpFigures:
+def _follow_ups(created: list[FollowUpRecord], now: datetime) -> FollowUpFigures:
     visits = [f for f in created if f.reason in VISITS]
     made = sum(f.status == "done" for f in visits)
-    owed = sum(f.status == "owed" for f in visits)
+    overdue = sum(f.status == "owed" and f.due < now for f in visits)
+    waiting = sum(f.status == "owed" and f.due >= now for f in visits)
     cancelled = sum(f.status == "cancelled" for f in visits)
-    return FollowUpFigures(owed=made + owed, made=made, still_owed=owed, cancelled=cancelled)
+    return FollowUpFigures(
+        owed=made + overdue, made=made, overdue=overdue, not_yet_due=waiting, cancelled=cancelled
+    )
 
 
 def repeat_complainers(complaints: list[MatterRecord]) -> list[Repeater]:

@@ -116,17 +116,19 @@ def summary_table(report: MonthlyReport) -> Table:
             prev.by_class.get(cls, 0),
         )
     add(_("on-time rate, all milestones"), Type.RATE, this.on_time.rate, prev.on_time.rate)
-    add(_("follow-ups owed (回访)"), Type.COUNT, this.follow_ups.owed, prev.follow_ups.owed)
-    add(_("follow-ups made"), Type.COUNT, this.follow_ups.made, prev.follow_ups.made)
-    add(_("follow-up rate (target 100%)"), Type.RATE, this.follow_ups.rate, prev.follow_ups.rate)
+    follow, before = this.follow_ups, prev.follow_ups
+    add(_("follow-ups due (回访)"), Type.COUNT, follow.owed, before.owed)
+    add(_("follow-ups made"), Type.COUNT, follow.made, before.made)
+    add(_("follow-up rate (target 100%)"), Type.RATE, follow.rate, before.rate)
+    add(_("follow-ups not yet due"), Type.COUNT, follow.not_yet_due, before.not_yet_due)
     add(_("median hours to reply"), Type.HOURS, this.reply_hours, prev.reply_hours)
     add(_("median hours to resolve"), Type.HOURS, this.resolve_hours, prev.resolve_hours)
     add(_("repeat complainers"), Type.COUNT, len(this.repeaters), len(prev.repeaters))
     note = _(
         "Counts are of matters received in the month; on-time rates of deadlines that fell due "
         "in it; the follow-up rate of follow-ups owed for repairs done and complaints resolved "
-        "in it; median hours (calendar hours from reception) of complaints first replied to or "
-        "resolved in it. Worked out {now:%Y-%m-%d %H:%M}."
+        "in it and due by now; median hours (calendar hours from reception) of complaints "
+        "first replied to or resolved in it. Worked out {now:%Y-%m-%d %H:%M}."
     ).format(now=report.now)
     return Table("summary", _("Summary"), columns, rows, note)
 

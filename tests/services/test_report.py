@@ -54,7 +54,7 @@ def test_each_milestone_counts_the_deadlines_that_fell_due_in_the_month(november
 
 def test_the_follow_up_rate_is_of_follow_ups_owed_for_work_finished_in_the_month(november):
     figures = november.this.follow_ups
-    assert (figures.owed, figures.made, figures.still_owed) == (3, 2, 1)
+    assert (figures.owed, figures.made, figures.overdue, figures.not_yet_due) == (3, 2, 1, 0)
     assert figures.rate == pytest.approx(2 / 3)
 
 

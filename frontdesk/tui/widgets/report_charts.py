@@ -59,9 +59,10 @@ def rate_bars(report: MonthlyReport) -> Text:
     text.append(f" {_percent(follow.rate):>6}", "bold")
     text.append(
         "  "
-        + _("{made} of {owed} made; {month}: {rate}").format(
+        + _("{made} of {owed} made, {waiting} not yet due; {month}: {rate}").format(
             made=follow.made,
             owed=follow.owed,
+            waiting=follow.not_yet_due,
             month=before.month,
             rate=_percent(before.follow_ups.rate),
         ),

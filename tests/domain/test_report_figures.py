@@ -130,9 +130,10 @@ def test_the_month_against_the_one_before():
     assert callbacks[Outcome.REPLACED] == 1
     assert this.on_time.rate == pytest.approx(2 / 5)
     assert before.milestones["resolve"].rate == 1.0
-    # 回访: the result call made, the repair's still owed; the cancelled one and the promise
-    # are not 回访 owed for finished work.
-    assert (this.follow_ups.owed, this.follow_ups.made, this.follow_ups.rate) == (2, 1, 0.5)
+    # 回访: the result call made; the repair's not due until 2 Dec 18:00, counted apart; the
+    # cancelled one and the promise are not 回访 owed for finished work.
+    follow = this.follow_ups
+    assert (follow.owed, follow.made, follow.not_yet_due, follow.rate) == (1, 1, 1, 1.0)
     assert (this.reply_hours, this.replies) == (pytest.approx((24 + 750) / 2), 2)
     assert (this.resolve_hours, this.resolutions) == (10, 3)
     (repeat,) = this.repeaters
