@@ -111,7 +111,7 @@ class FrontdeskApp(App[None]):
             id="view.report",
             tooltip=_("The monthly report, against the month before"),
             # Read once a month, not at every call: its footer room stays with the counter's
-            # keys (with F12 the manager's footer would run out). F1 and Ctrl+P list it.
+            # keys (with F12 the manager's footer would run out). F1 lists it.
             show=False,
         ),
         Binding(

@@ -59,3 +59,25 @@ def test_a_month_that_is_not_one_is_said_in_one_line(register_db, month):
 def test_a_workbook_that_is_not_xlsx_is_refused(register_db, tmp_path):
     result = frontdesk("report", "--xlsx", str(tmp_path / "r.csv"), db=register_db)
     assert result.returncode == 1 and "must end in .xlsx" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_db(databases) -> str:
+    db = databases.new_target()
+    result = frontdesk("demo", "--residents", "200", db=db)
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_the_demo_estate_has_a_month_to_report_and_a_month_in_progress(demo_db):
+    """The quick start's `frontdesk report` shows something: the demo's sixty days fill the
+    last complete month, and the month in progress reports what it has so far."""
+    last = json.loads(frontdesk("report", "--json", db=demo_db).stdout)
+    summary = {r["measure"]: r for r in last["tables"][0]["rows"]}
+    assert last["month"] == "2026-11"
+    assert summary["complaints received"]["this_month"] > 0
+    assert summary["complaints received"]["previous_month"] > 0
+    assert summary["on-time rate, all milestones"]["this_month"] is not None
+    current = frontdesk("report", "--month", "2026-12", db=demo_db)
+    assert current.returncode == 0, current.stderr
+    assert "Monthly report 2026-12, against 2026-11" in current.stdout
