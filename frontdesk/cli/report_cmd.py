@@ -16,12 +16,12 @@ def report(
     month: str = typer.Option(
         None,
         "--month",
-        help="The month, YYYY-MM (default: the last complete month by the counter's clock).",
+        help=_("The month, YYYY-MM (default: the last complete month by the counter's clock)."),
     ),
     xlsx: Path = typer.Option(
-        None, "--xlsx", help="Also write the report to this workbook (.xlsx), a sheet a table."
+        None, "--xlsx", help=_("Also write the report to this workbook (.xlsx), a sheet a table.")
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text tables."),
+    as_json: bool = typer.Option(False, "--json", help=_("Print JSON instead of text tables.")),
 ) -> None:
     """The monthly report: counts by kind, class, department and party complained about; each
     milestone's on-time rate; the follow-up rate; median hours to reply and to resolve; repeat
