@@ -7,7 +7,8 @@ What each figure counts, so that the report can say it:
   *received* in the month. A complaint's class is its class now (after any reclassification or
   the one-month upgrade). The register keeps no field for a complaint's cause (投诉原因): the
   nearest it records is who or which department was complained about, counted as typed.
-- On-time rate of each milestone: the deadlines that *fell due* in the month. Met by the
+- On-time rate of each milestone: the deadlines that *fell due* in the month: complaints'
+  escalation, reply and resolution, and every follow-up call. Met by the
   deadline is on time; met after it is late; passed unmet (still running, or stopped when the
   matter was resolved) is missed. A deadline replaced before it fell due (an approved extension,
   a new class, a matter resolved before the clock mattered) is not counted: its replacement is.

@@ -105,6 +105,8 @@ def _matters(session: Session, start: datetime, end: datetime) -> list[MatterRec
 
 
 def _deadlines(session: Session, start: datetime, end: datetime) -> list[DeadlineRecord]:
+    """Complaints' deadlines. An unanswered enquiry's reply is its promised call-back, counted
+    with the follow-up calls; a repair's visit is an appointment, not a deadline."""
     rows = session.exec(
         select(  # type: ignore[call-overload]
             MatterDeadline.milestone,
@@ -112,9 +114,11 @@ def _deadlines(session: Session, start: datetime, end: datetime) -> list[Deadlin
             MatterDeadline.met_at,
             MatterDeadline.superseded_at,
         )
+        .join(Matter, Matter.id == MatterDeadline.matter_id)  # type: ignore[arg-type]
         .where(MatterDeadline.due >= start)
         .where(MatterDeadline.due < end)
-        .where(MatterDeadline.milestone != Milestone.UPGRADE.value)
+        .where(MatterDeadline.milestone.in_(_COMPLAINT_MILESTONES))  # type: ignore[attr-defined]
+        .where(Matter.kind == MatterKind.COMPLAINT.value)
     ).all()
     return [DeadlineRecord(m, due, met, superseded) for m, due, met, superseded in rows]
 
@@ -134,6 +138,9 @@ def _follow_ups(session: Session, start: datetime, end: datetime) -> list[Follow
     return [FollowUpRecord(*row) for row in rows]
 
 
+_COMPLAINT_MILESTONES = [m.value for m in (Milestone.ESCALATE, Milestone.REPLY, Milestone.RESOLVE)]
+
+
 def _first(session: Session, kind: EventKind, start: datetime, end: datetime) -> list[Reached]:
     """Complaints whose first event of ``kind`` was in [start, end), with their reception."""
     first = func.min(MatterEvent.at)
@@ -141,6 +148,9 @@ def _first(session: Session, kind: EventKind, start: datetime, end: datetime) ->
         select(Matter.received_at, first)  # type: ignore[call-overload]
         .join(Matter, Matter.id == MatterEvent.matter_id)  # type: ignore[arg-type]
         .where(MatterEvent.kind == kind.value)
+        # A later event cannot be the first in the months; an earlier one must be read, since
+        # it makes a later one not the first.
+        .where(MatterEvent.at < end)
         .where(Matter.kind == MatterKind.COMPLAINT.value)
         .group_by(MatterEvent.matter_id, Matter.received_at)
         .having(and_(first >= start, first < end))

@@ -188,7 +188,8 @@ def milestone_table(report: MonthlyReport) -> Table:
     note = _(
         "Deadlines that fell due in the month: met by the deadline, met after it, or passed "
         "unmet. Deadlines replaced before they fell due (an extension, a new class) are not "
-        "counted; those not yet due are left out of the rate. Callback is every follow-up call."
+        "counted; those not yet due are left out of the rate. Escalate, reply and resolve are "
+        "complaints'; callback is every follow-up call (回访, promised call-backs, progress)."
     )
     return Table("milestones", _("Milestones"), columns, rows, note)
 

@@ -14,7 +14,9 @@ November, as the report must count it:
 - D, minor, 李娜 about the rubbish, department 环境部, 20 Nov 10:00: still open (due 22 Nov
   10:00: missed).
 - A repair for 李娜 (维修部), 25 Nov 10:00, done 26 Nov 12:00; follow-up made 27 Nov 10:00 (due
-  28 Nov 12:00: on time). An enquiry answered on the call, 28 Nov 10:00.
+  28 Nov 12:00: on time). An enquiry, 28 Nov 10:00, not answered on the call: its promised
+  call-back (by 16:00) made at 15:00, on time; counted once, as a follow-up call, not as a
+  complaint's reply.
 
 October: A, important, 王芳, 20 Oct 10:00, escalated at 10:30, resolved 21 Oct 10:00 (24 h),
 result call made at 11:00: everything on time.
@@ -23,10 +25,13 @@ result call made at 11:00: everything on time.
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlmodel import select
+
 from frontdesk.domain.kinds import AttemptOutcome, Role, Verdict
 from frontdesk.services.followups import record_attempt
 from frontdesk.services.handling import escalate, record_repair_done, record_reply, resolve
 from frontdesk.services.intake import file_call
+from frontdesk.store.models import FollowUp
 from tests.conftest import at
 from tests.services.drafts import call, complaint, enquiry, repair
 
@@ -120,7 +125,9 @@ def build_register(session, desk, staff, clock) -> Register:
         at(2026, 11, 26, 12), record_repair_done, matter_id=fix, done_at=at(2026, 11, 26, 12)
     )
     reached(at(2026, 11, 27, 10), visit)
-    ask = file(at(2026, 11, 28, 10), call(enquiry(answered=True), **li))
+    ask = file(at(2026, 11, 28, 10), call(enquiry(promised_at="2026-11-28 16:00"), **li))
+    promised = session.exec(select(FollowUp).where(FollowUp.matter_id == ask)).one()
+    reached(at(2026, 11, 28, 15), promised)
 
     e = file(
         at(2026, 12, 1, 10),
