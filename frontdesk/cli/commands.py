@@ -11,6 +11,7 @@ from frontdesk.cli import (
     demo_cmd,
     lists_cmd,
     policy_cmd,
+    report_cmd,
     sheets_cmd,
 )
 from frontdesk.cli.context import Options, fail
@@ -34,6 +35,7 @@ app.command("backup")(backup_cmd.backup)
 app.command("restore")(backup_cmd.restore)
 app.command("check")(backup_cmd.check)
 app.command("export")(sheets_cmd.export)
+app.command("report")(report_cmd.report)
 
 
 @app.callback(invoke_without_command=True)
