@@ -11,7 +11,9 @@ from frontdesk.cli import (
     demo_cmd,
     lists_cmd,
     policy_cmd,
+    report_cmd,
     ring_cmd,
+    sheets_cmd,
 )
 from frontdesk.cli.context import Options, fail
 from frontdesk.cli.launch import open_app
@@ -25,6 +27,7 @@ app = typer.Typer(
 app.add_typer(policy_cmd.app, name="policy")
 app.add_typer(db_cmd.app, name="db")
 app.add_typer(config_cmd.app, name="config")
+app.add_typer(sheets_cmd.residents_app, name="residents")
 app.command("demo")(demo_cmd.demo)
 app.command("queue")(lists_cmd.queue)
 app.command("callbacks")(lists_cmd.callbacks)
@@ -32,6 +35,8 @@ app.command("audit")(audit_cmd.audit)
 app.command("backup")(backup_cmd.backup)
 app.command("restore")(backup_cmd.restore)
 app.command("check")(backup_cmd.check)
+app.command("export")(sheets_cmd.export)
+app.command("report")(report_cmd.report)
 app.command("ring")(ring_cmd.ring)
 
 

@@ -28,7 +28,14 @@ if TYPE_CHECKING:
 
     from frontdesk.tui.backend import Counter
 
-VIEWS = {"call": "F2", "residents": "F3", "queue": "F4", "followups": "F5", "audit": "F12"}
+VIEWS = {
+    "call": "F2",
+    "residents": "F3",
+    "queue": "F4",
+    "followups": "F5",
+    "report": "F11",
+    "audit": "F12",
+}
 # How often the counter asks whether anything was saved elsewhere (the target is 5 s).
 CHANGE_CHECK_SECONDS = 2.0
 # The worker that opens the counter behind the first screen.
@@ -49,6 +56,7 @@ def view_screens() -> dict[str, type[Screen]]:
     from frontdesk.tui.screens.call import CallScreen
     from frontdesk.tui.screens.followups import FollowUpsScreen
     from frontdesk.tui.screens.queue import QueueScreen
+    from frontdesk.tui.screens.report import ReportScreen
     from frontdesk.tui.screens.residents import ResidentsScreen
 
     return {
@@ -56,6 +64,7 @@ def view_screens() -> dict[str, type[Screen]]:
         "residents": ResidentsScreen,
         "queue": QueueScreen,
         "followups": FollowUpsScreen,
+        "report": ReportScreen,
         "audit": AuditScreen,
     }
 
@@ -96,6 +105,16 @@ class FrontdeskApp(TakesRings, App[None]):
         ),
         Binding(
             "f5", "view('followups')", _("Follow-ups"), id="view.followups", tooltip=_("Calls owed")
+        ),
+        Binding(
+            "f11",
+            "view('report')",
+            _("Report"),
+            id="view.report",
+            tooltip=_("The monthly report, against the month before"),
+            # Read once a month, not at every call: its footer room stays with the counter's
+            # keys (with F12 the manager's footer would run out). F1 lists it.
+            show=False,
         ),
         Binding(
             "f12",

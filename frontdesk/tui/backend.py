@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 
 from frontdesk.domain.kinds import Role
+from frontdesk.domain.months import Month
+from frontdesk.domain.report import MonthlyReport
 from frontdesk.services import (
     audit,
     call_drafts,
@@ -21,6 +23,7 @@ from frontdesk.services import (
     operators,
     presence,
     queue,
+    report,
     residents,
     reveal,
     setup,
@@ -153,6 +156,10 @@ class Counter:
 
     def callbacks(self) -> list[followups.Callback]:
         return self.run(followups.list_callbacks)
+
+    def report(self, month: Month) -> MonthlyReport:
+        """The monthly report of ``month``, against the month before."""
+        return self.run(report.report_for, month=month)
 
     # Use cases
     def file_call(self, draft: intake.CallDraft) -> intake.FiledCall:

@@ -1,0 +1,113 @@
+"""What ``frontdesk residents import`` says: every failing row with its line and reasons, each
+card it adds or changes (field: old → new), and the counts; or the same as JSON."""
+
+from pathlib import Path
+
+import typer
+
+from frontdesk.i18n import _
+from frontdesk.services.roster_import import ImportReport, PlannedRow
+
+
+def _fields(row: PlannedRow, *, new: bool) -> str:
+    if new:
+        return "; ".join(f"{c.field}: {c.after}" for c in row.changes)
+    return "; ".join(
+        _("{field}: {before} → {after}").format(
+            field=c.field, before=c.before or "—", after=c.after or "—"
+        )
+        for c in row.changes
+    )
+
+
+def print_report(file: Path, report: ImportReport, *, dry_run: bool) -> None:
+    echo = typer.echo
+    echo(_("{file} ({read_as})").format(file=file, read_as=report.read_as))
+    if report.columns:
+        used = ", ".join(f"{h} → {f}" for h, f in report.columns.items())
+        echo(_("header on line {line}: {columns}").format(line=report.header_line, columns=used))
+    if report.unknown_columns:
+        echo(
+            _("columns left out (map them with --map HEADER=field): {columns}").format(
+                columns=", ".join(report.unknown_columns)
+            )
+        )
+    for problem in report.problems:
+        echo(_("error: {problem}").format(problem=problem))
+    for error in report.errors:
+        for reason in error.reasons:
+            echo(_("line {line}: {reason}").format(line=error.line, reason=reason))
+    for row in report.added:
+        echo(
+            _("+ line {line}: {name} {unit} ({fields})").format(
+                line=row.line, name=row.name, unit=row.unit, fields=_fields(row, new=True)
+            )
+        )
+    for row in report.updated:
+        echo(
+            _("~ line {line}: {name} {unit} #{id}: {fields}").format(
+                line=row.line,
+                name=row.name,
+                unit=row.unit,
+                id=row.resident_id,
+                fields=_fields(row, new=False),
+            )
+        )
+    counts = {
+        "added": len(report.added),
+        "updated": len(report.updated),
+        "unchanged": report.unchanged,
+        "failed": len(report.errors),
+    }
+    if report.problems:
+        echo(_("nothing was read, nothing written"))
+    elif report.failed:
+        echo(
+            _(
+                "{failed} failed, nothing written: {added} to add, {updated} to update, "
+                "{unchanged} unchanged"
+            ).format(**counts)
+        )
+    elif dry_run:
+        echo(
+            _(
+                "dry run, nothing written: {added} to add, {updated} to update, "
+                "{unchanged} unchanged"
+            ).format(**counts)
+        )
+    else:
+        echo(_("{added} added, {updated} updated, {unchanged} unchanged").format(**counts))
+
+
+def report_json(file: Path, report: ImportReport, *, dry_run: bool) -> dict:
+    return {
+        "file": str(file),
+        "read_as": report.read_as,
+        "header_line": report.header_line,
+        "columns": report.columns,
+        "unknown_columns": report.unknown_columns,
+        "problems": report.problems,
+        "errors": [{"line": e.line, "reasons": e.reasons} for e in report.errors],
+        "added": [
+            {
+                "line": r.line,
+                "name": r.name,
+                "unit": r.unit,
+                "fields": {c.field: c.after for c in r.changes},
+            }
+            for r in report.added
+        ],
+        "updated": [
+            {
+                "line": r.line,
+                "resident_id": r.resident_id,
+                "name": r.name,
+                "unit": r.unit,
+                "changes": {c.field: {"before": c.before, "after": c.after} for c in r.changes},
+            }
+            for r in report.updated
+        ],
+        "unchanged": report.unchanged,
+        "dry_run": dry_run,
+        "written": report.written,
+    }

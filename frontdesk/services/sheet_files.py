@@ -1,0 +1,144 @@
+"""Writing a table (``exports.Table``) as CSV or XLSX, a row at a time.
+
+CSV is UTF-8 with a byte-order mark, without which Excel reads Chinese as GBK and shows
+mojibake; its header is the columns' stable keys and moments are ISO-8601 with their offset.
+XLSX is written by openpyxl in write-only mode (rows go to the file as they come): headers in
+the interface language, bold and frozen; moments as real date cells in the estate's time zone,
+which the header names, since a spreadsheet cell cannot hold one; numbers as numbers.
+
+Text that begins like a formula (``=``, ``+``, ``-``, ``@``) is written so that no spreadsheet
+runs it: a resident's words are not commands.
+"""
+
+import csv
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from frontdesk.i18n import _
+from frontdesk.services.exports import Column, Kind, Table
+
+FORMATS = ("csv", "xlsx")
+# Text a spreadsheet would take for a formula: written after an apostrophe in CSV, and an import
+# takes one apostrophe off again. Apostrophes already in front are counted in, so that what was
+# typed as '=x comes back as '=x.
+FORMULA_LIKE = re.compile(r"'*[=+\-@]")
+# Excel's limit on a sheet's name, and the characters it refuses in one.
+_SHEET_NAME = 31
+_NOT_IN_SHEET_NAMES = str.maketrans({ch: " " for ch in "[]:*?/\\"})
+
+
+def write_table(table: Table, path: Path, *, form: str, zone: ZoneInfo) -> int:
+    """Write ``table`` to ``path`` (replacing it only once complete); how many rows."""
+    writer: Callable[[Table, Path, ZoneInfo], int] = _write_csv if form == "csv" else _write_xlsx
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    os.close(handle)
+    try:
+        count = writer(table, Path(scratch), zone)
+        os.replace(scratch, path)
+    except BaseException:
+        Path(scratch).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write_csv(table: Table, path: Path, zone: ZoneInfo) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow([column.key for column in table.columns])
+        for row in table.rows:
+            writer.writerow(
+                [_csv_value(c, v, zone) for c, v in zip(table.columns, row, strict=True)]
+            )
+            count += 1
+    return count
+
+
+def _csv_value(column: Column, value: object, zone: ZoneInfo) -> str:
+    if value is None:
+        return ""
+    if column.kind == Kind.MOMENT and isinstance(value, datetime):
+        return value.astimezone(zone).isoformat(timespec="seconds")
+    if column.kind == Kind.FLAG:
+        return "yes" if value else "no"
+    text = str(value)
+    return "'" + text if column.kind == Kind.TEXT and FORMULA_LIKE.match(text) else text
+
+
+def _write_xlsx(table: Table, path: Path, zone: ZoneInfo) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import DEFAULT_FONT, Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(table.name.translate(_NOT_IN_SHEET_NAMES)[:_SHEET_NAME])
+    titles = [_title(column, zone) for column in table.columns]
+    for number, (column, title) in enumerate(zip(table.columns, titles, strict=True), start=1):
+        # Wide enough for its header (in the interface language) and for its usual values.
+        width = max(column.width, _shown_width(title) + 2)
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    sheet.freeze_panes = "A2"
+    # Printed (or made a PDF), a register reads across: landscape, as wide as the page, the
+    # header on every page, the grid drawn.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    # The body's own font, bold: a bare Font() leaves the name out and LibreOffice shows a serif.
+    bold = Font(name=DEFAULT_FONT.name, sz=DEFAULT_FONT.sz, bold=True)
+    top = Alignment(vertical="top")
+    header = []
+    for title in titles:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    yes, no = _("yes"), _("no")
+    count = 0
+    for row in table.rows:
+        cells = []
+        for column, value in zip(table.columns, row, strict=True):
+            cell = WriteOnlyCell(sheet, value=_xlsx_value(column, value, zone, yes, no))
+            if column.kind == Kind.MOMENT:
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            elif column.kind == Kind.TEXT and cell.data_type == "f":
+                cell.data_type = "s"  # written as the text it is, never run
+            cell.alignment = top
+            cells.append(cell)
+        sheet.append(cells)
+        count += 1
+    book.save(path)
+    return count
+
+
+def _title(column: Column, zone: ZoneInfo) -> str:
+    if column.kind == Kind.MOMENT:
+        return _("{title} ({zone})").format(title=column.title, zone=zone.key)
+    return column.title
+
+
+def _shown_width(text: str) -> int:
+    """Columns ``text`` takes on screen: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _xlsx_value(column: Column, value: object, zone: ZoneInfo, yes: str, no: str) -> object:
+    if value is None:
+        return None
+    if column.kind == Kind.MOMENT and isinstance(value, datetime):
+        # Local wall-clock time without its zone: the header says which zone it is.
+        return value.astimezone(zone).replace(tzinfo=None)
+    if column.kind == Kind.FLAG:
+        return yes if value else no
+    return value
