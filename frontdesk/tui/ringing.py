@@ -173,7 +173,13 @@ class TakesRings:
             card = ringing.card = RingCard(id="ring-card")
             self.screen.mount(card)
         card.place(self.size.width)
-        card.show(ringing.phone, ringing.caller, rings, long=needs_apology(policy, rings))
+        card.show(
+            ringing.phone,
+            ringing.caller,
+            rings,
+            late=rings > policy.pick_up_within,
+            long=needs_apology(policy, rings),
+        )
 
     async def pick_up(self) -> None:
         """F2 while it rings: the Call view, with this caller and this many rings."""

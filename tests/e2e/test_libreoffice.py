@@ -97,4 +97,3 @@ def test_every_sheet_of_the_report_is_printed(workbooks):
     summary = cells(book, 0)
     numbers = [v for row in summary[1:] for v in row if isinstance(v, int) and v > 9]
     assert numbers and str(numbers[0]) in text
-

@@ -29,7 +29,7 @@ class RingCard(Static):
         background: $surface;
         padding: 0 1;
     }
-    RingCard.long {
+    RingCard.late {
         border: heavy $error;
     }
     """
@@ -40,9 +40,9 @@ class RingCard(Static):
         """Top right, over the resident card's side: the script line to say stays in sight."""
         self.styles.offset = (max(screen_width - WIDTH - 1, 0), 1)
 
-    def show(self, phone: str | None, caller, rings: int, *, long: bool) -> None:
-        """``caller``: what the lookup found (None while it runs); ``long``: rung long enough
-        for the greeting to apologise."""
+    def show(self, phone: str | None, caller, rings: int, *, late: bool, long: bool) -> None:
+        """``caller``: what the lookup found (None while it runs); ``late``: past the rings the
+        policy picks up within; ``long``: rung long enough for the greeting to apologise."""
         text = Text()
         number = caller.masked if caller is not None and caller.masked else _mask(phone)
         text.append(
@@ -52,10 +52,13 @@ class RingCard(Static):
         text.append(_("ring {rings}").format(rings=rings), style="bold reverse" if long else "bold")
         if long:
             text.append("  " + _("greet with an apology"), style="bold")
+        elif late:
+            text.append("  " + _("pick up now"), style="bold")
         for line in _who(phone, caller):
             text.append("\n" + line)
         text.append("\n")
         text.append(_("F2 picks up"), style="reverse")
+        self.set_class(late, "late")
         self.set_class(long, "long")
         self.update(text)
 
