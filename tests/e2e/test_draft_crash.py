@@ -162,7 +162,9 @@ class Terminal:
         self.pidfile.unlink(missing_ok=True)
         self.session = f"fd-{uuid.uuid4().hex[:8]}"
         # The shell writes its pid and becomes the app: that pid is the app's own.
-        app = f"exec env FRONTDESK_NOW={NOW.isoformat()} {sys.executable} -m frontdesk"
+        # A ring socket of its own: another test's app may be listening on the default one.
+        ring = f"FRONTDESK_RING_SOCKET={self.pidfile.parent / 'ring.sock'}"
+        app = f"exec env FRONTDESK_NOW={NOW.isoformat()} {ring} {sys.executable} -m frontdesk"
         command = f"echo $$ > {self.pidfile}; cd {ROOT} && {app} --db {self.db}"
         size = ("-x", "160", "-y", "45")
         started = self.tmux(

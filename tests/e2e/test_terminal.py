@@ -92,13 +92,22 @@ def estate(databases):
     return db
 
 
-def test_a_complaint_call_typed_in_a_real_terminal_reaches_the_queue(estate, policy):
+def test_a_complaint_call_typed_in_a_real_terminal_reaches_the_queue(estate, policy, tmp_path):
     counter = Counter(
         open_database(str(estate)), Desk(policy, FrozenClock(at(2026, 12, 2, 15, 10)))
     )
     resident_id, digits = unique_phone(counter)
     env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
-    command = [f"FRONTDESK_NOW={NOW}", sys.executable, "-m", "frontdesk", "--db", str(estate)]
+    command = [
+        f"FRONTDESK_NOW={NOW}",
+        # A ring socket of its own: another test's app may be listening on the default one.
+        f"FRONTDESK_RING_SOCKET={tmp_path / 'ring.sock'}",
+        sys.executable,
+        "-m",
+        "frontdesk",
+        "--db",
+        str(estate),
+    ]
     terminal = Terminal(["env", *command], env)
     try:
         terminal.wait_for("sign in")
