@@ -44,10 +44,10 @@ def language() -> str:
 def _active() -> tuple[str, gettext.NullTranslations]:
     global _current
     if _current is None:
-        from frontdesk import config
-
         # English while the setting is read: a ConfigError's own message is translated.
         _current = ("en", gettext.NullTranslations())
+        from frontdesk import config
+
         # A wrong setting is said by the command line (cli/main.py); here English stands.
         with contextlib.suppress(config.ConfigError):
             use(config.interface_language())

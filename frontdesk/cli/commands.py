@@ -14,9 +14,10 @@ from frontdesk.cli import (
 )
 from frontdesk.cli.context import Options, fail
 from frontdesk.cli.launch import open_app
+from frontdesk.i18n import _
 
 app = typer.Typer(
-    help="The reception counter of a residential property-management service centre.",
+    help=_("The reception counter of a residential property-management service centre."),
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -24,13 +25,36 @@ app = typer.Typer(
 app.add_typer(policy_cmd.app, name="policy")
 app.add_typer(db_cmd.app, name="db")
 app.add_typer(config_cmd.app, name="config")
-app.command("demo")(demo_cmd.demo)
-app.command("queue")(lists_cmd.queue)
-app.command("callbacks")(lists_cmd.callbacks)
-app.command("audit")(audit_cmd.audit)
-app.command("backup")(backup_cmd.backup)
-app.command("restore")(backup_cmd.restore)
-app.command("check")(backup_cmd.check)
+# The help of each command is said here, in the interface language; the docstrings beside the
+# functions are for whoever reads the code.
+app.command(
+    "demo",
+    help=_(
+        "Build a realistic demo estate: residents, sixty days of calls, matters in every state."
+    ),
+)(demo_cmd.demo)
+app.command("queue", help=_("Open matters sorted by their next deadline, overdue first."))(
+    lists_cmd.queue
+)
+app.command(
+    "callbacks", help=_("Follow-up calls owed, by due time, with the window they may be made in.")
+)(lists_cmd.callbacks)
+app.command(
+    "audit",
+    help=_("The audit log, newest first: who did what, where and when (office manager only)."),
+)(audit_cmd.audit)
+app.command(
+    "backup",
+    help=_("Copy the database to PATH while the counters keep working, and check the copy."),
+)(backup_cmd.backup)
+app.command(
+    "restore",
+    help=_("Put a backup back into the database, after checking it; an older one is upgraded."),
+)(backup_cmd.restore)
+app.command(
+    "check",
+    help=_("Check the database: integrity, schema, and that its records agree with each other."),
+)(backup_cmd.check)
 
 
 @app.callback(invoke_without_command=True)
@@ -39,29 +63,36 @@ def main(
     db: str = typer.Option(
         None,
         "--db",
-        help="SQLite path or database URL "
-        "(default: FRONTDESK_DATABASE_URL, else data/frontdesk.db).",
+        help=_(
+            "SQLite path or database URL (default: FRONTDESK_DATABASE_URL, else data/frontdesk.db)."
+        ),
     ),
     policy: str = typer.Option(
-        None, "--policy", help="Policy file (default: FRONTDESK_POLICY, else data/policy.toml)."
+        None,
+        "--policy",
+        help=_("Policy file (default: FRONTDESK_POLICY, else data/policy.toml)."),
     ),
     counter: str = typer.Option(
         None,
         "--counter",
-        help="This counter's name, shown to the others (default: FRONTDESK_COUNTER, else the "
-        "machine's name).",
+        help=_(
+            "This counter's name, shown to the others (default: FRONTDESK_COUNTER, else the "
+            "machine's name)."
+        ),
     ),
     lang: str = typer.Option(
         None,
         "--lang",
-        help="The interface's language, zh-Hans or en (default: FRONTDESK_LANG, else the "
-        "settings file, else the system locale).",
+        help=_(
+            "The interface's language, zh-Hans or en (default: FRONTDESK_LANG, else the "
+            "settings file, else the system locale)."
+        ),
     ),
 ) -> None:
     """Without a command, open the counter app."""
     for flag, value in (("--db", db), ("--policy", policy)):
         if value is not None and not value.strip():
-            fail(f"{flag} is empty: give a path or leave the option out")
+            fail(_("{flag} is empty: give a path or leave the option out").format(flag=flag))
     ctx.obj = Options(db=db, policy=policy, counter=counter, lang=lang)
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj)

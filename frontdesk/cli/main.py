@@ -69,7 +69,9 @@ def run() -> None:
 
             app()
     except KeyboardInterrupt:
-        fail("interrupted", code=130)
+        from frontdesk.i18n import _
+
+        fail(_("interrupted"), code=130)
 
 
 def __getattr__(name: str):

@@ -14,7 +14,10 @@ from frontdesk.domain.durations import Duration, Unit, within
 from frontdesk.domain.hours import WorkingCalendar
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, Milestone
 from frontdesk.domain.policy import Policy, is_working_day_count
+from frontdesk.domain.written_dates import day_text, moment_text
 from frontdesk.i18n import _
+
+__all__ = ["Deadline", "callback_deadline", "complaint_deadlines", "moment_text"]
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,6 @@ class Deadline:
     due: datetime
     rule: str
     explanation: str
-
-
-def moment_text(moment: datetime) -> str:
-    """A moment as the explanations write it: ``Wed 2 Dec 2026 14:40``."""
-    return f"{moment:%a} {moment.day} {moment:%b %Y %H:%M}"
 
 
 def _advance(
@@ -245,7 +243,7 @@ def callback_deadline(
         rule = _("{reason} follow-up {d}").format(reason=reason.value, d=within(duration))
         if duration.unit is Unit.SAME_DAY:
             raw = datetime.combine(start.date() + timedelta(days=1), time(0), tzinfo=calendar.tz)
-            steps.append(_("same day: by the end of {day:%a} {day.day} {day:%b}").format(day=start))
+            steps.append(_("same day: by the end of {day}").format(day=day_text(start)))
             raw_text = _("the end of that day")
         else:
             raw, how = _advance(calendar, start, duration)
