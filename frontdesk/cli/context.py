@@ -89,11 +89,12 @@ class Options:
 
         policy = self.read_policy()
         counter = _setting(config.counter_name, self.counter)
+        caller = _setting(config.caller_language, None)
         frozen = os.environ.get("FRONTDESK_NOW")
         if not frozen:
-            return Desk(policy, system_clock, counter=counter)
+            return Desk(policy, system_clock, counter=counter, caller_language=caller)
         moment = read_moment(frozen, policy, "FRONTDESK_NOW")
-        return Desk(policy, lambda: moment, counter=counter)
+        return Desk(policy, lambda: moment, counter=counter, caller_language=caller)
 
     def connect(self) -> "Engine":
         from frontdesk.store.database import SchemaBehind, open_database

@@ -111,7 +111,9 @@ class CallActions:
             return
         self.say(
             Step.REPEAT_BACK,
-            read_back_line(self.draft(), self.clean, self.card),
+            read_back_line(
+                self.draft(), self.clean, self.card, caller=self.counter.desk.caller_language
+            ),
             _("F9 when the caller confirms."),
         )
         self.read_back_ok = True
