@@ -67,7 +67,7 @@ def restore(
 def check(ctx: typer.Context) -> None:
     """Check the database: integrity, schema, and that its records agree with each other."""
     from frontdesk.store.backup import shown
-    from frontdesk.store.checks import check_database
+    from frontdesk.store.checks import check_database, check_title
 
     target = options(ctx).database
     try:
@@ -75,11 +75,12 @@ def check(ctx: typer.Context) -> None:
     except Exception as exc:  # noqa: BLE001 - one clear line, whatever went wrong
         fail(_("cannot check {database}: {error}").format(database=shown(target), error=exc))
     typer.echo(shown(target))
-    width = max(len(f.check) for f in findings)
+    titles = [check_title(f.check) for f in findings]
+    width = max(len(t) for t in titles)
     marks = {True: _("ok"), False: _("PROBLEM")}
     mark_width = max(len(m) for m in marks.values())
-    for finding in findings:
-        typer.echo(f"{marks[finding.ok]:<{mark_width}}  {finding.check:<{width}}  {finding.detail}")
+    for finding, title in zip(findings, titles, strict=True):
+        typer.echo(f"{marks[finding.ok]:<{mark_width}}  {title:<{width}}  {finding.detail}")
     problems = sum(not f.ok for f in findings)
     if problems == 1:
         fail(_("1 problem found in {database}").format(database=shown(target)))

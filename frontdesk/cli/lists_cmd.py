@@ -6,7 +6,7 @@ import typer
 
 from frontdesk.cli.context import echo_json, fail, options
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, MatterKind, Milestone
-from frontdesk.domain.labels import label_of
+from frontdesk.domain.labels import named_of
 from frontdesk.i18n import _
 
 
@@ -72,10 +72,10 @@ def queue(
     for r in rows:
         mark = _("OVERDUE") if r.overdue else (_("<1h") if r.due_soon else "")
         due = f"{r.due:%m-%d %H:%M}" if r.due else "-"
-        milestone = label_of(Milestone, r.next_milestone) or "-"
+        milestone = named_of(Milestone, r.next_milestone) or "-"
         typer.echo(
             f"{mark:<7} {due:<11} {milestone:<8} #{r.id:<5} "
-            f"{label_of(MatterKind, r.kind):<9} {label_of(ComplaintClass, r.complaint_class):<9} "
+            f"{named_of(MatterKind, r.kind):<9} {named_of(ComplaintClass, r.complaint_class):<9} "
             f"{r.unit:<10} {r.resident:<6} {r.summary}"
         )
     typer.echo(
@@ -127,7 +127,7 @@ def callbacks(
             start=f"{r.window_start:%m-%d %H:%M}", end=f"{r.window_end:%H:%M}"
         )
         typer.echo(
-            f"{mark:<7} {r.due:%m-%d %H:%M}  #{r.id:<5} {label_of(FollowUpReason, r.reason):<16} "
+            f"{mark:<7} {r.due:%m-%d %H:%M}  #{r.id:<5} {named_of(FollowUpReason, r.reason):<16} "
             f"{r.unit:<10} {r.resident:<6} {r.phone:<14} {tries}  {window}"
         )
     typer.echo(

@@ -7,7 +7,7 @@ import typer
 from frontdesk.cli.context import echo_json, fail, options, parse_cli_moment
 from frontdesk.domain.deadlines import Deadline, callback_deadline, complaint_deadlines
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason
-from frontdesk.domain.labels import label
+from frontdesk.domain.labels import named
 from frontdesk.domain.written_dates import short_text
 from frontdesk.i18n import _
 
@@ -41,7 +41,7 @@ def _print(deadlines: list[Deadline], as_json: bool) -> None:
         )
         return
     for d in deadlines:
-        typer.echo(f"{label(d.milestone):<9} {short_text(d.due, '%Y-%m-%d %H:%M')}  {d.rule}")
+        typer.echo(f"{named(d.milestone):<9} {short_text(d.due, '%Y-%m-%d %H:%M')}  {d.rule}")
         typer.echo(f"{'':<9} {d.explanation}")
 
 
@@ -67,7 +67,7 @@ def explain_complaint(
         typer.echo(
             _(
                 "note: a {cls} complaint's deadlines are set by its class; --requested is ignored"
-            ).format(cls=label(cls)),
+            ).format(cls=named(cls)),
             err=True,
         )
     _print(complaint_deadlines(policy, cls, start, requested=asked), as_json)

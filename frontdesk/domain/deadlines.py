@@ -13,6 +13,7 @@ from dateutil.rrule import DAILY, rrule, rruleset
 from frontdesk.domain.durations import Duration, Unit, within
 from frontdesk.domain.hours import WorkingCalendar
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, Milestone
+from frontdesk.domain.labels import named
 from frontdesk.domain.policy import Policy, is_working_day_count
 from frontdesk.domain.written_dates import day_text, moment_text
 from frontdesk.i18n import _
@@ -120,7 +121,7 @@ def complaint_deadlines(
     calendar = WorkingCalendar(policy)
     rule = policy.complaint[complaint_class]
     label = start_label or _("received")
-    name = _("{cls} complaint").format(cls=complaint_class.value)
+    name = _("{cls} complaint").format(cls=named(complaint_class))
     out: list[Deadline] = []
     if rule.escalate and rule.escalate_to:
         out.append(
@@ -130,7 +131,7 @@ def complaint_deadlines(
                 received,
                 rule.escalate,
                 _("{name}: escalate to the {who} {d}").format(
-                    name=name, who=rule.escalate_to.value, d=within(rule.escalate)
+                    name=name, who=named(rule.escalate_to), d=within(rule.escalate)
                 ),
                 label,
             )
@@ -240,7 +241,7 @@ def callback_deadline(
         steps.append(_("promised {due}").format(due=moment_text(raw)))
     else:
         duration = policy.followup[reason]
-        rule = _("{reason} follow-up {d}").format(reason=reason.value, d=within(duration))
+        rule = _("{reason} follow-up {d}").format(reason=named(reason), d=within(duration))
         if duration.unit is Unit.SAME_DAY:
             raw = datetime.combine(start.date() + timedelta(days=1), time(0), tzinfo=calendar.tz)
             steps.append(_("same day: by the end of {day}").format(day=day_text(start)))

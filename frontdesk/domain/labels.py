@@ -30,20 +30,20 @@ from frontdesk.domain.kinds import (
 from frontdesk.i18n import _
 
 
-def label(value: StrEnum | None) -> str:
+def named(value: StrEnum | None) -> str:
     """``value``'s name to show; "" for None."""
     if value is None:
         return ""
     return _names(i18n.language()).get((type(value), value.value), value.value)
 
 
-def label_of(kind: type[StrEnum], value: str | None) -> str:
+def named_of(kind: type[StrEnum], value: str | None) -> str:
     """The name of ``value``, a value of ``kind`` as the database keeps it; unknown ones as
     they are."""
     if not value:
         return ""
     try:
-        return label(kind(value))
+        return named(kind(value))
     except ValueError:
         return value
 

@@ -35,6 +35,7 @@ SAY: dict[str, dict[str, str]] = {
         "greet": "您好,{centre}客户服务中心,请问有什么可以帮您?",
         "sorry": "让您久等了。",
         "by_name": "{address},您好!",
+        "hello": "{address},您好",
         "who": "请问您贵姓?您的房号和联系电话是多少?",
         "record": "好的,请您慢慢说,我都记下来。",
         "confirm": "我跟您确认一下:{sentences}。请问对吗?",
@@ -60,6 +61,7 @@ SAY: dict[str, dict[str, str]] = {
         "greet": "Hello, {centre} customer service centre, how may I help you?",
         "sorry": "Sorry to keep you waiting. ",
         "by_name": "Hello, {address}!",
+        "hello": "Hello, {address}",
         "who": "May I have your name, your unit and a contact number, please?",
         "record": "Certainly, please take your time; I am writing it all down.",
         "confirm": "Let me confirm: {sentences}. Is that right?",
@@ -156,6 +158,11 @@ def identify(address: str | None = None, *, caller: str = CHINESE) -> Line:
     return _line(
         caller, said["who"], means=_("May I have your name, your unit and a contact number?")
     )
+
+
+def hello(address: str, *, caller: str = CHINESE) -> str:
+    """How a known resident is greeted by name, as the card shows it."""
+    return _said(caller)["hello"].format(address=address)
 
 
 def record(*, caller: str = CHINESE) -> Line:

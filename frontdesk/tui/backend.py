@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 
 from frontdesk.domain.kinds import Role
+from frontdesk.i18n import _
 from frontdesk.services import (
     audit,
     call_drafts,
@@ -52,7 +53,7 @@ class Counter:
     def act(self, use_case: Callable[..., T], **kwargs: Any) -> T:
         """Run a use case as the signed-in operator."""
         if self.operator is None:
-            raise NotAllowed("sign in first")
+            raise NotAllowed(_("sign in first"))
         return self.run(use_case, operator_id=self.operator.id, **kwargs)
 
     @property

@@ -8,7 +8,7 @@ from rich.markup import escape
 from frontdesk.domain.deadlines import Deadline
 from frontdesk.domain.filing import filing_deadlines
 from frontdesk.domain.kinds import MatterKind, Milestone
-from frontdesk.domain.labels import label
+from frontdesk.domain.labels import named
 from frontdesk.domain.matters import CleanMatter
 from frontdesk.domain.phrases import check_phrases
 from frontdesk.domain.script import Line, called_again, commit, repeat_back
@@ -46,7 +46,7 @@ def commit_lines(
         deadlines = filing_deadlines(desk.policy, checked, received, evening_ok=evening_ok)
         for d in deadlines:
             lines.append(
-                f"[b]{label(checked.kind)} {label(d.milestone)}[/b] "
+                f"[b]{named(checked.kind)} {named(d.milestone)}[/b] "
                 f"{short_text(d.due)} — {escape(d.rule)}\n  [dim]{escape(d.explanation)}[/dim]"
             )
         # The caller hears the first time something reaches them: a reply, a visit, a call.

@@ -3,14 +3,29 @@
 from rich.markup import escape
 from textual.widgets import Static
 
+from frontdesk.domain.kinds import (
+    Channel,
+    ComplaintClass,
+    FollowUpReason,
+    FollowUpStatus,
+    MatterKind,
+    MatterStatus,
+    Milestone,
+)
+from frontdesk.domain.labels import named_of
+from frontdesk.domain.script import CHINESE, hello
 from frontdesk.i18n import _
 from frontdesk.services.cards import ResidentCard
 
 
 def matter_line(m) -> str:
-    due = f" · {m.next_milestone} {m.next_due:%m-%d %H:%M}" if m.next_due else ""
-    cls = f" {m.complaint_class}" if m.complaint_class else ""
-    return f"#{m.id} {m.kind}{cls} {escape(f'[{m.status}]')} {escape(m.summary)}{due}"
+    due = (
+        f" · {named_of(Milestone, m.next_milestone)} {m.next_due:%m-%d %H:%M}" if m.next_due else ""
+    )
+    cls = f" {named_of(ComplaintClass, m.complaint_class)}" if m.complaint_class else ""
+    status = named_of(MatterStatus, m.status)
+    kind = named_of(MatterKind, m.kind)
+    return f"#{m.id} {kind}{cls} {escape(f'[{status}]')} {escape(m.summary)}{due}"
 
 
 class ResidentCardView(Static):
@@ -40,7 +55,8 @@ class ResidentCardView(Static):
             self.update(_("No resident picked.\nUnknown callers are fine: record them as given."))
             return
         lines = [
-            f"[b]{escape(card.name)}[/b]  →  say 「{escape(card.address)},您好」",
+            f"[b]{escape(card.name)}[/b]  →  "
+            + escape(_("say {line}").format(line=f"「{hello(card.address, caller=self.caller)}」")),
             f"{_('Units')}: {escape(', '.join(card.units) or '—')}",
             self._phones(card),
         ]
@@ -70,16 +86,23 @@ class ResidentCardView(Static):
             lines.append("")
             lines.append(f"[b]{_('Calls')}[/b]")
             lines += [
-                f"{at:%Y-%m-%d %H:%M} {channel} {escape(notes)}"
+                f"{at:%Y-%m-%d %H:%M} {named_of(Channel, channel)} {escape(notes)}"
                 for at, channel, notes in card.calls
             ] or ["—"]
             lines.append("")
             lines.append(f"[b]{_('Follow-ups')}[/b]")
             lines += [
-                f"{due:%Y-%m-%d %H:%M} {reason} {escape(f'[{status}]')}"
+                f"{due:%Y-%m-%d %H:%M} {named_of(FollowUpReason, reason)} "
+                + escape(f"[{named_of(FollowUpStatus, status)}]")
                 for due, reason, status in card.follow_ups
             ] or ["—"]
         self.update("\n".join(lines))
+
+    @property
+    def caller(self) -> str:
+        """The language spoken to callers (the app's counter is there once signed in)."""
+        counter = getattr(self.app, "counter", None)
+        return counter.desk.caller_language if counter is not None else CHINESE
 
     def _phones(self, card: ResidentCard) -> str:
         if self.revealed is not None:
