@@ -22,7 +22,8 @@ def upgrade(ctx: typer.Context) -> None:
         after = migrate.current_revision(engine)
     except Exception as exc:  # noqa: BLE001 - one clear line, whatever the driver says
         fail(_("cannot upgrade {database}: {error}").format(database=target, error=exc))
-    typer.echo(f"{target}: {before or _('empty')} → {after}")
+    empty = _("empty")
+    typer.echo(f"{target}: {before or empty} → {after}")
 
 
 @app.command(

@@ -62,6 +62,22 @@ def test_the_app_reads_each_catalog_from_its_folder():
         assert i18n.catalog_path(code) == tool.mo_path(folder)
 
 
+def test_extraction_finds_every_message_the_code_translates(template):
+    """Babel reads no _() inside an f-string (Python 3.11 tokenizes it as one string): such a
+    message would never reach the catalogs and show in English whatever the language."""
+    found = {
+        node.args[0].value
+        for path in SOURCE
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "_"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert not sorted(found - {m.id for m in template})
+
+
 @pytest.mark.parametrize("path", SOURCE, ids=lambda p: str(p.relative_to(tool.ROOT)))
 def test_messages_are_plain_strings_with_named_placeholders(path: Path):
     """An f-string or a variable inside _() cannot be extracted; "{}" cannot be reordered."""

@@ -197,7 +197,8 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             text.append(" " + _("(shown on purpose, recorded)") + "\n", "dim")
         else:
             text.append(f"{c.phone}\n", "bold")
-        text.append(f"{_('Rule')}: {c.rule}\n{_('Worked out')}: {c.explanation}\n")
+        text.append(_("Rule: {rule}").format(rule=c.rule) + "\n")
+        text.append(_("Worked out: {explanation}").format(explanation=c.explanation) + "\n")
         if c.urgent or c.evening_ok:
             why = _("urgent") if c.urgent else _("the resident agreed to evening calls")
             text.append(_("May be called in the evening window: {why}.").format(why=why) + "\n")

@@ -28,8 +28,9 @@ def matter_detail(detail: MatterDetail) -> Group:
     kind = f"{named_of(MatterKind, m.kind)} {sort}"
     head.append(f"#{m.id} {kind} [{named_of(MatterStatus, m.status)}] ", "bold")
     head.append(f"{m.summary}\n{detail.content}\n")
-    head.append(f"{_('Contact')}: {detail.contact or '—'} · {_('Unit')}: {detail.unit or '—'}")
-    head.append(f" · {_('Department')}: {detail.department or '—'}")
+    head.append(_("Contact: {contact}").format(contact=detail.contact or "—"))
+    head.append(" · " + _("Unit: {unit}").format(unit=detail.unit or "—"))
+    head.append(" · " + _("Department: {department}").format(department=detail.department or "—"))
     for other in detail.others:
         head.append("\n" + _("Also being handled by {who}").format(who=other), "bold yellow")
     deadlines = Table.grid(padding=(0, 1))

@@ -57,7 +57,7 @@ class ResidentCardView(Static):
         lines = [
             f"[b]{escape(card.name)}[/b]  →  "
             + escape(_("say {line}").format(line=f"「{hello(card.address, caller=self.caller)}」")),
-            f"{_('Units')}: {escape(', '.join(card.units) or '—')}",
+            _("Units: {units}").format(units=escape(", ".join(card.units) or "—")),
             self._phones(card),
         ]
         for other in card.others:
@@ -65,32 +65,36 @@ class ResidentCardView(Static):
                 "[b yellow]" + escape(_("Also being handled by {who}").format(who=other)) + "[/]"
             )
         if card.strategy:
-            lines.append(f"[b]{_('How to talk')}:[/b] {escape(card.strategy)}")
+            lines.append("[b]" + _("How to talk:") + f"[/b] {escape(card.strategy)}")
         if card.occupation or card.interests:
             lines.append(
-                f"{_('Occupation')}: {escape(card.occupation or '—')} · "
-                f"{_('Interests')}: {escape(card.interests or '—')}"
+                _("Occupation: {occupation} · Interests: {interests}").format(
+                    occupation=escape(card.occupation or "—"),
+                    interests=escape(card.interests or "—"),
+                )
             )
         when = card.preferred_call_times or "—"
         evening = _("evening calls OK") if card.evening_calls_ok else _("no evening calls")
-        lines.append(f"{_('Call')}: {escape(when)} · {evening}")
+        lines.append(_("Call: {when} · {evening}").format(when=escape(when), evening=evening))
         if card.notes:
-            lines.append(f"{_('Notes')}: {escape(card.notes)}")
+            lines.append(_("Notes: {notes}").format(notes=escape(card.notes)))
         lines.append("")
-        lines.append(f"[b]{_('Open matters')} ({len(card.open_matters)})[/b]")
+        lines.append(
+            "[b]" + _("Open matters ({count})").format(count=len(card.open_matters)) + "[/b]"
+        )
         lines += [matter_line(m) for m in card.open_matters] or ["—"]
         if history:
             lines.append("")
-            lines.append(f"[b]{_('Past matters')}[/b]")
+            lines.append("[b]" + _("Past matters") + "[/b]")
             lines += [matter_line(m) for m in card.past_matters] or ["—"]
             lines.append("")
-            lines.append(f"[b]{_('Calls')}[/b]")
+            lines.append("[b]" + _("Calls") + "[/b]")
             lines += [
                 f"{at:%Y-%m-%d %H:%M} {named_of(Channel, channel)} {escape(notes)}"
                 for at, channel, notes in card.calls
             ] or ["—"]
             lines.append("")
-            lines.append(f"[b]{_('Follow-ups')}[/b]")
+            lines.append("[b]" + _("Follow-ups") + "[/b]")
             lines += [
                 f"{due:%Y-%m-%d %H:%M} {named_of(FollowUpReason, reason)} "
                 + escape(f"[{named_of(FollowUpStatus, status)}]")
@@ -107,7 +111,6 @@ class ResidentCardView(Static):
     def _phones(self, card: ResidentCard) -> str:
         if self.revealed is not None:
             shown = escape(", ".join(self.revealed))
-            return (
-                f"{_('Phones')}: [b reverse]{shown}[/] [dim]({_('shown on purpose, recorded')})[/]"
-            )
-        return f"{_('Phones')}: {escape(', '.join(card.phones_masked) or '—')}"
+            said = escape(_("(shown on purpose, recorded)"))
+            return _("Phones: {numbers}").format(numbers=f"[b reverse]{shown}[/] [dim]{said}[/]")
+        return _("Phones: {numbers}").format(numbers=escape(", ".join(card.phones_masked) or "—"))
