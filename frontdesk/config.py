@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from frontdesk.i18n import _
+
 PACKAGE = Path(__file__).resolve().parent
 REPO_DATA = PACKAGE.parent / "data"
 SHIPPED_POLICY = PACKAGE / "shipped" / "policy.toml"
@@ -33,11 +35,17 @@ class ConfigError(Exception):
 class Setting:
     key: str
     env: str
-    about: str
+    #: What the setting is, in the interface language: asked for when shown, since the
+    #: language itself is one of the settings.
+    describe: Callable[[], str]
     default: Callable[..., str]
     is_path: bool = False
     #: The default differs from counter to counter: it is given the counter's name.
     per_counter: bool = False
+
+    @property
+    def about(self) -> str:
+        return self.describe()
 
 
 @dataclass(frozen=True)
@@ -96,39 +104,56 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "database",
             "FRONTDESK_DATABASE_URL",
-            "SQLite path or database URL",
+            lambda: _("SQLite path or database URL"),
             _default_database,
             is_path=True,
         ),
-        Setting("policy", "FRONTDESK_POLICY", "the estate's policy file", _default_policy, True),
+        Setting(
+            "policy",
+            "FRONTDESK_POLICY",
+            lambda: _("the estate's policy file"),
+            _default_policy,
+            True,
+        ),
         Setting(
             "counter",
             "FRONTDESK_COUNTER",
-            "this counter's name, shown to the other counters",
+            lambda: _("this counter's name, shown to the other counters"),
             _default_counter,
         ),
         Setting(
             "language",
             "FRONTDESK_LANG",
-            "the interface's language: zh-Hans or en",
+            lambda: _("the interface's language: zh-Hans or en"),
             _default_language,
         ),
         Setting(
             "caller_language",
             "FRONTDESK_CALLER_LANG",
-            "the language spoken to callers, the script's lines: zh-Hans or en",
+            lambda: _("the language spoken to callers, the script's lines: zh-Hans or en"),
             lambda: "zh-Hans",
         ),
         Setting(
             "ring_socket",
             "FRONTDESK_RING_SOCKET",
-            "the socket where `frontdesk ring` tells this counter a call is ringing",
+            lambda: _("the socket where `frontdesk ring` tells this counter a call is ringing"),
             _default_ring_socket,
             is_path=True,
             per_counter=True,
         ),
     )
 }
+
+
+def source_name(source: str) -> str:
+    """Where a value came from ("flag", "env", "file", "default"), as shown."""
+    names = {
+        "flag": _("flag"),
+        "env": _("env"),
+        "file": _("file"),
+        "default": _("default"),
+    }
+    return names.get(source, source)
 
 
 def settings_file() -> Path:
@@ -150,17 +175,29 @@ def _file_values(path: Path) -> dict[str, str]:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read the settings file {path}: {exc}") from exc
+        raise ConfigError(
+            _("cannot read the settings file {path}: {error}").format(path=path, error=exc)
+        ) from exc
     section = data.get(SECTION, {})
     if not isinstance(section, dict):
-        raise ConfigError(f"{path}: [{SECTION}] must be a table")
+        raise ConfigError(
+            _("{path}: [{section}] must be a table").format(path=path, section=SECTION)
+        )
     values: dict[str, str] = {}
     for key, value in section.items():
         if key not in SETTINGS:
             known = ", ".join(sorted(SETTINGS))
-            raise ConfigError(f"{path}: [{SECTION}] {key} is not a setting (known: {known})")
+            raise ConfigError(
+                _("{path}: [{section}] {key} is not a setting (known: {known})").format(
+                    path=path, section=SECTION, key=key, known=known
+                )
+            )
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"{path}: [{SECTION}] {key} must be a non-empty string")
+            raise ConfigError(
+                _("{path}: [{section}] {key} must be a non-empty string").format(
+                    path=path, section=SECTION, key=key
+                )
+            )
         if SETTINGS[key].is_path and "://" not in value:
             value = str((path.parent / Path(value).expanduser()).resolve())
         values[key] = value.strip()
@@ -217,7 +254,11 @@ def language_code(text: str, what: str) -> str:
     """``text`` as one of LANGUAGES ("zh_CN.UTF-8" and "zh" are zh-Hans)."""
     code = _ALIASES.get(text.split(".")[0].strip().lower())
     if code is None:
-        raise ConfigError(f'{what}: "{text}" is not a language frontdesk speaks (zh-Hans, en)')
+        raise ConfigError(
+            _('{what}: "{text}" is not a language frontdesk speaks (zh-Hans, en)').format(
+                what=what, text=text
+            )
+        )
     return code
 
 

@@ -8,7 +8,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
+# The suite reads English screens and speaks Chinese to callers, whatever the machine's locale
+# or settings file says; set before any module translates its constants at import.
+os.environ["FRONTDESK_LANG"] = "en"
+os.environ["FRONTDESK_CALLER_LANG"] = "zh-Hans"
+
+import pytest  # noqa: E402
 from sqlmodel import Session
 
 from frontdesk.domain.kinds import Role

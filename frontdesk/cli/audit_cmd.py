@@ -12,32 +12,36 @@ from dataclasses import replace
 import typer
 
 from frontdesk.cli.context import echo_json, fail, options, parse_cli_moment
+from frontdesk.i18n import _
 
-# What the log says was done from here, in the counter column.
+# What the log says was done from here, in the counter column: data, kept in English whatever
+# the interface's language, as every other counter's name is kept as given.
 COUNTER = "command line"
 
 
 def audit(
     ctx: typer.Context,
-    as_name: str = typer.Option(..., "--as", help="Sign in as this office manager."),
+    as_name: str = typer.Option(..., "--as", help=_("Sign in as this office manager.")),
     pin: str = typer.Option(
         ...,
         "--pin",
         envvar="FRONTDESK_PIN",
-        prompt="PIN",
+        prompt=_("PIN"),
         hide_input=True,
-        help="The manager's PIN (asked for when not given; FRONTDESK_PIN for scripts).",
+        help=_("The manager's PIN (asked for when not given; FRONTDESK_PIN for scripts)."),
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
     operator: str = typer.Option(
-        None, "--operator", help="Only what this operator did ('system': no one signed in)."
+        None, "--operator", help=_("Only what this operator did ('system': no one signed in).")
     ),
-    table: str = typer.Option(None, "--table", help="Only entries about this table."),
-    row: str = typer.Option(None, "--row", help="Only entries about this row (with --table)."),
-    action: str = typer.Option(None, "--action", help="insert, update, delete or reveal."),
-    since: str = typer.Option(None, "--since", help="Only entries from this time on (ISO-8601)."),
-    before: int = typer.Option(None, "--before", help="Only entries older than this entry id."),
-    limit: int = typer.Option(50, "--limit", min=1, max=10_000, help="How many entries."),
+    table: str = typer.Option(None, "--table", help=_("Only entries about this table.")),
+    row: str = typer.Option(None, "--row", help=_("Only entries about this row (with --table).")),
+    action: str = typer.Option(None, "--action", help=_("insert, update, delete or reveal.")),
+    since: str = typer.Option(
+        None, "--since", help=_("Only entries from this time on (ISO-8601).")
+    ),
+    before: int = typer.Option(None, "--before", help=_("Only entries older than this entry id.")),
+    limit: int = typer.Option(50, "--limit", min=1, max=10_000, help=_("How many entries.")),
 ) -> None:
     """The audit log, newest first: who did what, where and when (office manager only)."""
     from frontdesk.services.audit import AuditFilter, list_audit
@@ -90,5 +94,7 @@ def audit(
             f"#{e.id:<6} {e.at:%Y-%m-%d %H:%M} {e.operator:<6} {e.counter or '-':<12} "
             f"{e.action:<6} {e.table_name} #{e.row_key}  {e.summary}"
         )
-    more = f"; older ones with --before {page.older}" if page.older else ""
-    typer.echo(f"{len(page.entries)} entries{more}")
+    shown = _("{count} entries").format(count=len(page.entries))
+    if page.older:
+        shown += _("; older ones with --before {id}").format(id=page.older)
+    typer.echo(shown)

@@ -4,14 +4,21 @@ import typer
 
 from frontdesk import config
 from frontdesk.cli.context import echo_json, fail, options
+from frontdesk.i18n import _
 
-app = typer.Typer(help="The settings of this counter.", no_args_is_help=True)
+app = typer.Typer(help=_("The settings of this counter."), no_args_is_help=True)
 
 
-@app.command("show")
+@app.command(
+    "show",
+    help=_(
+        "Each setting, its value and its source: a flag, a FRONTDESK_* variable, the settings "
+        "file or the default."
+    ),
+)
 def show(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
 ) -> None:
     """Each setting, its value and its source: a flag, a FRONTDESK_* variable, the settings
     file or the default."""
@@ -37,10 +44,15 @@ def show(
             }
         )
         return
-    state = "" if path.exists() else "  (not there: defaults apply)"
-    typer.echo(f"settings file: {path}{state}")
+    if path.exists():
+        typer.echo(_("settings file: {path}").format(path=path))
+    else:
+        typer.echo(_("settings file: {path}  (not there: defaults apply)").format(path=path))
     width = max(len(v.key) for v in values)
     for v in values:
         setting = config.SETTINGS[v.key]
         typer.echo(f"{v.key:<{width}}  {v.value}")
-        typer.echo(f"{'':<{width}}  from {v.source} ({setting.env}); {setting.about}")
+        source = _("from {source} ({env}); {about}").format(
+            source=config.source_name(v.source), env=setting.env, about=setting.about
+        )
+        typer.echo(f"{'':<{width}}  {source}")

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NoReturn
 
 from frontdesk import config
+from frontdesk.i18n import _
 
 if TYPE_CHECKING:
     import typer
@@ -88,11 +89,12 @@ class Options:
 
         policy = self.read_policy()
         counter = _setting(config.counter_name, self.counter)
+        caller = _setting(config.caller_language, None)
         frozen = os.environ.get("FRONTDESK_NOW")
         if not frozen:
-            return Desk(policy, system_clock, counter=counter)
+            return Desk(policy, system_clock, counter=counter, caller_language=caller)
         moment = read_moment(frozen, policy, "FRONTDESK_NOW")
-        return Desk(policy, lambda: moment, counter=counter)
+        return Desk(policy, lambda: moment, counter=counter, caller_language=caller)
 
     def connect(self) -> "Engine":
         from frontdesk.store.database import SchemaBehind, open_database
@@ -102,7 +104,11 @@ class Options:
         except SchemaBehind as exc:
             raise Unusable(str(exc)) from exc
         except Exception as exc:  # noqa: BLE001 - any driver error becomes one clear line
-            raise Unusable(f"cannot open the database {self.database}: {exc}") from exc
+            raise Unusable(
+                _("cannot open the database {database}: {error}").format(
+                    database=self.database, error=exc
+                )
+            ) from exc
 
 
 def _setting(read, flag):
@@ -123,7 +129,9 @@ def read_moment(text: str, policy: "Policy", what: str) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise Unusable(
-            f'{what}: "{text}" is not an ISO-8601 time such as 2026-12-02T14:40'
+            _('{what}: "{text}" is not an ISO-8601 time such as 2026-12-02T14:40').format(
+                what=what, text=text
+            )
         ) from None
     return moment.replace(tzinfo=policy.timezone) if moment.tzinfo is None else moment
 

@@ -3,11 +3,12 @@
 import typer
 
 from frontdesk.cli.context import fail, options
+from frontdesk.i18n import _
 
-app = typer.Typer(help="The database.", no_args_is_help=True)
+app = typer.Typer(help=_("The database."), no_args_is_help=True)
 
 
-@app.command("upgrade")
+@app.command("upgrade", help=_("Bring the database (SQLite or PostgreSQL) to the newest schema."))
 def upgrade(ctx: typer.Context) -> None:
     """Bring the database (SQLite or PostgreSQL) to the newest schema."""
     from frontdesk.store import migrate
@@ -20,11 +21,18 @@ def upgrade(ctx: typer.Context) -> None:
         migrate.upgrade(engine)
         after = migrate.current_revision(engine)
     except Exception as exc:  # noqa: BLE001 - one clear line, whatever the driver says
-        fail(f"cannot upgrade {target}: {exc}")
-    typer.echo(f"{target}: {before or 'empty'} → {after}")
+        fail(_("cannot upgrade {database}: {error}").format(database=target, error=exc))
+    empty = _("empty")
+    typer.echo(f"{target}: {before or empty} → {after}")
 
 
-@app.command("reindex")
+@app.command(
+    "reindex",
+    help=_(
+        "Write the resident search index again from the residents on file (after `check` "
+        "finds it out of date; the counter keeps it up to date by itself)."
+    ),
+)
 def reindex(ctx: typer.Context) -> None:
     """Write the resident search index again from the residents on file (after `check` finds
     it out of date; the counter keeps it up to date by itself)."""
@@ -39,5 +47,5 @@ def reindex(ctx: typer.Context) -> None:
     except SchemaBehind as exc:
         fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - one clear line, whatever the driver says
-        fail(f"cannot reindex {target}: {exc}")
-    typer.echo(f"{target}: {count} residents indexed")
+        fail(_("cannot reindex {database}: {error}").format(database=target, error=exc))
+    typer.echo(_("{database}: {count} residents indexed").format(database=target, count=count))

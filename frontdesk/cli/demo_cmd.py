@@ -3,15 +3,16 @@
 import typer
 
 from frontdesk.cli.context import fail, options
+from frontdesk.i18n import _
 
 
 def demo(
     ctx: typer.Context,
     residents: int = typer.Option(
-        2000, "--residents", min=1, max=200_000, help="How many residents."
+        2000, "--residents", min=1, max=200_000, help=_("How many residents.")
     ),
-    seed: int = typer.Option(7, "--seed", help="The same seed builds the same estate."),
-    force: bool = typer.Option(False, "--force", help="Replace an existing SQLite demo file."),
+    seed: int = typer.Option(7, "--seed", help=_("The same seed builds the same estate.")),
+    force: bool = typer.Option(False, "--force", help=_("Replace an existing SQLite demo file.")),
 ) -> None:
     """Build a realistic demo estate: residents, sixty days of calls, matters in every state."""
     from frontdesk.services.demo import DEMO_PIN, build_demo, estate_is_empty
@@ -19,19 +20,29 @@ def demo(
 
     opts = options(ctx)
     if force and not remove_sqlite_files(opts.database):
-        fail("--force only replaces a SQLite file; empty a shared database deliberately")
+        fail(_("--force only replaces a SQLite file; empty a shared database deliberately"))
     desk = opts.desk()
     with new_session(opts.open_engine()) as session:
         if not estate_is_empty(session):
             fail(
-                f"{opts.database} already holds residents: use --force to rebuild a SQLite "
-                "file, or choose another --db"
+                _(
+                    "{database} already holds residents: use --force to rebuild a SQLite "
+                    "file, or choose another --db"
+                ).format(database=opts.database)
             )
         summary = build_demo(
             session=session, policy=desk.policy, now=desk.now(), seed=seed, resident_count=residents
         )
     typer.echo(
-        f"Demo estate in {opts.database}: {summary.residents} residents, "
-        f"{summary.calls} calls, {summary.open_matters} open matters, "
-        f"{summary.follow_ups_owed} follow-ups owed. Staff PIN: {DEMO_PIN}."
+        _(
+            "Demo estate in {database}: {residents} residents, {calls} calls, {open} open "
+            "matters, {owed} follow-ups owed. Staff PIN: {pin}."
+        ).format(
+            database=opts.database,
+            residents=summary.residents,
+            calls=summary.calls,
+            open=summary.open_matters,
+            owed=summary.follow_ups_owed,
+            pin=DEMO_PIN,
+        )
     )

@@ -7,6 +7,7 @@ import os
 from functools import partial
 
 from frontdesk.cli.context import Options, fail
+from frontdesk.i18n import _
 
 #: The benchmarks' hook: leave as soon as the first screen has painted ("screen"), or once the
 #: database is open and its screen shown ("database"), saying so on the way out.
@@ -18,7 +19,11 @@ def open_app(opts: Options) -> None:
     """Run the counter app in this terminal."""
     exit_when_ready = os.environ.get(EXIT_WHEN_READY) or None
     if exit_when_ready not in (None, *READY_MOMENTS):
-        fail(f"{EXIT_WHEN_READY} is {exit_when_ready!r}: say screen or database")
+        fail(
+            _("{variable} is {value}: say screen or database").format(
+                variable=EXIT_WHEN_READY, value=repr(exit_when_ready)
+            )
+        )
     from frontdesk import config
     from frontdesk.tui.app import FrontdeskApp
 

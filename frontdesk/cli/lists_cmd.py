@@ -5,7 +5,9 @@ from datetime import datetime
 import typer
 
 from frontdesk.cli.context import echo_json, fail, options
-from frontdesk.domain.kinds import ComplaintClass
+from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, MatterKind, Milestone
+from frontdesk.domain.labels import named_of
+from frontdesk.i18n import _
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -14,10 +16,10 @@ def _iso(moment: datetime | None) -> str | None:
 
 def queue(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-    cls: ComplaintClass = typer.Option(None, "--class", help="Only complaints of this class."),
-    department: str = typer.Option(None, "--department", help="Only this department."),
-    overdue: bool = typer.Option(False, "--overdue", help="Only overdue matters."),
+    as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
+    cls: ComplaintClass = typer.Option(None, "--class", help=_("Only complaints of this class.")),
+    department: str = typer.Option(None, "--department", help=_("Only this department.")),
+    overdue: bool = typer.Option(False, "--overdue", help=_("Only overdue matters.")),
 ) -> None:
     """Open matters sorted by their next deadline, overdue first."""
     from frontdesk.services.complaints import upgrade_overdue
@@ -27,7 +29,11 @@ def queue(
     opts = options(ctx)
     desk = opts.desk()
     if department and department not in desk.policy.departments:
-        fail(f'no department "{department}": the policy lists {", ".join(desk.policy.departments)}')
+        fail(
+            _('no department "{department}": the policy lists {departments}').format(
+                department=department, departments=", ".join(desk.policy.departments)
+            )
+        )
     with new_session(opts.open_engine()) as session:
         # A valid complaint open a month is major; the queue must show it so.
         upgrade_overdue(session=session, desk=desk)
@@ -64,19 +70,24 @@ def queue(
         )
         return
     for r in rows:
-        mark = "OVERDUE" if r.overdue else ("<1h" if r.due_soon else "")
+        mark = _("OVERDUE") if r.overdue else (_("<1h") if r.due_soon else "")
         due = f"{r.due:%m-%d %H:%M}" if r.due else "-"
+        milestone = named_of(Milestone, r.next_milestone) or "-"
         typer.echo(
-            f"{mark:<7} {due:<11} {r.next_milestone or '-':<8} #{r.id:<5} "
-            f"{r.kind:<9} {r.complaint_class or '':<9} {r.unit:<10} {r.resident:<6} "
-            f"{r.summary}"
+            f"{mark:<7} {due:<11} {milestone:<8} #{r.id:<5} "
+            f"{named_of(MatterKind, r.kind):<9} {named_of(ComplaintClass, r.complaint_class):<9} "
+            f"{r.unit:<10} {r.resident:<6} {r.summary}"
         )
-    typer.echo(f"{len(rows)} open, {sum(r.overdue for r in rows)} overdue")
+    typer.echo(
+        _("{count} open, {overdue} overdue").format(
+            count=len(rows), overdue=sum(r.overdue for r in rows)
+        )
+    )
 
 
 def callbacks(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
 ) -> None:
     """Follow-up calls owed, by due time, with the window they may be made in."""
     from frontdesk.services.followups import list_callbacks
@@ -110,10 +121,17 @@ def callbacks(
         )
         return
     for r in rows:
-        mark = "OVERDUE" if r.overdue else ("now" if r.callable_now else "later")
-        typer.echo(
-            f"{mark:<7} {r.due:%m-%d %H:%M}  #{r.id:<5} {r.reason:<16} {r.unit:<10} "
-            f"{r.resident:<6} {r.phone:<14} tries {r.attempts}  "
-            f"window {r.window_start:%m-%d %H:%M}-{r.window_end:%H:%M}"
+        mark = _("OVERDUE") if r.overdue else (_("now") if r.callable_now else _("later"))
+        tries = _("tries {count}").format(count=r.attempts)
+        window = _("window {start}-{end}").format(
+            start=f"{r.window_start:%m-%d %H:%M}", end=f"{r.window_end:%H:%M}"
         )
-    typer.echo(f"{len(rows)} owed, {sum(r.overdue for r in rows)} overdue")
+        typer.echo(
+            f"{mark:<7} {r.due:%m-%d %H:%M}  #{r.id:<5} {named_of(FollowUpReason, r.reason):<16} "
+            f"{r.unit:<10} {r.resident:<6} {r.phone:<14} {tries}  {window}"
+        )
+    typer.echo(
+        _("{count} owed, {overdue} overdue").format(
+            count=len(rows), overdue=sum(r.overdue for r in rows)
+        )
+    )

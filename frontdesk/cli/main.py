@@ -31,7 +31,33 @@ def plain_launch(args: list[str]) -> Options | None:
     return Options(**given)
 
 
+def lang_flag(args: list[str]) -> str | None:
+    """The value of ``--lang`` in ``args``, if given (typer reads it again, and says what is
+    wrong with the rest)."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if name == "--lang":
+            if equals:
+                return value
+            return args[index + 1] if index + 1 < len(args) else None
+    return None
+
+
+def choose_language(args: list[str]) -> None:
+    """Speak the interface language from the first string on: the screens' and commands'
+    strings are translated as their modules load."""
+    from frontdesk import config, i18n
+
+    try:
+        i18n.use(config.interface_language(lang_flag(args)))
+    except config.ConfigError as exc:
+        fail(str(exc), code=2)
+
+
 def run() -> None:
+    choose_language(sys.argv[1:])
     try:
         opts = plain_launch(sys.argv[1:])
         if opts is not None:
@@ -43,7 +69,9 @@ def run() -> None:
 
             app()
     except KeyboardInterrupt:
-        fail("interrupted", code=130)
+        from frontdesk.i18n import _
+
+        fail(_("interrupted"), code=130)
 
 
 def __getattr__(name: str):

@@ -7,9 +7,12 @@ import typer
 from frontdesk.cli.context import echo_json, fail, options, parse_cli_moment
 from frontdesk.domain.deadlines import Deadline, callback_deadline, complaint_deadlines
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason
+from frontdesk.domain.labels import named
+from frontdesk.domain.written_dates import short_text
+from frontdesk.i18n import _
 
-app = typer.Typer(help="The estate's policy.", no_args_is_help=True)
-explain = typer.Typer(help="Explain the deadlines the policy gives.", no_args_is_help=True)
+app = typer.Typer(help=_("The estate's policy."), no_args_is_help=True)
+explain = typer.Typer(help=_("Explain the deadlines the policy gives."), no_args_is_help=True)
 app.add_typer(explain, name="explain")
 
 
@@ -38,57 +41,64 @@ def _print(deadlines: list[Deadline], as_json: bool) -> None:
         )
         return
     for d in deadlines:
-        typer.echo(f"{d.milestone.value:<9} {d.due:%a %Y-%m-%d %H:%M}  {d.rule}")
+        typer.echo(f"{named(d.milestone):<9} {short_text(d.due, '%Y-%m-%d %H:%M')}  {d.rule}")
         typer.echo(f"{'':<9} {d.explanation}")
 
 
-@explain.command("complaint")
+@explain.command(
+    "complaint", help=_("Escalation, reply, resolution and upgrade deadlines of a complaint.")
+)
 def explain_complaint(
     ctx: typer.Context,
-    cls: ComplaintClass = typer.Option(..., "--class", help="Complaint class."),
-    received: str = typer.Option(..., "--received", help="When it was received (ISO-8601)."),
+    cls: ComplaintClass = typer.Option(..., "--class", help=_("Complaint class.")),
+    received: str = typer.Option(..., "--received", help=_("When it was received (ISO-8601).")),
     requested: str = typer.Option(
-        None, "--requested", help="The deadline the resident asked for (minor)."
+        None, "--requested", help=_("The deadline the resident asked for (minor).")
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
 ) -> None:
     """Escalation, reply, resolution and upgrade deadlines of a complaint."""
     policy = options(ctx).load_policy()
     start = parse_cli_moment(received, policy, "--received")
     asked = parse_cli_moment(requested, policy, "--requested") if requested else None
     if asked is not None and asked <= start:
-        fail("--requested must be after --received")
+        fail(_("--requested must be after --received"))
     if asked is not None and not policy.complaint[cls].resident_may_set_deadline:
         typer.echo(
-            f"note: a {cls.value} complaint's deadlines are set by its class; "
-            "--requested is ignored",
+            _(
+                "note: a {cls} complaint's deadlines are set by its class; --requested is ignored"
+            ).format(cls=named(cls)),
             err=True,
         )
     _print(complaint_deadlines(policy, cls, start, requested=asked), as_json)
 
 
-@explain.command("callback")
+@explain.command(
+    "callback", help=_("When a follow-up call is due, kept inside the callable window.")
+)
 def explain_callback(
     ctx: typer.Context,
-    reason: CallbackReason = typer.Option(..., "--reason", help="Why the call is owed."),
+    reason: CallbackReason = typer.Option(..., "--reason", help=_("Why the call is owed.")),
     start: str = typer.Option(
         ...,
         "--from",
-        help="When the follow-up came to exist: repair done, "
-        "leak test, complaint resolved, promise made (ISO-8601).",
+        help=_(
+            "When the follow-up came to exist: repair done, "
+            "leak test, complaint resolved, promise made (ISO-8601)."
+        ),
     ),
-    promised: str = typer.Option(None, "--promised", help="The promised time (promised calls)."),
+    promised: str = typer.Option(None, "--promised", help=_("The promised time (promised calls).")),
     evening_ok: bool = typer.Option(
-        False, "--evening-ok", help="The resident agreed to evening calls."
+        False, "--evening-ok", help=_("The resident agreed to evening calls.")
     ),
-    urgent: bool = typer.Option(False, "--urgent", help="Urgent: the evening window applies."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    urgent: bool = typer.Option(False, "--urgent", help=_("Urgent: the evening window applies.")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
 ) -> None:
     """When a follow-up call is due, kept inside the callable window."""
     policy = options(ctx).load_policy()
     begin = parse_cli_moment(start, policy, "--from")
     if reason is CallbackReason.PROMISED and not promised:
-        raise typer.BadParameter("a promised call needs --promised", param_hint="--promised")
+        raise typer.BadParameter(_("a promised call needs --promised"), param_hint="--promised")
     due = parse_cli_moment(promised, policy, "--promised") if promised else None
     deadline = callback_deadline(
         policy,

@@ -32,25 +32,31 @@ def ring(
     ctx: typer.Context,
     phone: str = typer.Argument(
         "",
-        help="The caller's number as the phone system has it; empty or 'anonymous' when withheld.",
+        help=_(
+            "The caller's number as the phone system has it; empty or 'anonymous' when withheld."
+        ),
         show_default=False,
     ),
     counter: str = typer.Option(
         None,
         "--counter",
-        help="The counter whose app is told (default: the one given before the command, else "
-        "FRONTDESK_COUNTER, else the machine's name).",
+        help=_(
+            "The counter whose app is told (default: the one given before the command, else "
+            "FRONTDESK_COUNTER, else the machine's name)."
+        ),
     ),
     rings: int = typer.Option(
         None,
         "--rings",
         min=1,
         max=MOST_RINGS,
-        help="How many times it has rung, for a phone system that counts (else the app counts "
-        "from the time: one ring every 5 s).",
+        help=_(
+            "How many times it has rung, for a phone system that counts (else the app counts "
+            "from the time: one ring every 5 s)."
+        ),
     ),
     hangup: bool = typer.Option(
-        False, "--hangup", help="The caller hung up (or another phone answered) before pickup."
+        False, "--hangup", help=_("The caller hung up (or another phone answered) before pickup.")
     ),
 ) -> None:
     """Tell the counter app a call is ringing: it shows who is calling and counts the rings."""

@@ -16,7 +16,7 @@ import typer
 from frontdesk.cli.context import echo_json, fail, options
 from frontdesk.i18n import _
 
-residents_app = typer.Typer(help="Resident cards.", no_args_is_help=True)
+residents_app = typer.Typer(help=_("Resident cards."), no_args_is_help=True)
 
 # What the audit log's counter column says the changes came from.
 IMPORT_COUNTER = "roster import: {file}"
@@ -32,18 +32,20 @@ class Exported(StrEnum):
 @residents_app.command("import")
 def import_residents(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="The roster: a CSV or XLSX file."),
+    file: Path = typer.Argument(..., help=_("The roster: a CSV or XLSX file.")),
     maps: list[str] = typer.Option(
         None,
         "--map",
-        help="HEADER=field: what a column holds (repeatable); field 'ignore' leaves it out.",
+        help=_("HEADER=field: what a column holds (repeatable); field 'ignore' leaves it out."),
     ),
     mapping_file: Path = typer.Option(
-        None, "--mapping", help='A TOML file of columns: [columns] "户主" = "name".'
+        None, "--mapping", help=_('A TOML file of columns: [columns] "户主" = "name".')
     ),
-    sheet: str = typer.Option(None, "--sheet", help="The sheet of an XLSX workbook to read."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    sheet: str = typer.Option(None, "--sheet", help=_("The sheet of an XLSX workbook to read.")),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help=_("Say what would change; write nothing.")
+    ),
+    as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
 ) -> None:
     """Add and update residents from the estate's roster, all rows or none."""
     from frontdesk.cli.sheets_report import print_report, report_json
@@ -92,14 +94,14 @@ def _mapping_entries(path: Path | None) -> list[str]:
 
 def export(
     ctx: typer.Context,
-    what: Exported = typer.Argument(..., help="matters, followups, register or residents."),
-    out: Path = typer.Option(..., "--out", help="The file to write: FILE.csv or FILE.xlsx."),
+    what: Exported = typer.Argument(..., help=_("matters, followups, register or residents.")),
+    out: Path = typer.Option(..., "--out", help=_("The file to write: FILE.csv or FILE.xlsx.")),
     form: str = typer.Option(
-        None, "--format", help="csv or xlsx (default: from the file's extension)."
+        None, "--format", help=_("csv or xlsx (default: from the file's extension).")
     ),
-    since: str = typer.Option(None, "--from", help="From this day (YYYY-MM-DD) on."),
-    until: str = typer.Option(None, "--to", help="Up to and including this day (YYYY-MM-DD)."),
-    force: bool = typer.Option(False, "--force", help="Replace the file if it exists."),
+    since: str = typer.Option(None, "--from", help=_("From this day (YYYY-MM-DD) on.")),
+    until: str = typer.Option(None, "--to", help=_("Up to and including this day (YYYY-MM-DD).")),
+    force: bool = typer.Option(False, "--force", help=_("Replace the file if it exists.")),
 ) -> None:
     """Write the matters (by reception), follow-ups (by due time), the reception register (by
     answer time) or the residents (a roster to edit and import back) as a spreadsheet; times in

@@ -13,8 +13,12 @@ from dateutil.rrule import DAILY, rrule, rruleset
 from frontdesk.domain.durations import Duration, Unit, within
 from frontdesk.domain.hours import WorkingCalendar
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, Milestone
+from frontdesk.domain.labels import named
 from frontdesk.domain.policy import Policy, is_working_day_count
+from frontdesk.domain.written_dates import day_text, moment_text
 from frontdesk.i18n import _
+
+__all__ = ["Deadline", "callback_deadline", "complaint_deadlines", "moment_text"]
 
 
 @dataclass(frozen=True)
@@ -25,11 +29,6 @@ class Deadline:
     due: datetime
     rule: str
     explanation: str
-
-
-def moment_text(moment: datetime) -> str:
-    """A moment as the explanations write it: ``Wed 2 Dec 2026 14:40``."""
-    return f"{moment:%a} {moment.day} {moment:%b %Y %H:%M}"
 
 
 def _advance(
@@ -122,7 +121,7 @@ def complaint_deadlines(
     calendar = WorkingCalendar(policy)
     rule = policy.complaint[complaint_class]
     label = start_label or _("received")
-    name = _("{cls} complaint").format(cls=complaint_class.value)
+    name = _("{cls} complaint").format(cls=named(complaint_class))
     out: list[Deadline] = []
     if rule.escalate and rule.escalate_to:
         out.append(
@@ -132,7 +131,7 @@ def complaint_deadlines(
                 received,
                 rule.escalate,
                 _("{name}: escalate to the {who} {d}").format(
-                    name=name, who=rule.escalate_to.value, d=within(rule.escalate)
+                    name=name, who=named(rule.escalate_to), d=within(rule.escalate)
                 ),
                 label,
             )
@@ -242,10 +241,10 @@ def callback_deadline(
         steps.append(_("promised {due}").format(due=moment_text(raw)))
     else:
         duration = policy.followup[reason]
-        rule = _("{reason} follow-up {d}").format(reason=reason.value, d=within(duration))
+        rule = _("{reason} follow-up {d}").format(reason=named(reason), d=within(duration))
         if duration.unit is Unit.SAME_DAY:
             raw = datetime.combine(start.date() + timedelta(days=1), time(0), tzinfo=calendar.tz)
-            steps.append(_("same day: by the end of {day:%a} {day.day} {day:%b}").format(day=start))
+            steps.append(_("same day: by the end of {day}").format(day=day_text(start)))
             raw_text = _("the end of that day")
         else:
             raw, how = _advance(calendar, start, duration)

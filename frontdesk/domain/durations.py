@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from frontdesk.i18n import _
+
 
 class Unit(StrEnum):
     HOURS = "hours"
@@ -28,10 +30,19 @@ class Duration:
     unit: Unit
 
     def __str__(self) -> str:
-        if self.unit is Unit.SAME_DAY:
-            return "same day"
-        name = str(self.unit)
-        return f"{self.amount} {name[:-1] if self.amount == 1 else name}"
+        one = self.amount == 1
+        match self.unit:
+            case Unit.SAME_DAY:
+                return _("same day")
+            case Unit.HOURS:
+                said = _("{n} hour") if one else _("{n} hours")
+            case Unit.DAYS:
+                said = _("{n} day") if one else _("{n} days")
+            case Unit.WORKING_DAYS:
+                said = _("{n} working day") if one else _("{n} working days")
+            case _months:
+                said = _("{n} month") if one else _("{n} months")
+        return said.format(n=self.amount)
 
 
 def parse_duration(text: str) -> Duration:
@@ -41,8 +52,10 @@ def parse_duration(text: str) -> Duration:
     match = _PATTERN.match(text)
     if not match:
         raise ValueError(
-            f'"{text}" is not a duration: write "N hours", "N days", "N working days", '
-            '"N months" or "same day"'
+            _(
+                '"{text}" is not a duration: write "N hours", "N days", "N working days", '
+                '"N months" or "same day"'
+            ).format(text=text)
         )
     digits = match.group(1).lstrip("0") or "0"
     word = " ".join(match.group(2).lower().split())
@@ -54,12 +67,18 @@ def parse_duration(text: str) -> Duration:
     }[word.rstrip("s")]
     amount = int(digits) if len(digits) <= 9 else LONGEST[unit.value] + 1
     if amount <= 0:
-        raise ValueError(f'"{text.strip()}": a duration must be at least 1')
+        raise ValueError(_('"{text}": a duration must be at least 1').format(text=text.strip()))
     if amount > LONGEST[unit.value]:
-        raise ValueError(f'"{text.strip()[:40]}": at most {LONGEST[unit.value]} {unit.value}')
+        raise ValueError(
+            _('"{text}": at most {longest}').format(
+                text=text.strip()[:40], longest=Duration(LONGEST[unit.value], unit)
+            )
+        )
     return Duration(amount, unit)
 
 
 def within(duration: Duration) -> str:
     """How a rule says it: "within 3 days", "the same day"."""
-    return "the same day" if duration.unit is Unit.SAME_DAY else f"within {duration}"
+    if duration.unit is Unit.SAME_DAY:
+        return _("the same day")
+    return _("within {duration}").format(duration=duration)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from frontdesk.domain.policy import Policy, TimeRange
+from frontdesk.i18n import _
 
 # How far the calendar looks for an open day before it gives up: a policy that closes the counter
 # for longer than a year is a broken policy, not a long holiday.
@@ -73,7 +74,11 @@ class WorkingCalendar:
             period = self.working_period(day)
             if period and period.end > moment:
                 return period
-        raise NoOpenDay(f"no working hours within {SEARCH_DAYS} days after {moment:%Y-%m-%d}")
+        raise NoOpenDay(
+            _("no working hours within {days} days after {date}").format(
+                days=SEARCH_DAYS, date=f"{moment:%Y-%m-%d}"
+            )
+        )
 
     def window_at(self, moment: datetime, *, evening: bool) -> Period | None:
         moment = self.local(moment)
@@ -87,7 +92,11 @@ class WorkingCalendar:
             window = self.callable_window(day, evening=evening)
             if window and window.end <= moment:
                 return window
-        raise NoOpenDay(f"no callable window within {SEARCH_DAYS} days before {moment:%Y-%m-%d}")
+        raise NoOpenDay(
+            _("no callable window within {days} days before {date}").format(
+                days=SEARCH_DAYS, date=f"{moment:%Y-%m-%d}"
+            )
+        )
 
     def current_or_next_window(self, moment: datetime, *, evening: bool) -> Period:
         """The callable window ``moment`` is in, else the next one to start."""
@@ -96,4 +105,8 @@ class WorkingCalendar:
             window = self.callable_window(day, evening=evening)
             if window and window.end >= moment:
                 return window
-        raise NoOpenDay(f"no callable window within {SEARCH_DAYS} days after {moment:%Y-%m-%d}")
+        raise NoOpenDay(
+            _("no callable window within {days} days after {date}").format(
+                days=SEARCH_DAYS, date=f"{moment:%Y-%m-%d}"
+            )
+        )

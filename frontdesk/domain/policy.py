@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from frontdesk.domain.durations import Duration, Unit, parse_duration
 from frontdesk.domain.free_text import shown
 from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, Role
+from frontdesk.i18n import _
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 T = TypeVar("T")
@@ -27,7 +28,11 @@ class PolicyError(ValueError):
     def __init__(self, message: str, *, key: str = "", line: int | None = None, path: str = ""):
         where = ", ".join(
             part
-            for part in (path, f"line {line}" if line else "", f"key {key}" if key else "")
+            for part in (
+                path,
+                _("line {line}").format(line=line) if line else "",
+                _("key {key}").format(key=key) if key else "",
+            )
             if part
         )
         super().__init__(f"{where}: {message}" if where else message)
@@ -84,14 +89,14 @@ def parse_time_range(text: str) -> TimeRange:
     """Parse "HH:MM-HH:MM"; raises ValueError with a message for the user."""
     match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", text)
     if not match:
-        raise ValueError(f'"{text}" is not a time range like "08:30-18:00"')
+        raise ValueError(_('"{text}" is not a time range like "08:30-18:00"').format(text=text))
     h1, m1, h2, m2 = (int(g) for g in match.groups())
     try:
         start, end = time(h1, m1), time(h2, m2)
     except ValueError as exc:
         raise ValueError(f'"{text}": {exc}') from None
     if end <= start:
-        raise ValueError(f'"{text}": the end must be after the start')
+        raise ValueError(_('"{text}": the end must be after the start').format(text=text))
     return TimeRange(start, end)
 
 
@@ -100,7 +105,9 @@ def load_policy(path: Path) -> Policy:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise PolicyError(f"cannot read the policy file: {exc.strerror}", path=str(path)) from None
+        raise PolicyError(
+            _("cannot read the policy file: {error}").format(error=exc.strerror), path=str(path)
+        ) from None
     return parse_policy(text, source=str(path))
 
 
@@ -111,11 +118,13 @@ def parse_policy(text: str, *, source: str = "policy") -> Policy:
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         raise PolicyError(
-            f"not valid TOML: {exc}", path=source, line=int(line.group(1)) if line else None
+            _("not valid TOML: {error}").format(error=exc),
+            path=source,
+            line=int(line.group(1)) if line else None,
         ) from None
     except RecursionError:
         # tomllib reads nested arrays and tables recursively; no policy nests more than twice.
-        raise PolicyError("not valid TOML: nested too deeply", path=source) from None
+        raise PolicyError(_("not valid TOML: nested too deeply"), path=source) from None
     return _Reader(raw, text, source).policy()
 
 
@@ -167,28 +176,28 @@ class _Reader:
             if not isinstance(node, dict) or part not in node:
                 if default is not ...:
                     return default
-                raise self.fail(key, "missing")
+                raise self.fail(key, _("missing"))
             node = node[part]
         try:
             return convert(node)
         except (ValueError, TypeError, KeyError) as exc:
-            raise self.fail(key, str(exc) or "invalid value") from None
+            raise self.fail(key, str(exc) or _("invalid value")) from None
 
     def unknown_keys(self, node: dict[str, Any], schema: dict[str, Any], prefix: str) -> None:
         for key, value in node.items():
             path = f"{prefix}{key}"
             if key not in schema:
-                raise self.fail(path, f'unknown key "{key}" (a typo?)')
+                raise self.fail(path, _('unknown key "{key}" (a typo?)').format(key=key))
             if isinstance(schema[key], dict):
                 if not isinstance(value, dict):
-                    raise self.fail(path, "expected a table")
+                    raise self.fail(path, _("expected a table"))
                 self.unknown_keys(value, schema[key], f"{path}.")
 
     def policy(self) -> Policy:
         self.unknown_keys(self.raw, SCHEMA, "")
         hours = {i: self.get(f"hours.{day}", _opening) for i, day in enumerate(WEEKDAYS)}
         if not any(hours.values()):
-            raise self.fail("hours", "the counter must be open on at least one weekday")
+            raise self.fail("hours", _("the counter must be open on at least one weekday"))
         policy = Policy(
             centre_name=self.get("centre.name", _text),
             timezone=self.get("centre.timezone", _zone),
@@ -216,11 +225,13 @@ class _Reader:
     def check_together(self, policy: Policy) -> None:
         """Rules between keys."""
         if policy.apologise_from <= policy.pick_up_within:
-            raise self.fail("rings.apologise_from", "must be more than pick_up_within")
+            raise self.fail("rings.apologise_from", _("must be more than pick_up_within"))
         if policy.callable_evening.end < policy.callable_normal.end:
-            raise self.fail("callable.evening", "the evening window must end after the normal one")
+            raise self.fail(
+                "callable.evening", _("the evening window must end after the normal one")
+            )
         if policy.upgrade_after.unit in (Unit.SAME_DAY, Unit.HOURS):
-            raise self.fail("complaint.upgrade_after", "give days or months")
+            raise self.fail("complaint.upgrade_after", _("give days or months"))
 
     def complaint_rule(self, cls: ComplaintClass) -> ComplaintRule:
         base = f"complaint.{cls.value}"
@@ -238,7 +249,7 @@ class _Reader:
             ),
         )
         if (rule.escalate is None) != (rule.escalate_to is None):
-            raise self.fail(base, "escalate and escalate_to go together")
+            raise self.fail(base, _("escalate and escalate_to go together"))
         return rule
 
 
@@ -248,34 +259,34 @@ def parse_duration_value(value: Any) -> Duration:
 
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected non-empty text")
+        raise ValueError(_("expected non-empty text"))
     return value.strip()
 
 
 def _names(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
-        raise ValueError('expected a list of names like ["维修部", "安护部"]')
+        raise ValueError(_('expected a list of names like ["维修部", "安护部"]'))
     names = tuple(_text(item) for item in value)
     if len(set(names)) != len(names):
-        raise ValueError("a name is listed twice")
+        raise ValueError(_("a name is listed twice"))
     return names
 
 
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError("expected true or false")
+        raise ValueError(_("expected true or false"))
     return value
 
 
 def _count(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError("expected a whole number of at least 1")
+        raise ValueError(_("expected a whole number of at least 1"))
     return value
 
 
 def _seconds(value: Any) -> float:
     if not isinstance(value, int | float) or isinstance(value, bool) or not 1 <= value <= 60:
-        raise ValueError("expected a number of seconds from 1 to 60")
+        raise ValueError(_("expected a number of seconds from 1 to 60"))
     return float(value)
 
 
@@ -285,20 +296,20 @@ def _zone(value: Any) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         # OSError: "Asia" is a folder of the zone database, a long name too long for a file.
         raise ValueError(
-            f'unknown time zone "{shown(str(value))}" (e.g. "Asia/Shanghai")'
+            _('unknown time zone "{zone}" (e.g. "Asia/Shanghai")').format(zone=shown(str(value)))
         ) from None
 
 
 def _area_code(value: Any) -> str:
     code = _text(value) if value != "" else ""
     if code and not re.fullmatch(r"0\d{2,3}", code):
-        raise ValueError(f'"{code}" is not an area code like "021" or "0755"')
+        raise ValueError(_('"{code}" is not an area code like "021" or "0755"').format(code=code))
     return code
 
 
 def _day_count(value: Any) -> bool:
     if value not in ("calendar", "working"):
-        raise ValueError('expected "calendar" or "working"')
+        raise ValueError(_('expected "calendar" or "working"'))
     return value == "working"
 
 
@@ -312,7 +323,7 @@ def _opening(value: Any) -> TimeRange | None:
 
 def _dates(value: Any) -> frozenset[date]:
     if not isinstance(value, list):
-        raise ValueError('expected a list of dates like ["2027-01-01"]')
+        raise ValueError(_('expected a list of dates like ["2027-01-01"]'))
     out = set()
     for item in value:
         if isinstance(item, date):
@@ -321,7 +332,9 @@ def _dates(value: Any) -> frozenset[date]:
         try:
             out.add(date.fromisoformat(str(item)))
         except ValueError:
-            raise ValueError(f'"{item}" is not a date like 2027-01-01') from None
+            raise ValueError(
+                _('"{item}" is not a date like 2027-01-01').format(item=item)
+            ) from None
     return frozenset(out)
 
 

@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import URL
 
 from frontdesk.domain.kinds import Channel, MatterKind
+from frontdesk.domain.labels import named
 from frontdesk.domain.phones import is_masked, mask_phone
+from frontdesk.domain.written_dates import short_text
 from frontdesk.i18n import _
 from frontdesk.services.intake import CallDraft, MatterDraft
 from frontdesk.store.drafts import DraftStore, DraftUnreadable, drafts_directory
@@ -58,7 +60,7 @@ class SavedCall:
         phone = call.caller_phone
         phone = phone if not phone or is_masked(phone) else mask_phone(phone)
         caller = " ".join(p for p in (call.caller_name, call.caller_unit, phone) if p)
-        kinds = [m.kind.value for m in [*call.matters, *([self.current] if self.current else [])]]
+        kinds = [named(m.kind) for m in [*call.matters, *([self.current] if self.current else [])]]
         parts = [
             caller or self.search or _("caller not given"),
             ", ".join(kinds) or _("no matter yet"),
@@ -66,7 +68,7 @@ class SavedCall:
         ]
         if self.saved_at is not None:
             saved = self.saved_at.astimezone(tz)
-            parts.append(_("saved {when}").format(when=f"{saved:%a %m-%d %H:%M:%S}"))
+            parts.append(_("saved {when}").format(when=short_text(saved, "%m-%d %H:%M:%S")))
         return " · ".join(parts)
 
 

@@ -6,10 +6,12 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from frontdesk.domain.kinds import MatterStatus
+from frontdesk.domain.kinds import MatterStatus, ResidentRole
+from frontdesk.domain.labels import named_of
 from frontdesk.domain.names import address_as
 from frontdesk.domain.phones import EXTENSION_MARK, mask_phone, mask_stored
 from frontdesk.domain.temperaments import strategy
+from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotFound
 from frontdesk.store.models import (
@@ -89,7 +91,7 @@ def matter_line(matter: Matter, desk: Desk) -> MatterLine:
 def resident_card(*, session: Session, desk: Desk, resident_id: int) -> ResidentCard:
     resident = session.get(Resident, resident_id)
     if resident is None:
-        raise NotFound(f"there is no resident {resident_id}")
+        raise NotFound(_("there is no resident {id}").format(id=resident_id))
     tz = desk.policy.timezone
     phones = session.exec(
         select(ResidentPhone)
@@ -125,7 +127,7 @@ def resident_card(*, session: Session, desk: Desk, resident_id: int) -> Resident
         name=resident.name,
         address=address_as(resident.name, resident.title),  # type: ignore[arg-type]
         title=resident.title,
-        units=[f"{label} ({role})" for label, role in units],
+        units=[f"{label} ({named_of(ResidentRole, role)})" for label, role in units],
         phones_masked=[mask_stored(p) for p in stored],
         temperament=resident.temperament,
         strategy=strategy(resident.temperament),
@@ -180,7 +182,7 @@ class MatterDetail:
 def matter_detail(*, session: Session, desk: Desk, matter_id: int) -> MatterDetail:
     matter = session.get(Matter, matter_id)
     if matter is None:
-        raise NotFound(f"there is no matter {matter_id}")
+        raise NotFound(_("there is no matter {id}").format(id=matter_id))
     tz = desk.policy.timezone
     rows = session.exec(
         select(MatterDeadline)

@@ -19,6 +19,7 @@ from frontdesk.domain.kinds import (
     Milestone,
     Role,
 )
+from frontdesk.domain.labels import named_of
 from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
@@ -42,7 +43,9 @@ def _open_complaint(session: Session, matter_id: int) -> Matter:
         raise WrongState(_("matter {id} is not a complaint").format(id=matter_id))
     if matter.status != MatterStatus.OPEN:
         raise WrongState(
-            _("complaint {id} is {status}, not open").format(id=matter_id, status=matter.status)
+            _("complaint {id} is {status}, not open").format(
+                id=matter_id, status=named_of(MatterStatus, matter.status)
+            )
         )
     return matter
 
@@ -144,7 +147,11 @@ def reclassify(
     matter = _open_complaint(session, matter_id)
     old = matter.complaint_class
     if old == new_class.value:
-        raise WrongState(_("complaint {id} is already {cls}").format(id=matter_id, cls=old))
+        raise WrongState(
+            _("complaint {id} is already {cls}").format(
+                id=matter_id, cls=named_of(ComplaintClass, old)
+            )
+        )
     why = required_text(reason, _("the reason for the new class"))
     if CLASS_RANK[new_class] < CLASS_RANK[ComplaintClass(old)]:
         require(session, operator_id, Action.LOWER_CLASS)
@@ -269,7 +276,7 @@ def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
             at=now,
             operator_id=None,
             text=_("{old} → major: still open {d} after reception").format(
-                old=matter.complaint_class, d=desk.policy.upgrade_after
+                old=named_of(ComplaintClass, matter.complaint_class), d=desk.policy.upgrade_after
             ),
         )
         _apply_class(

@@ -14,6 +14,8 @@ from datetime import datetime
 from sqlalchemy import String, func
 from sqlmodel import Session, select
 
+from frontdesk.domain.kinds import EventKind
+from frontdesk.domain.labels import named_of
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotFound, ServiceError
@@ -126,7 +128,8 @@ def _events_since(session: Session, desk: Desk, matter_id: int, base_id: int) ->
         .order_by(MatterEvent.id)  # type: ignore[arg-type]
     ).all()
     return [
-        f"{_by(session, desk, event.at, event.operator_id, '')}: {event.kind}"
+        f"{_by(session, desk, event.at, event.operator_id, '')}: "
+        + named_of(EventKind, event.kind)
         + (f" {event.to_whom}" if event.to_whom else "")
         + (f" “{event.text}”" if event.text else "")
         for event in events

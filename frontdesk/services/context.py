@@ -21,6 +21,8 @@ class Desk:
     clock: Clock = field(default=system_clock)
     #: Which counter this is ("lobby", "night desk"): shown to the others and kept in the log.
     counter: str = ""
+    #: The language spoken to callers: the lines of the call script ("zh-Hans" or "en").
+    caller_language: str = "zh-Hans"
 
     def now(self) -> datetime:
         moment = self.clock()

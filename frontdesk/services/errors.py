@@ -1,6 +1,7 @@
 """Errors the use cases raise, each with a message for the user."""
 
 from frontdesk.domain.matters import FieldError, MatterInvalid
+from frontdesk.i18n import _
 
 __all__ = ["FieldError", "MatterInvalid", "NotAllowed", "NotFound", "ServiceError", "WrongState"]
 
@@ -30,7 +31,9 @@ class CallInvalid(ServiceError):
 
     def __init__(self, call_errors: list[FieldError], matter_errors: dict[int, list[FieldError]]):
         parts = [f"{e.field}: {e.message}" for e in call_errors] + [
-            f"matter {i + 1} {e.field}: {e.message}"
+            _("matter {number} {field}: {message}").format(
+                number=i + 1, field=e.field, message=e.message
+            )
             for i, errors in matter_errors.items()
             for e in errors
         ]

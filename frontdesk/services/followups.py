@@ -16,6 +16,7 @@ from frontdesk.domain.kinds import (
     MatterStatus,
     Verdict,
 )
+from frontdesk.domain.labels import named_of
 from frontdesk.domain.matters import FieldError, MatterInvalid, validate_matter
 from frontdesk.domain.phones import mask_phone
 from frontdesk.i18n import _
@@ -162,7 +163,9 @@ def record_attempt(
         raise NotFound(_("there is no follow-up {id}").format(id=follow_up_id))
     if follow_up.status != FollowUpStatus.OWED:
         raise WrongState(
-            _("follow-up {id} is already {status}").format(id=follow_up_id, status=follow_up.status)
+            _("follow-up {id} is already {status}").format(
+                id=follow_up_id, status=named_of(FollowUpStatus, follow_up.status)
+            )
         )
     if outcome is not AttemptOutcome.REACHED and verdict is not Verdict.NONE:
         raise ServiceError(_("a verdict needs the resident reached"))

@@ -21,6 +21,7 @@ from frontdesk.domain.kinds import (
     RepairCategory,
     Role,
 )
+from frontdesk.domain.labels import named_of
 from frontdesk.i18n import _
 from frontdesk.services import tracking
 from frontdesk.services.context import Desk
@@ -39,7 +40,9 @@ def _open(session: Session, matter_id: int) -> Matter:
     matter = tracking.get_matter(session, matter_id)
     if matter.status != MatterStatus.OPEN:
         raise WrongState(
-            _("matter {id} is {status}, not open").format(id=matter_id, status=matter.status)
+            _("matter {id} is {status}, not open").format(
+                id=matter_id, status=named_of(MatterStatus, matter.status)
+            )
         )
     return matter
 

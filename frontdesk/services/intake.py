@@ -15,6 +15,7 @@ from frontdesk.domain.kinds import (
     MatterKind,
     MatterStatus,
 )
+from frontdesk.domain.labels import named, named_of
 from frontdesk.domain.matters import (
     CleanMatter,
     FieldError,
@@ -241,7 +242,7 @@ def _raise_again(
     if matter.kind != draft.kind.value:
         raise WrongState(
             _("matter {id} is a {kind}, not a {asked}").format(
-                id=matter_id, kind=matter.kind, asked=draft.kind.value
+                id=matter_id, kind=named_of(MatterKind, matter.kind), asked=named(draft.kind)
             )
         )
     if (

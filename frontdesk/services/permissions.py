@@ -25,6 +25,7 @@ from enum import StrEnum
 from sqlmodel import Session
 
 from frontdesk.domain.kinds import Role
+from frontdesk.domain.labels import named
 from frontdesk.i18n import _
 from frontdesk.services.errors import NotAllowed, NotFound
 from frontdesk.store.models import Operator
@@ -90,5 +91,5 @@ def require(
     operator = active_operator(session, operator_id)
     needed = minimum or MINIMUM[action]
     if not allows(operator.role, action, minimum=needed):
-        raise NotAllowed(REFUSALS[action].format(role=_(needed.value)))
+        raise NotAllowed(REFUSALS[action].format(role=named(needed)))
     return operator

@@ -16,6 +16,7 @@ from frontdesk.domain.kinds import (
     MatterStatus,
     Milestone,
 )
+from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.errors import NotFound
 from frontdesk.store.models import FollowUp, Matter, MatterDeadline, MatterEvent, Resident
@@ -24,7 +25,7 @@ from frontdesk.store.models import FollowUp, Matter, MatterDeadline, MatterEvent
 def get_matter(session: Session, matter_id: int) -> Matter:
     matter = session.get(Matter, matter_id)
     if matter is None:
-        raise NotFound(f"there is no matter {matter_id}")
+        raise NotFound(_("there is no matter {id}").format(id=matter_id))
     return matter
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from frontdesk.i18n import _
 from frontdesk.store import migrate
 from frontdesk.store.engine import database_url
 
@@ -52,9 +53,9 @@ def backup_database(target: str, path: Path, *, force: bool = False) -> Backup:
     """Copy the database at ``target`` into the file ``path`` while counters keep working."""
     path = Path(path).expanduser()
     if path.is_dir():
-        raise BackupError(f"{path} is a folder: give the backup file's name")
+        raise BackupError(_("{path} is a folder: give the backup file's name").format(path=path))
     if path.exists() and not force:
-        raise BackupError(f"{path} already exists: use --force to replace it")
+        raise BackupError(_("{path} already exists: use --force to replace it").format(path=path))
     if _is_sqlite(target):
         from frontdesk.store import sqlite_copies
 
@@ -70,7 +71,7 @@ def restore_database(path: Path, target: str, *, force: bool = False) -> Restore
     """Put the backup ``path`` into the database at ``target``."""
     path = Path(path).expanduser()
     if not path.is_file():
-        raise BackupError(f"no backup file at {path}")
+        raise BackupError(_("no backup file at {path}").format(path=path))
     if _is_sqlite(target):
         from frontdesk.store import sqlite_copies
 
@@ -83,17 +84,25 @@ def restore_database(path: Path, target: str, *, force: bool = False) -> Restore
 def check_revision(revision: str | None, source: Path) -> None:
     """Refuse a backup this program cannot read: not a counter database, or a newer one."""
     if revision is None:
-        raise BackupError(f"{source} holds no counter database (it has no schema revision)")
+        raise BackupError(
+            _("{source} holds no counter database (it has no schema revision)").format(
+                source=source
+            )
+        )
     if not migrate.knows(revision):
         raise BackupError(
-            f"{source} was made by a newer frontdesk (schema {revision}, this program knows up "
-            f"to {migrate.head_revision()}): restore it with that program"
+            _(
+                "{source} was made by a newer frontdesk (schema {revision}, this program knows "
+                "up to {head}): restore it with that program"
+            ).format(source=source, revision=revision, head=migrate.head_revision())
         )
 
 
 def refuse_without_force(target: str, force: bool) -> None:
     if not force:
-        raise BackupError(f"{target} already holds data: use --force to replace it")
+        raise BackupError(
+            _("{target} already holds data: use --force to replace it").format(target=target)
+        )
 
 
 def aside_name(base: Path, suffix: str = "") -> Path:
@@ -132,5 +141,5 @@ def _is_sqlite(target: str) -> bool:
 def _sqlite_path(target: str) -> Path:
     database = make_url(database_url(target)).database
     if not database or database == ":memory:":
-        raise BackupError("an in-memory database has nothing to back up or restore into")
+        raise BackupError(_("an in-memory database has nothing to back up or restore into"))
     return Path(database)

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from frontdesk.i18n import _
 from frontdesk.store import migrate
 from frontdesk.store.engine import BUSY_TIMEOUT_MS, database_url, make_engine
 
@@ -70,7 +71,9 @@ def check_database(target: str) -> list[Finding]:
     url = make_url(database_url(target))
     sqlite = url.get_backend_name() == "sqlite"
     if sqlite and not Path(url.database or "").is_file():
-        return [Finding("connection", False, f"no database file at {url.database}")]
+        return [
+            Finding("connection", False, _("no database file at {path}").format(path=url.database))
+        ]
     # A SQLite file is opened as it is: no journal mode switched, nothing created or changed.
     engine = (
         create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -110,7 +113,7 @@ def _checked(name: str, connection: Connection, check: Callable[[Connection], Re
         ok, detail = check(connection)
     except SQLAlchemyError as exc:
         connection.rollback()  # PostgreSQL refuses anything more in a failed transaction
-        ok, detail = False, f"cannot be checked: {_first_line(exc)}"
+        ok, detail = False, _("cannot be checked: {error}").format(error=_first_line(exc))
     return Finding(name, ok, detail)
 
 
@@ -120,49 +123,61 @@ def _schema(connection: Connection) -> Result:
     current = MigrationContext.configure(connection).get_current_revision()
     head = migrate.head_revision()
     if current == head:
-        return True, f"at the newest revision {head}"
+        return True, _("at the newest revision {head}").format(head=head)
     if current is None:
-        return False, "no counter schema: run `frontdesk db upgrade`"
+        return False, _("no counter schema: run `frontdesk db upgrade`")
     if migrate.knows(current):
-        return False, f"revision {current}, older than {head}: run `frontdesk db upgrade`"
-    return False, f"revision {current} is newer than this program ({head})"
+        return False, _("revision {current}, older than {head}: run `frontdesk db upgrade`").format(
+            current=current, head=head
+        )
+    return False, _("revision {current} is newer than this program ({head})").format(
+        current=current, head=head
+    )
 
 
 def _integrity(connection: Connection) -> Result:
     rows = _rows(connection, "PRAGMA integrity_check")
     if rows == ["ok"]:
-        return True, "SQLite finds every page and index intact"
+        return True, _("SQLite finds every page and index intact")
     # One problem a line, under a "*** in database main ***" heading: kept to one line here.
     found = [line for row in rows for line in row.splitlines() if not line.startswith("***")]
-    return False, f"SQLite finds the file damaged: {_listed(found)}"
+    return False, _("SQLite finds the file damaged: {found}").format(found=_listed(found))
 
 
 def _foreign_keys(connection: Connection) -> Result:
-    rows = _rows(connection, "PRAGMA foreign_key_check", row=lambda r: f"{r[0]} row {r[1]}")
+    rows = _rows(
+        connection,
+        "PRAGMA foreign_key_check",
+        row=lambda r: _("{table} row {id}").format(table=r[0], id=r[1]),
+    )
     if not rows:
-        return True, "every reference points to an existing row"
-    return False, f"rows pointing to missing rows: {_listed(rows)}"
+        return True, _("every reference points to an existing row")
+    return False, _("rows pointing to missing rows: {rows}").format(rows=_listed(rows))
 
 
 def _next_deadlines(connection: Connection) -> Result:
-    stray = _rows(connection, _STRAY_NEXT_DEADLINE, row=lambda r: f"matter {r[0]}")
+    stray = _rows(connection, _STRAY_NEXT_DEADLINE, row=lambda r: _("matter {id}").format(id=r[0]))
     if not stray:
-        return True, "every open matter shows its earliest running deadline"
-    return False, f"the queue shows the wrong next deadline for {_listed(stray)}"
+        return True, _("every open matter shows its earliest running deadline")
+    return False, _("the queue shows the wrong next deadline for {matters}").format(
+        matters=_listed(stray)
+    )
 
 
 def _follow_ups(connection: Connection) -> Result:
-    orphans = _rows(connection, _ORPHAN_FOLLOW_UPS, row=lambda r: f"follow-up {r[0]}")
+    orphans = _rows(
+        connection, _ORPHAN_FOLLOW_UPS, row=lambda r: _("follow-up {id}").format(id=r[0])
+    )
     if not orphans:
-        return True, "every follow-up belongs to a matter"
-    return False, f"no matter for {_listed(orphans)}"
+        return True, _("every follow-up belongs to a matter")
+    return False, _("no matter for {follow_ups}").format(follow_ups=_listed(orphans))
 
 
 def _audit_log(connection: Connection) -> Result:
     query, expected = _AUDIT_TRIGGERS[connection.dialect.name]
     if connection.execute(text(query)).scalar() == expected:
-        return True, "append-only: changing or removing entries is refused"
-    return False, "its append-only triggers are missing or disabled"
+        return True, _("append-only: changing or removing entries is refused")
+    return False, _("its append-only triggers are missing or disabled")
 
 
 def _audit_gaps(connection: Connection) -> Result:
@@ -173,8 +188,10 @@ def _audit_gaps(connection: Connection) -> Result:
         text("SELECT count(*), coalesce(max(id), 0) FROM audit_entry")
     ).one()
     if count == highest:
-        return True, f"entries 1 to {highest}, none missing"
-    return False, f"{highest - count} of {highest} entries missing"
+        return True, _("entries 1 to {highest}, none missing").format(highest=highest)
+    return False, _("{missing} of {highest} entries missing").format(
+        missing=highest - count, highest=highest
+    )
 
 
 def _search_index(connection: Connection) -> Result:
@@ -182,9 +199,11 @@ def _search_index(connection: Connection) -> Result:
 
     behind = stale(connection)
     if not behind:
-        return True, "every resident is found by their name, numbers and units"
-    listed = _listed([f"resident {rid}" for rid in behind])
-    return False, f"search terms out of date for {listed}: run `frontdesk db reindex`"
+        return True, _("every resident is found by their name, numbers and units")
+    listed = _listed([_("resident {id}").format(id=rid) for rid in behind])
+    return False, _("search terms out of date for {residents}: run `frontdesk db reindex`").format(
+        residents=listed
+    )
 
 
 _CONSISTENCY: list[tuple[str, Callable[[Connection], Result]]] = [
@@ -195,13 +214,29 @@ _CONSISTENCY: list[tuple[str, Callable[[Connection], Result]]] = [
 ]
 
 
+def check_title(name: str) -> str:
+    """A check's name as ``frontdesk check`` shows it (``Finding.check`` keeps the English)."""
+    titles = {
+        "connection": _("connection"),
+        "schema": _("schema"),
+        "integrity": _("integrity"),
+        "foreign keys": _("foreign keys"),
+        "next deadlines": _("next deadlines"),
+        "follow-ups": _("follow-ups"),
+        "audit log": _("audit log"),
+        "search index": _("search index"),
+        "audit gaps": _("audit gaps"),
+    }
+    return titles.get(name, name)
+
+
 def _rows(connection: Connection, query: str, row=lambda r: str(r[0])) -> list[str]:
     return [row(r) for r in connection.execute(text(query))]
 
 
 def _listed(items: list[str]) -> str:
     more = len(items) - SHOWN
-    return ", ".join(items[:SHOWN]) + (f" and {more} more" if more > 0 else "")
+    return ", ".join(items[:SHOWN]) + (_(" and {more} more").format(more=more) if more > 0 else "")
 
 
 def _first_line(exc: Exception) -> str:

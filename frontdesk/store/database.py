@@ -2,6 +2,7 @@
 
 from sqlalchemy import Engine
 
+from frontdesk.i18n import _
 from frontdesk.store import migrate
 from frontdesk.store.engine import make_engine
 
@@ -21,4 +22,6 @@ def open_database(target: str) -> Engine:
     if engine.dialect.name == "sqlite" or current is None:
         migrate.upgrade(engine)
         return engine
-    raise SchemaBehind("the database schema is older than this program: run `frontdesk db upgrade`")
+    raise SchemaBehind(
+        _("the database schema is older than this program: run `frontdesk db upgrade`")
+    )

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 
+from frontdesk.i18n import _
 from frontdesk.store import migrate
 from frontdesk.store.backup import (
     BackupError,
@@ -156,7 +157,9 @@ def tool(name: str) -> str:
         key=lambda path: [int(p) if p.isdigit() else 0 for p in path.split("/")[4].split(".")],
     )
     if not candidates:
-        raise BackupError(f"{name} not found: install the PostgreSQL client programs")
+        raise BackupError(
+            _("{program} not found: install the PostgreSQL client programs").format(program=name)
+        )
     return candidates[-1]
 
 
@@ -170,7 +173,9 @@ def _run(program: str, *args: str, url: str | None = None) -> str:
         env=libpq_environment(url) if url else None,
     )
     if result.returncode != 0:
-        raise BackupError(f"{program} failed: {_last_line(result.stderr)}")
+        raise BackupError(
+            _("{program} failed: {error}").format(program=program, error=_last_line(result.stderr))
+        )
     return result.stdout
 
 
@@ -211,9 +216,13 @@ def _load(archive: Path, url: str) -> None:
             psql.stdin.close()
     errors = psql.stderr.read().decode(errors="replace")
     if psql.wait() != 0:
-        raise BackupError(f"psql failed, the target is unchanged: {_last_line(errors)}")
+        raise BackupError(
+            _("psql failed, the target is unchanged: {error}").format(error=_last_line(errors))
+        )
     if unreadable:
-        raise BackupError(f"pg_restore failed, the target is unchanged: {unreadable}")
+        raise BackupError(
+            _("pg_restore failed, the target is unchanged: {error}").format(error=unreadable)
+        )
 
 
 def _holds_data(engine) -> bool:

@@ -15,6 +15,7 @@ from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
 
+from frontdesk.i18n import _
 from frontdesk.store import migrate
 from frontdesk.store.backup import (
     BackupError,
@@ -34,7 +35,7 @@ _UNREADABLE = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
 def backup(source: Path, destination: Path) -> str | None:
     """Copy ``source`` into ``destination`` (0600), check the copy; its schema revision."""
     if not source.is_file():
-        raise BackupError(f"no database at {source}")
+        raise BackupError(_("no database at {path}").format(path=source))
     temp = private_temp(destination)
     try:
         with closing(_open(source, "rw")) as live:
@@ -54,7 +55,9 @@ def restore(source: Path, target: Path, *, force: bool) -> Restored:
             with closing(_open(source, "ro")) as backup_file:
                 _copy(backup_file, temp)
         except sqlite3.DatabaseError as exc:
-            raise BackupError(f"{source} is damaged or no SQLite backup: {exc}") from None
+            raise BackupError(
+                _("{path} is damaged or no SQLite backup: {error}").format(path=source, error=exc)
+            ) from None
         revision = verified_revision(temp)
         check_revision(revision, source)
         if revision != migrate.head_revision():
@@ -81,7 +84,7 @@ def verified_revision(path: Path) -> str | None:
         except sqlite3.DatabaseError as exc:
             rows = [str(exc)]
         if rows != ["ok"]:
-            raise BackupError(f"{path} is damaged: {rows[0]}")
+            raise BackupError(_("{path} is damaged: {problem}").format(path=path, problem=rows[0]))
         try:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.OperationalError:  # no such table: not a counter database

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from frontdesk.domain.kinds import Role
 from frontdesk.domain.months import Month
 from frontdesk.domain.report import MonthlyReport
+from frontdesk.i18n import _
 from frontdesk.services import (
     audit,
     call_drafts,
@@ -56,7 +57,7 @@ class Counter:
     def act(self, use_case: Callable[..., T], **kwargs: Any) -> T:
         """Run a use case as the signed-in operator."""
         if self.operator is None:
-            raise NotAllowed("sign in first")
+            raise NotAllowed(_("sign in first"))
         return self.run(use_case, operator_id=self.operator.id, **kwargs)
 
     @property

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from frontdesk.domain.kinds import Channel, MatterKind
-from frontdesk.domain.script import Step, close, greeting, identify, record
+from frontdesk.domain.script import Step, close, greeting, identify, record, step_name
 from frontdesk.i18n import _
 from frontdesk.services.intake import CallDraft, MatterDraft
 from frontdesk.tui.failures import ReportsWorkerFailures
@@ -121,15 +121,27 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
     def counter(self):
         return self.app.counter  # type: ignore[attr-defined]
 
+    @property
+    def caller(self) -> str:
+        """The language spoken to callers."""
+        return self.counter.desk.caller_language
+
     # The script panel
     def say(self, step: Step, line, extra: str = "") -> None:
         self.step = step
-        steps = " › ".join(f"[reverse]{s.value}[/]" if s is step else s.value for s in Step)
-        text = f"{steps}\n[b]{escape(line.say)}[/b]\n[dim]{escape(line.gloss)}[/dim]"
+        steps = " › ".join(
+            f"[reverse]{step_name(s)}[/]" if s is step else step_name(s) for s in Step
+        )
+        text = f"{steps}\n[b]{escape(line.say)}[/b]"
+        if line.gloss:
+            text += f"\n[dim]{escape(line.gloss)}[/dim]"
         self.query_one("#script", Static).update(text + (f"\n{extra}" if extra else ""))
 
     def greet(self) -> None:
-        self.say(Step.GREET, greeting(self.counter.desk.policy, apologise=self.apologise))
+        self.say(
+            Step.GREET,
+            greeting(self.counter.desk.policy, apologise=self.apologise, caller=self.caller),
+        )
 
     @holds_saves
     async def reset(self, note: str = "") -> None:
@@ -152,7 +164,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
         self.query_one(ResidentCardView).show(None)
         self.greet()
         if note:
-            self.say(Step.CLOSE, close(), note)
+            self.say(Step.CLOSE, close(caller=self.caller), note)
         self.query_one(CallerPanel).focus_search()
         self.refresh_bindings()
 
@@ -177,7 +189,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
     def not_on_file(self) -> None:
         self.say(
             Step.IDENTIFY,
-            identify(),
+            identify(caller=self.caller),
             _("Not on file: record the caller as given (Ctrl+R makes a resident card)."),
         )
         if not self.query_one(CallerPanel).focus_next_empty():
@@ -202,7 +214,9 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
             if self.form is not None and self.same_as is None:
                 self.update_offer(self.form.kind)
             if self.step in (Step.GREET, Step.IDENTIFY):
-                self.say(Step.IDENTIFY, identify(card.address), escape(card.strategy))
+                self.say(
+                    Step.IDENTIFY, identify(card.address, caller=self.caller), escape(card.strategy)
+                )
             return
         panel = self.query_one(CallerPanel)
         before = panel.caller
@@ -211,10 +225,11 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
             (card.phones_masked or [""])[0],
             card.units[0].split(" ")[0] if card.units else "",
         )
+        line = identify(card.address, caller=self.caller)
         if self.rings is not None and self.step is Step.GREET:
-            self.greet_then(identify(card.address), card.strategy)  # picked up: greet first
+            self.greet_then(line, card.strategy)  # picked up: greet first
         else:
-            self.say(Step.IDENTIFY, identify(card.address), escape(card.strategy))
+            self.say(Step.IDENTIFY, line, escape(card.strategy))
         if self.form is None:
             self.query_one("#field-kind", ChoiceField).focus()
         else:
@@ -254,7 +269,7 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
         self.form = MatterForm(kind, self.counter.desk.policy.departments)
         await slot.mount(self.form)
         self.prefill_form()
-        self.say(Step.RECORD, record())
+        self.say(Step.RECORD, record(caller=self.caller))
         self.update_offer(kind)
         self.opening = None
 

@@ -5,6 +5,7 @@ from textual import work
 from textual.widgets import Static
 
 from frontdesk.domain.kinds import Channel
+from frontdesk.domain.labels import named
 from frontdesk.domain.script import Step
 from frontdesk.i18n import _
 from frontdesk.services.errors import CallInvalid, ServiceError
@@ -42,7 +43,7 @@ class CallActions:
         self.begin()
         order = list(Channel)
         self.channel = order[(order.index(self.channel) + 1) % len(order)]
-        self.notify(_("Channel: {channel}").format(channel=self.channel.value), timeout=3)
+        self.notify(_("Channel: {channel}").format(channel=named(self.channel)), timeout=3)
         self.greet()
         self.draft_changed()
 
@@ -62,7 +63,7 @@ class CallActions:
         self.refresh_bindings()
 
     def show_recorded(self) -> None:
-        kinds = ", ".join(m.kind.value for m in self.recorded)
+        kinds = ", ".join(named(m.kind) for m in self.recorded)
         self.query_one("#recorded", Static).update(
             _("Recorded on this call: {kinds}").format(kinds=kinds) if kinds else ""
         )
@@ -111,7 +112,9 @@ class CallActions:
             return
         self.say(
             Step.REPEAT_BACK,
-            read_back_line(self.draft(), self.clean, self.card),
+            read_back_line(
+                self.draft(), self.clean, self.card, caller=self.counter.desk.caller_language
+            ),
             _("F9 when the caller confirms."),
         )
         self.read_back_ok = True

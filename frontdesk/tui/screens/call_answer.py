@@ -66,7 +66,7 @@ class AnswersRings:
             )
             panel.focus_search()
             self.greet_then(
-                identify(),
+                identify(caller=self.caller),
                 _("{count} residents share this number: Enter picks the one calling.").format(
                     count=len(found)
                 ),
@@ -76,7 +76,7 @@ class AnswersRings:
             panel.fill(phone=caller.phone)
             self.draft_changed()
         self.greet_then(
-            identify(),
+            identify(caller=self.caller),
             _("Not on file: record the caller as given (Ctrl+R makes a resident card)."),
         )
         panel.focus_next_empty()
@@ -86,8 +86,10 @@ class AnswersRings:
         """A ringing call is greeted first, whoever it is; what to say next follows."""
         self.say(
             Step.GREET,
-            greeting(self.counter.desk.policy, apologise=self.apologise),
-            f"[b]{escape(then.say)}[/b] [dim]{escape(then.gloss)}[/dim]\n{escape(note)}",
+            greeting(self.counter.desk.policy, apologise=self.apologise, caller=self.caller),
+            f"[b]{escape(then.say)}[/b]"
+            + (f" [dim]{escape(then.gloss)}[/dim]" if then.gloss else "")
+            + f"\n{escape(note)}",
         )
 
     @work(thread=True, group="draft", exit_on_error=False)

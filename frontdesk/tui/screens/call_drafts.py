@@ -251,7 +251,7 @@ class KeepsDraft:
             self.resident_id = call.resident_id
             self.load_card(call.resident_id, refill=False)
         elif current is None and any((call.caller_name, call.caller_phone, call.caller_unit)):
-            self.say(Step.IDENTIFY, identify())
+            self.say(Step.IDENTIFY, identify(caller=self.caller))
         if current is not None and current.same_as is not None:
             self.offer = current.same_as
             await self.action_same_matter()

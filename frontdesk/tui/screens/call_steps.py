@@ -8,15 +8,17 @@ from rich.markup import escape
 from frontdesk.domain.deadlines import Deadline
 from frontdesk.domain.filing import filing_deadlines
 from frontdesk.domain.kinds import MatterKind, Milestone
+from frontdesk.domain.labels import named
 from frontdesk.domain.matters import CleanMatter
 from frontdesk.domain.phrases import check_phrases
-from frontdesk.domain.script import Line, commit, repeat_back
+from frontdesk.domain.script import Line, called_again, commit, repeat_back
+from frontdesk.domain.written_dates import short_text
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.intake import CallDraft
 
 
-def read_back_line(draft: CallDraft, clean: list[CleanMatter | None], card) -> Line:
+def read_back_line(draft: CallDraft, clean: list[CleanMatter | None], card, *, caller: str) -> Line:
     """The sentence to read back: every matter, the ones added to open matters by number."""
     parts = []
     for matter, checked in zip(draft.matters, clean, strict=True):
@@ -27,16 +29,9 @@ def read_back_line(draft: CallDraft, clean: list[CleanMatter | None], card) -> L
             (m.summary for m in (card.open_matters if card else []) if m.id == matter.same_as), ""
         )
         said = matter.fields.get("content", "")
-        parts.append(
-            (
-                MatterKind.OTHER,
-                {
-                    "content": f"您之前反映的#{matter.same_as}{summary}又来电了"
-                    + (f":{said}" if said else "")
-                },
-            )
-        )
-    return repeat_back(parts)
+        again = called_again(matter.same_as, summary, said, caller=caller)
+        parts.append((MatterKind.OTHER, {"content": again}))
+    return repeat_back(parts, caller=caller)
 
 
 def commit_lines(
@@ -51,8 +46,8 @@ def commit_lines(
         deadlines = filing_deadlines(desk.policy, checked, received, evening_ok=evening_ok)
         for d in deadlines:
             lines.append(
-                f"[b]{checked.kind.value} {d.milestone.value}[/b] "
-                f"{d.due:%a %m-%d %H:%M} — {escape(d.rule)}\n  [dim]{escape(d.explanation)}[/dim]"
+                f"[b]{named(checked.kind)} {named(d.milestone)}[/b] "
+                f"{short_text(d.due)} — {escape(d.rule)}\n  [dim]{escape(d.explanation)}[/dim]"
             )
         # The caller hears the first time something reaches them: a reply, a visit, a call.
         spoken = [
@@ -63,7 +58,7 @@ def commit_lines(
         spoken = spoken or [d for d in deadlines if d.milestone is Milestone.RESOLVE]
         told += spoken[:1]
     first = min(told, key=lambda d: d.due).due if told else None
-    return commit(first), "\n".join(lines)
+    return commit(first, caller=desk.caller_language), "\n".join(lines)
 
 
 def offer_line(card, kind: MatterKind) -> tuple[int | None, str]:

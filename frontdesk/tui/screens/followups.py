@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
-from frontdesk.domain.kinds import AttemptOutcome, Verdict
+from frontdesk.domain.kinds import AttemptOutcome, FollowUpReason, Verdict
+from frontdesk.domain.labels import named_of
 from frontdesk.i18n import _
 from frontdesk.services.concurrency import Seen
 from frontdesk.services.errors import ServiceError
@@ -37,6 +38,32 @@ def group_of(callback: Callback, now: datetime) -> str:
     if callback.due.date() != now.astimezone(callback.due.tzinfo).date():
         return "later"
     return "due now" if callback.callable_now else "today"
+
+
+def group_name(group: str) -> str:
+    """One of GROUPS as shown."""
+    names = {
+        "overdue": _("overdue"),
+        "due now": _("due now"),
+        "today": _("today"),
+        "later": _("later"),
+    }
+    return names[group]
+
+
+def column_titles() -> tuple[str, ...]:
+    """The titles of COLUMNS, in order."""
+    return (
+        _("when"),
+        _("due"),
+        _("window"),
+        _("callable"),
+        _("reason"),
+        _("matter"),
+        _("resident"),
+        _("unit"),
+        _("phone"),
+    )
 
 
 def _binding(key: str, action: str, description: str, tooltip: str) -> Binding:
@@ -75,8 +102,8 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         yield Header()
         yield Static("", id="followups-summary", classes="hint")
         table: DataTable = DataTable(id="followups-table", cursor_type="row", zebra_stripes=True)
-        for key in COLUMNS:
-            table.add_column(_(key), key=key)
+        for key, title in zip(COLUMNS, column_titles(), strict=True):
+            table.add_column(title, key=key)
         table.add_column(_("tries"), key="attempts")
         yield table
         yield Static(_("No call owed."), id="followups-detail", classes="pane")
@@ -120,11 +147,11 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             window = f"{c.window_start.strftime(day + '%H:%M')}–{c.window_end:%H:%M}"
             callable_now = Text(_("yes")) if c.callable_now else Text(_("not now"), "bold yellow")
             cells = [
-                _(groups[c.id]),
+                group_name(groups[c.id]),
                 f"{c.due:%m-%d %H:%M}",
                 window,
                 callable_now,
-                c.reason,
+                named_of(FollowUpReason, c.reason),
                 f"#{c.matter_id}",
                 c.resident,
                 c.unit,
@@ -137,7 +164,7 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             )
         if keep in self.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
-        counts = " · ".join(f"{_(g)} {list(groups.values()).count(g)}" for g in GROUPS)
+        counts = " · ".join(f"{group_name(g)} {list(groups.values()).count(g)}" for g in GROUPS)
         self.query_one("#followups-summary", Static).update(
             _("{n} calls owed: {counts}").format(n=len(ordered), counts=counts)
         )
@@ -162,13 +189,16 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             pane.update(_("No call owed."))
             return
         text = Text()
-        text.append(f"{c.reason} · #{c.matter_id} {c.resident} {c.unit} ", "bold")
+        text.append(
+            f"{named_of(FollowUpReason, c.reason)} · #{c.matter_id} {c.resident} {c.unit} ", "bold"
+        )
         if shown := self.revealed_for(c.id):
             text.append(shown.numbers[0], "bold reverse")
             text.append(" " + _("(shown on purpose, recorded)") + "\n", "dim")
         else:
             text.append(f"{c.phone}\n", "bold")
-        text.append(f"{_('Rule')}: {c.rule}\n{_('Worked out')}: {c.explanation}\n")
+        text.append(_("Rule: {rule}").format(rule=c.rule) + "\n")
+        text.append(_("Worked out: {explanation}").format(explanation=c.explanation) + "\n")
         if c.urgent or c.evening_ok:
             why = _("urgent") if c.urgent else _("the resident agreed to evening calls")
             text.append(_("May be called in the evening window: {why}.").format(why=why) + "\n")

@@ -19,7 +19,7 @@ class HelpScreen(ClosesOnce[None]):
         self.view = view
 
     def compose(self) -> ComposeResult:
-        lines = [f"[b]{_('Keys of this view')}[/b]", ""]
+        lines = ["[b]" + _("Keys of this view") + "[/b]", ""]
         for title, bindings in (
             (_("This view"), self.view.BINDINGS),
             (_("Everywhere"), self.app.BINDINGS),

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.domain.free_text import TextError, checked_text
 from frontdesk.domain.moments import MomentError, parse_moment
+from frontdesk.domain.written_dates import short_text
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.tui.screens.call_steps import phrase_warnings
@@ -136,7 +137,7 @@ class MomentPrompt(_LinePrompt[datetime | None]):
         except MomentError as error:
             self.show_error(str(error))
             return
-        self.show_error(f"→ {moment:%a %Y-%m-%d %H:%M}", ok=True)
+        self.show_error(f"→ {short_text(moment, '%Y-%m-%d %H:%M')}", ok=True)
 
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:

@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
-from frontdesk.domain.kinds import MatterKind, Role
+from frontdesk.domain.kinds import ComplaintClass, MatterKind, Milestone, Role
+from frontdesk.domain.labels import named_of
 from frontdesk.i18n import _
 from frontdesk.services.cards import MatterDetail
 from frontdesk.services.queue import (
@@ -46,8 +47,25 @@ def countdown(due: datetime | None, now: datetime) -> str:
     hours, minutes = divmod(rest, 60)
     sign = "-" if seconds < 0 else ""
     if days:
-        return f"{sign}{days}d{hours:02d}h"
-    return f"{sign}{hours}h{minutes:02d}m" if hours else f"{sign}{minutes}m"
+        return sign + _("{days}d{hours}h").format(days=days, hours=f"{hours:02d}")
+    if hours:
+        return sign + _("{hours}h{minutes}m").format(hours=hours, minutes=f"{minutes:02d}")
+    return sign + _("{minutes}m").format(minutes=minutes)
+
+
+def column_titles() -> tuple[str, ...]:
+    """The titles of COLUMNS, in order."""
+    return (
+        _("mark"),
+        _("due"),
+        _("countdown"),
+        _("milestone"),
+        _("id"),
+        _("kind"),
+        _("class"),
+        _("unit"),
+        _("resident"),
+    )
 
 
 def _binding(key: str, action: str, description: str, tooltip: str, **kwargs: Any) -> Binding:
@@ -124,9 +142,9 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
         yield Header()
         yield Static("", id="queue-filters", classes="hint")
         table: DataTable = DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
-        for key in COLUMNS:
+        for key, title in zip(COLUMNS, column_titles(), strict=True):
             # Fixed width for the countdown: it changes every second and must not jiggle.
-            table.add_column(_(key), key=key, width=9 if key == "countdown" else None)
+            table.add_column(title, key=key, width=9 if key == "countdown" else None)
         table.add_column(_("summary"), key="summary")
         yield table
         with VerticalScroll(id="queue-detail", classes="pane"):
@@ -233,10 +251,10 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
                 Text(mark, style="bold red" if row.overdue else "bold yellow"),
                 f"{row.due:%m-%d %H:%M}" if row.due else "—",
                 self.countdown_cell(row, now),
-                row.next_milestone or "—",
+                named_of(Milestone, row.next_milestone) or "—",
                 f"#{row.id}",
-                row.kind,
-                row.complaint_class or "",
+                named_of(MatterKind, row.kind),
+                named_of(ComplaintClass, row.complaint_class),
                 row.unit,
                 row.resident,
                 row.summary,

@@ -15,6 +15,8 @@ from frontdesk.domain.kinds import (
     RepairCategory,
     Role,
 )
+from frontdesk.domain.labels import named, named_of
+from frontdesk.domain.written_dates import short_text
 from frontdesk.i18n import _
 from frontdesk.services.cards import EventLine, MatterDetail
 from frontdesk.services.concurrency import Conflict, Seen
@@ -23,7 +25,6 @@ from frontdesk.services.queue import QueueRow
 from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 
 CLASS_KEYS = {"major": "m", "important": "i", "minor": "n", "invalid": "v"}
-WHEN = "%a %m-%d %H:%M"
 
 
 class MatterActions:
@@ -146,7 +147,7 @@ class MatterActions:
             until = await self.ask(MomentPrompt(title, label, self.counter.desk))
         else:
             options = [
-                ("y", "yes", _("approve: resolve by {at}").format(at=f"{asked.until:{WHEN}}")),
+                ("y", "yes", _("approve: resolve by {at}").format(at=short_text(asked.until))),
                 ("n", "no", _("not now")),
             ]
             answer = await self.ask(ChoicePrompt(title, options, detail=_asked(asked, detail)))
@@ -159,9 +160,11 @@ class MatterActions:
     @work(exclusive=True, exit_on_error=False, group="queue-ask")
     async def action_reclassify(self) -> None:
         row = self.current
-        title = _("Reclassify #{id} ({cls})").format(id=row.id, cls=row.complaint_class)
+        title = _("Reclassify #{id} ({cls})").format(
+            id=row.id, cls=named_of(ComplaintClass, row.complaint_class)
+        )
         others = [c for c in ComplaintClass if c != row.complaint_class]
-        new = await self.ask(ChoicePrompt(title, [(CLASS_KEYS[c], c, _(c)) for c in others]))
+        new = await self.ask(ChoicePrompt(title, [(CLASS_KEYS[c], c, named(c)) for c in others]))
         if new is None:
             return
         reason = await self.ask(TextPrompt(title, _("Why the class changes")))
@@ -208,7 +211,7 @@ def _asked(asked: EventLine, detail: MatterDetail) -> str:
         who=asked.who, at=f"{asked.at:%m-%d %H:%M}", why=asked.text
     )
     if running:
-        said += "\n" + _("Due now: {at}").format(at=f"{running[0]:{WHEN}}")
+        said += "\n" + _("Due now: {at}").format(at=short_text(running[0]))
     return said
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
-from frontdesk.domain.kinds import ComplaintClass, MatterKind
+from frontdesk.domain.kinds import ComplaintClass, MatterKind, MatterStatus
+from frontdesk.domain.labels import named_of
 from frontdesk.i18n import _
 from frontdesk.services.queue import QueueFilter, QueueRow, QueueTotals
 
@@ -28,9 +29,9 @@ class QueueFilters:
         f, every = self.filters, _("all")
         line = Text(
             _("class {cls} · department {dept} · kind {kind} · {overdue} · {mine} — ").format(
-                cls=f.complaint_class or every,
+                cls=named_of(ComplaintClass, f.complaint_class) or every,
                 dept=f.department or every,
-                kind=f.kind or every,
+                kind=named_of(MatterKind, f.kind) or every,
                 overdue=_("overdue only") if f.overdue_only else _("any deadline"),
                 mine=_("mine") if f.operator_id is not None else _("anyone's"),
             )
@@ -41,7 +42,11 @@ class QueueFilters:
         """How many match, how many are overdue or due within the hour (however few rows are
         read), and how many of them are shown."""
         t = self.totals
-        text = Text(_("{n} {status}").format(n=f"{t.matching:,}", status=self.filters.status))
+        text = Text(
+            _("{n} {status}").format(
+                n=f"{t.matching:,}", status=named_of(MatterStatus, self.filters.status)
+            )
+        )
         if t.overdue:
             text.append(" · ")
             text.append(_("{n} overdue").format(n=f"{t.overdue:,}"), "bold red")

@@ -19,9 +19,9 @@ from frontdesk.tui.widgets.fields import Advance, Choice, ChoiceField, FieldRow,
 from frontdesk.tui.widgets.footer import CounterFooter
 
 ROLE_CHOICES = [
-    Choice("o", ResidentRole.OWNER.value, "owner 业主"),
-    Choice("t", ResidentRole.TENANT.value, "tenant 租户"),
-    Choice("f", ResidentRole.FAMILY.value, "family 家属"),
+    Choice("o", ResidentRole.OWNER.value, _("owner 业主")),
+    Choice("t", ResidentRole.TENANT.value, _("tenant 租户")),
+    Choice("f", ResidentRole.FAMILY.value, _("family 家属")),
 ]
 TEMPERAMENT_CHOICES = [
     Choice(key, kind.value, STRATEGY[kind][0])

@@ -20,6 +20,11 @@ from frontdesk.tui.widgets.fields import Advance, FieldRow, GoesOnTyping, TextFi
 CALLER_FIELDS = ("name", "phone", "unit")
 
 
+def field_name(name: str) -> str:
+    """One of CALLER_FIELDS as its row names it."""
+    return {"name": _("name"), "phone": _("phone"), "unit": _("unit")}[name]
+
+
 class IdentifyInput(GoesOnTyping):
     """The one field that finds the caller; up and down move through the matches."""
 
@@ -53,7 +58,7 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
         yield OptionList(id="matches")
         for name in CALLER_FIELDS:
             yield FieldRow(
-                _("caller {field}").format(field=_(name)),
+                _("caller {field}").format(field=field_name(name)),
                 TextField(f"caller_{name}"),
                 required=False,
             )

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from frontdesk.domain.kinds import ComplaintClass, Emotion, MatterKind, Need, RepairCategory
+from frontdesk.domain.labels import named
 from frontdesk.domain.matters import FIELDS, FieldError, FieldSpec, FieldType
+from frontdesk.i18n import _
 from frontdesk.tui.widgets.fields import Choice, ChoiceField, FieldRow, TextField
 
 # One key for each option, the first letter where it is free.
@@ -17,12 +19,13 @@ CHOICE_KEYS: dict[type[StrEnum], dict[str, str]] = {
     RepairCategory: {"safety": "s", "leak": "l", "other": "o"},
 }
 KIND_CHOICES = [
-    Choice("e", MatterKind.ENQUIRY.value, "enquiry 咨询"),
-    Choice("r", MatterKind.REPAIR.value, "repair 报修"),
-    Choice("c", MatterKind.COMPLAINT.value, "complaint 投诉"),
-    Choice("s", MatterKind.SUGGESTION.value, "suggestion 建议"),
-    Choice("p", MatterKind.PRAISE.value, "praise 表扬"),
-    Choice("o", MatterKind.OTHER.value, "other 其他"),
+    # Translators: the English interface shows the Chinese term beside the English one.
+    Choice("e", MatterKind.ENQUIRY.value, _("enquiry 咨询")),
+    Choice("r", MatterKind.REPAIR.value, _("repair 报修")),
+    Choice("c", MatterKind.COMPLAINT.value, _("complaint 投诉")),
+    Choice("s", MatterKind.SUGGESTION.value, _("suggestion 建议")),
+    Choice("p", MatterKind.PRAISE.value, _("praise 表扬")),
+    Choice("o", MatterKind.OTHER.value, _("other 其他")),
 ]
 PLACEHOLDERS = {
     FieldType.MOMENT: "14:30 · 明天 9:00 · +2h · 2026-12-03 14:30",
@@ -47,10 +50,12 @@ class MatterForm(Vertical):
         if spec.type is FieldType.CHOICE and spec.choices is not None:
             keys = CHOICE_KEYS[spec.choices]
             return ChoiceField(
-                spec.name, [Choice(keys[c.value], c.value, c.value) for c in spec.choices]
+                spec.name, [Choice(keys[c.value], c.value, named(c)) for c in spec.choices]
             )
         if spec.type is FieldType.FLAG:
-            return ChoiceField(spec.name, [Choice("y", "y", "yes 是"), Choice("n", "n", "no 否")])
+            return ChoiceField(
+                spec.name, [Choice("y", "y", _("yes 是")), Choice("n", "n", _("no 否"))]
+            )
         if spec.type is FieldType.DEPARTMENT:
             return ChoiceField(
                 spec.name, [Choice(str(i), d, d) for i, d in enumerate(departments, start=1)]

@@ -3,14 +3,29 @@
 from rich.markup import escape
 from textual.widgets import Static
 
+from frontdesk.domain.kinds import (
+    Channel,
+    ComplaintClass,
+    FollowUpReason,
+    FollowUpStatus,
+    MatterKind,
+    MatterStatus,
+    Milestone,
+)
+from frontdesk.domain.labels import named_of
+from frontdesk.domain.script import CHINESE, hello
 from frontdesk.i18n import _
 from frontdesk.services.cards import ResidentCard
 
 
 def matter_line(m) -> str:
-    due = f" · {m.next_milestone} {m.next_due:%m-%d %H:%M}" if m.next_due else ""
-    cls = f" {m.complaint_class}" if m.complaint_class else ""
-    return f"#{m.id} {m.kind}{cls} {escape(f'[{m.status}]')} {escape(m.summary)}{due}"
+    due = (
+        f" · {named_of(Milestone, m.next_milestone)} {m.next_due:%m-%d %H:%M}" if m.next_due else ""
+    )
+    cls = f" {named_of(ComplaintClass, m.complaint_class)}" if m.complaint_class else ""
+    status = named_of(MatterStatus, m.status)
+    kind = named_of(MatterKind, m.kind)
+    return f"#{m.id} {kind}{cls} {escape(f'[{status}]')} {escape(m.summary)}{due}"
 
 
 class ResidentCardView(Static):
@@ -40,8 +55,9 @@ class ResidentCardView(Static):
             self.update(_("No resident picked.\nUnknown callers are fine: record them as given."))
             return
         lines = [
-            f"[b]{escape(card.name)}[/b]  →  say 「{escape(card.address)},您好」",
-            f"{_('Units')}: {escape(', '.join(card.units) or '—')}",
+            f"[b]{escape(card.name)}[/b]  →  "
+            + escape(_("say {line}").format(line=f"「{hello(card.address, caller=self.caller)}」")),
+            _("Units: {units}").format(units=escape(", ".join(card.units) or "—")),
             self._phones(card),
         ]
         for other in card.others:
@@ -49,42 +65,52 @@ class ResidentCardView(Static):
                 "[b yellow]" + escape(_("Also being handled by {who}").format(who=other)) + "[/]"
             )
         if card.strategy:
-            lines.append(f"[b]{_('How to talk')}:[/b] {escape(card.strategy)}")
+            lines.append("[b]" + _("How to talk:") + f"[/b] {escape(card.strategy)}")
         if card.occupation or card.interests:
             lines.append(
-                f"{_('Occupation')}: {escape(card.occupation or '—')} · "
-                f"{_('Interests')}: {escape(card.interests or '—')}"
+                _("Occupation: {occupation} · Interests: {interests}").format(
+                    occupation=escape(card.occupation or "—"),
+                    interests=escape(card.interests or "—"),
+                )
             )
         when = card.preferred_call_times or "—"
         evening = _("evening calls OK") if card.evening_calls_ok else _("no evening calls")
-        lines.append(f"{_('Call')}: {escape(when)} · {evening}")
+        lines.append(_("Call: {when} · {evening}").format(when=escape(when), evening=evening))
         if card.notes:
-            lines.append(f"{_('Notes')}: {escape(card.notes)}")
+            lines.append(_("Notes: {notes}").format(notes=escape(card.notes)))
         lines.append("")
-        lines.append(f"[b]{_('Open matters')} ({len(card.open_matters)})[/b]")
+        lines.append(
+            "[b]" + _("Open matters ({count})").format(count=len(card.open_matters)) + "[/b]"
+        )
         lines += [matter_line(m) for m in card.open_matters] or ["—"]
         if history:
             lines.append("")
-            lines.append(f"[b]{_('Past matters')}[/b]")
+            lines.append("[b]" + _("Past matters") + "[/b]")
             lines += [matter_line(m) for m in card.past_matters] or ["—"]
             lines.append("")
-            lines.append(f"[b]{_('Calls')}[/b]")
+            lines.append("[b]" + _("Calls") + "[/b]")
             lines += [
-                f"{at:%Y-%m-%d %H:%M} {channel} {escape(notes)}"
+                f"{at:%Y-%m-%d %H:%M} {named_of(Channel, channel)} {escape(notes)}"
                 for at, channel, notes in card.calls
             ] or ["—"]
             lines.append("")
-            lines.append(f"[b]{_('Follow-ups')}[/b]")
+            lines.append("[b]" + _("Follow-ups") + "[/b]")
             lines += [
-                f"{due:%Y-%m-%d %H:%M} {reason} {escape(f'[{status}]')}"
+                f"{due:%Y-%m-%d %H:%M} {named_of(FollowUpReason, reason)} "
+                + escape(f"[{named_of(FollowUpStatus, status)}]")
                 for due, reason, status in card.follow_ups
             ] or ["—"]
         self.update("\n".join(lines))
 
+    @property
+    def caller(self) -> str:
+        """The language spoken to callers (the app's counter is there once signed in)."""
+        counter = getattr(self.app, "counter", None)
+        return counter.desk.caller_language if counter is not None else CHINESE
+
     def _phones(self, card: ResidentCard) -> str:
         if self.revealed is not None:
             shown = escape(", ".join(self.revealed))
-            return (
-                f"{_('Phones')}: [b reverse]{shown}[/] [dim]({_('shown on purpose, recorded')})[/]"
-            )
-        return f"{_('Phones')}: {escape(', '.join(card.phones_masked) or '—')}"
+            said = escape(_("(shown on purpose, recorded)"))
+            return _("Phones: {numbers}").format(numbers=f"[b reverse]{shown}[/] [dim]{said}[/]")
+        return _("Phones: {numbers}").format(numbers=escape(", ".join(card.phones_masked) or "—"))
