@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from frontdesk.domain.kinds import ComplaintClass, Milestone
+from frontdesk.domain.labels import named_of
 from frontdesk.domain.report import MonthlyReport, Outcome
 from frontdesk.i18n import _
 
@@ -110,7 +112,7 @@ def summary_table(report: MonthlyReport) -> Table:
     add(_("complaints received"), Type.COUNT, this.complaints, prev.complaints)
     for cls in ("major", "important", "minor", "invalid"):
         add(
-            _("  of them {cls}").format(cls=_(cls)),
+            _("  of them {cls}").format(cls=named_of(ComplaintClass, cls)),
             Type.COUNT,
             this.by_class.get(cls, 0),
             prev.by_class.get(cls, 0),
@@ -163,7 +165,7 @@ def milestone_table(report: MonthlyReport) -> Table:
         c = figures.counts
         rows.append(
             (
-                _(name) if name != "all" else _("all milestones"),
+                named_of(Milestone, name) if name != "all" else _("all milestones"),
                 figures.counted,
                 c[Outcome.ON_TIME],
                 c[Outcome.LATE],

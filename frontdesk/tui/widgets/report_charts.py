@@ -7,6 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Sparkline, Static
 
+from frontdesk.domain.kinds import Milestone
+from frontdesk.domain.labels import named_of
 from frontdesk.domain.report import MonthlyReport
 from frontdesk.i18n import _
 
@@ -33,7 +35,7 @@ def rate_bars(report: MonthlyReport) -> Text:
     month before's rate."""
     this, before = report.this, report.previous
     lines: list[tuple[str, float | None, float | None, int]] = [
-        (_(name), m.rate, before.milestones[name].rate, m.counted)
+        (named_of(Milestone, name), m.rate, before.milestones[name].rate, m.counted)
         for name, m in this.milestones.items()
     ]
     lines.append((_("all"), this.on_time.rate, before.on_time.rate, this.on_time.counted))
