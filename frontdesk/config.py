@@ -174,7 +174,7 @@ def _file_values(path: Path) -> dict[str, str]:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(
             _("cannot read the settings file {path}: {error}").format(path=path, error=exc)
         ) from exc

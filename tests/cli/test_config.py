@@ -90,6 +90,15 @@ def test_a_mistake_in_the_file_is_named(settings, text, message):
     assert "Traceback" not in result.output
 
 
+def test_a_settings_file_not_in_utf8_is_named(settings):
+    settings.write_bytes('[frontdesk]\ncounter = "大堂"\n'.encode("gbk"))
+    config._file_values.cache_clear()
+    result = CliRunner().invoke(app, ["config", "show"])
+    assert result.exit_code == 1
+    assert "cannot read the settings file" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_config_show_says_where_each_value_came_from(settings, monkeypatch):
     write(settings, '[frontdesk]\npolicy = "estate.toml"\n')
     monkeypatch.setenv("FRONTDESK_CALLER_LANG", "en")
