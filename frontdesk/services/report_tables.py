@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from frontdesk.domain.kinds import ComplaintClass, Milestone
+from frontdesk.domain.kinds import ComplaintClass, MatterKind, Milestone
 from frontdesk.domain.labels import named_of
 from frontdesk.domain.report import MonthlyReport, Outcome
 from frontdesk.i18n import _
@@ -64,8 +64,24 @@ def report_tables(report: MonthlyReport) -> list[Table]:
     this, prev = report.this, report.previous
     return [
         summary_table(report),
-        _counts(report, "by_kind", _("By kind"), _("kind"), this.by_kind, prev.by_kind),
-        _counts(report, "by_class", _("By class"), _("class"), this.by_class, prev.by_class),
+        _counts(
+            report,
+            "by_kind",
+            _("By kind"),
+            _("kind"),
+            this.by_kind,
+            prev.by_kind,
+            named_by=MatterKind,
+        ),
+        _counts(
+            report,
+            "by_class",
+            _("By class"),
+            _("class"),
+            this.by_class,
+            prev.by_class,
+            named_by=ComplaintClass,
+        ),
         _counts(
             report,
             "by_department",
@@ -143,10 +159,17 @@ def _counts(
     this: dict[str, int],
     prev: dict[str, int],
     note: str = "",
+    named_by: type[StrEnum] | None = None,
 ) -> Table:
+    """A count a row; the rows of a vocabulary (``named_by``) by their names in the interface
+    language, as the rest of the app shows them."""
     labels = list(this) + [k for k in prev if k not in this and prev[k]]
+
+    def shown(k: str) -> str:
+        return named_of(named_by, k) if named_by is not None and k else _none(k)
+
     rows = [
-        (_none(k), this.get(k, 0), prev.get(k, 0), this.get(k, 0) - prev.get(k, 0)) for k in labels
+        (shown(k), this.get(k, 0), prev.get(k, 0), this.get(k, 0) - prev.get(k, 0)) for k in labels
     ]
     columns = (
         _c("name", first, Type.TEXT),

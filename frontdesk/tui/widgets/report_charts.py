@@ -2,6 +2,7 @@
 beside the month before's, the follow-up rate against its 100 % target, and the complaints of
 each day as sparklines (Textual's own ``Sparkline``: no chart library to install)."""
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -39,11 +40,11 @@ def rate_bars(report: MonthlyReport) -> Text:
         for name, m in this.milestones.items()
     ]
     lines.append((_("all"), this.on_time.rate, before.on_time.rate, this.on_time.counted))
-    width = max(len(label) for label, *_rest in lines)
+    width = max(cell_len(label) for label, *_rest in lines)  # a Chinese character takes two
     text = Text()
     text.append(_("On time, of the deadlines that fell due") + "\n", "bold")
     for label, rate, previous, counted in lines:
-        text.append(f"{label:<{width}} ")
+        text.append(label + " " * (width - cell_len(label) + 1))
         text.append_text(bar(rate))
         text.append(f" {_percent(rate):>6}", "bold")
         text.append(
