@@ -12,6 +12,7 @@ import threading
 import pytest
 from typer.testing import CliRunner
 
+from frontdesk import config
 from frontdesk.cli.main import app
 
 runner = CliRunner()
@@ -102,8 +103,10 @@ def test_the_command_loads_nothing_of_the_database_or_the_screens(ring_socket):
 def test_config_show_gives_the_named_counter_s_socket(tmp_path, monkeypatch):
     monkeypatch.delenv("FRONTDESK_RING_SOCKET", raising=False)
     monkeypatch.setenv("FRONTDESK_CONFIG", str(tmp_path / "none.toml"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setattr(config, "RUNTIME_ROOT", tmp_path)
+    (tmp_path / str(os.getuid())).mkdir()
     result = runner.invoke(app, ["--counter", "night desk", "config", "show", "--json"])
     setting = json.loads(result.stdout)["settings"]["ring_socket"]
-    assert setting["value"] == str(tmp_path / f"frontdesk-{os.getuid()}" / "ring-night_desk.sock")
+    folder = tmp_path / str(os.getuid()) / f"frontdesk-{os.getuid()}"
+    assert setting["value"] == str(folder / "ring-night_desk.sock")
     assert setting["source"] == "default"
