@@ -85,11 +85,14 @@ def ring(
 
 
 def _checked(number: str, opts) -> str:
-    """The number in its stored form; a local landline takes the estate's area code."""
-    from frontdesk.domain.phones import PhoneError, normalize_phone
+    """The number in its stored form (a local landline takes the estate's area code), or as
+    dialled for one from outside mainland China: a ringing phone rings whatever its number.
+    Only text that is no number at all is refused."""
+    from frontdesk.domain.phones import PhoneError
+    from frontdesk.domain.ring import ringing_phone
 
     try:
-        return normalize_phone(number, area_code=opts.load_policy().area_code).stored
+        return ringing_phone(number, area_code=opts.load_policy().area_code)
     except PhoneError as error:
         fail(str(error))
 

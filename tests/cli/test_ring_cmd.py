@@ -55,6 +55,26 @@ def test_a_number_that_is_not_one_is_refused_before_anything_is_sent(ring_socket
     assert result.exit_code == 1 and "not a phone number" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("phone", "sent", "shown"),
+    [
+        ("+85291234567", "+85291234567", "****4567"),  # Hong Kong
+        ("00852 9123 4567", "+85291234567", "****4567"),
+        ("+1 (650) 253-0000", "+16502530000", "****0000"),
+    ],
+)
+def test_a_number_the_parser_does_not_know_still_rings_as_dialled_and_masked(
+    ring_socket, phone, sent, shown
+):
+    """A phone ringing from outside the mainland rings the counter all the same; the counter
+    sees it masked, on no card, and asks who is calling."""
+    heard = listening(ring_socket, {"ok": True, "counter": "lobby"})
+    result = runner.invoke(app, ["ring", phone])
+    assert result.exit_code == 0, result.stderr
+    assert heard[0]["phone"] == sent
+    assert result.stdout == f"counter lobby: {shown} ringing\n"
+
+
 def test_the_ring_goes_in_stored_form_with_the_count_and_the_app_s_answer_is_said(ring_socket):
     heard = listening(ring_socket, {"ok": True, "counter": "lobby"})
     result = runner.invoke(app, ["ring", "+86 138-1234-5678", "--rings", "6"])

@@ -163,6 +163,21 @@ async def test_a_number_on_no_card_is_kept_as_the_callers_phone(ringing_app):
         assert app.screen.resident_id is None
 
 
+async def test_a_number_from_outside_the_mainland_still_rings_masked_and_not_on_file(ringing_app):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        reply = await post(ringing_app.socket, RingEvent(Event.RING, "+852 9123 4567"))
+        assert reply.ok, reply.message
+        await settle(app, pilot)
+        assert "****4567" in card_text(app) and "Not on file" in card_text(app)
+        assert "9123" not in card_text(app)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CallScreen) and app.screen.resident_id is None
+        assert app.screen.query_one(CallerPanel).caller["phone"] == "+85291234567"
+
+
 async def test_a_second_number_ringing_takes_the_card(ringing_app):
     app = ringing_app()
     async with app.run_test(size=SIZE) as pilot:
