@@ -71,6 +71,7 @@ def ring(
     except config.ConfigError as error:
         fail(str(error))
     event = RingEvent(Event.HANGUP if hangup else Event.RING, number, rings=rings)
+    _trusted(path.parent)
     reply = _send(path, event, name)
     if not reply.ok:
         fail(_("counter {counter} refused it: {why}").format(counter=name, why=reply.message))
@@ -103,6 +104,31 @@ def _masked(number: str | None) -> str:
     from frontdesk.domain.phones import mask_stored
 
     return mask_stored(number)
+
+
+def _trusted(folder: Path) -> None:
+    """Refuse a socket folder that is not this user's own, or that others may write in: there
+    another local user could have put a socket of theirs (in /tmp/frontdesk-<uid>/, made
+    before the app) and would be given the callers' numbers."""
+    import os
+
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        return  # no app there: _send says so
+    except OSError as error:
+        fail(
+            _("cannot reach the ring socket's folder {folder}: {error}").format(
+                folder=folder, error=error
+            )
+        )
+    if info.st_uid != os.getuid() or info.st_mode & 0o022:
+        fail(
+            _(
+                "the ring socket's folder {folder} is not this user's own or others may write "
+                "in it: the caller's number is not sent there"
+            ).format(folder=folder)
+        )
 
 
 def _send(path: Path, event: RingEvent, counter: str) -> Reply:

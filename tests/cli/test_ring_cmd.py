@@ -75,6 +75,29 @@ def test_a_number_the_parser_does_not_know_still_rings_as_dialled_and_masked(
     assert result.stdout == f"counter lobby: {shown} ringing\n"
 
 
+@pytest.mark.parametrize("mode", [0o770, 0o733, 0o777])
+def test_a_socket_folder_others_may_write_in_is_not_sent_the_number(tmp_path, monkeypatch, mode):
+    """Another local user could have made /tmp/frontdesk-<uid>/ first and listen there."""
+    folder = tmp_path / f"frontdesk-{os.getuid()}"
+    folder.mkdir()
+    path = folder / "ring-lobby.sock"
+    monkeypatch.setenv("FRONTDESK_RING_SOCKET", str(path))
+    heard = listening(path, {"ok": True, "counter": "lobby"})
+    folder.chmod(mode)
+    result = runner.invoke(app, ["ring", "13812345678"])
+    assert result.exit_code == 1 and heard == []
+    assert "others may write" in result.stderr and str(folder) in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_socket_folder_of_another_user_is_not_sent_the_number(ring_socket, monkeypatch):
+    heard = listening(ring_socket, {"ok": True, "counter": "lobby"})
+    monkeypatch.setattr(os, "getuid", lambda: ring_socket.parent.stat().st_uid + 1)
+    result = runner.invoke(app, ["ring", "13812345678"])
+    assert result.exit_code == 1 and heard == []
+    assert "not this user's own" in result.stderr
+
+
 def test_the_ring_goes_in_stored_form_with_the_count_and_the_app_s_answer_is_said(ring_socket):
     heard = listening(ring_socket, {"ok": True, "counter": "lobby"})
     result = runner.invoke(app, ["ring", "+86 138-1234-5678", "--rings", "6"])
