@@ -88,14 +88,36 @@ def _default_language() -> str:
     return "en"
 
 
+#: Where systemd-logind gives each logged-in user a private folder: ``<root>/<uid>``.
+RUNTIME_ROOT = Path("/run/user")
+#: Else: named outright, not ``tempfile.gettempdir()``, which follows ``$TMPDIR``.
+FALLBACK_ROOT = Path("/tmp")
+
+
+def _runtime_base() -> Path:
+    """``/run/user/<uid>`` when it is a folder of this user's, else ``/tmp``.
+
+    Never read from the environment (``$XDG_RUNTIME_DIR``, ``$TMPDIR``): the phone system
+    runs ``frontdesk ring`` through ``sudo -u``, which resets it, and must find the socket
+    where the app, started from a desktop session, listens."""
+    import stat
+
+    uid = os.getuid()
+    runtime = RUNTIME_ROOT / str(uid)
+    try:
+        info = runtime.lstat()
+    except OSError:
+        return FALLBACK_ROOT
+    if stat.S_ISDIR(info.st_mode) and info.st_uid == uid:
+        return runtime
+    return FALLBACK_ROOT
+
+
 def _default_ring_socket(counter: str | None = None) -> str:
     """One socket per counter (``counter``, else this counter's name), in the user's runtime
-    directory."""
-    import tempfile
-
-    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    folder, found the same way whatever the environment."""
     counter = "".join(c if c.isalnum() or c in "-_." else "_" for c in counter_name(counter))
-    return str(Path(base) / f"frontdesk-{os.getuid()}" / f"ring-{counter}.sock")
+    return str(_runtime_base() / f"frontdesk-{os.getuid()}" / f"ring-{counter}.sock")
 
 
 SETTINGS: dict[str, Setting] = {
@@ -136,7 +158,10 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "ring_socket",
             "FRONTDESK_RING_SOCKET",
-            lambda: _("the socket where `frontdesk ring` tells this counter a call is ringing"),
+            lambda: _(
+                "the socket where `frontdesk ring` tells this counter a call is ringing "
+                "(default: in /run/user/<uid>, else /tmp, whatever the environment says)"
+            ),
             _default_ring_socket,
             is_path=True,
             per_counter=True,

@@ -71,6 +71,7 @@ def ring(
     except config.ConfigError as error:
         fail(str(error))
     event = RingEvent(Event.HANGUP if hangup else Event.RING, number, rings=rings)
+    _trusted(path.parent)
     reply = _send(path, event, name)
     if not reply.ok:
         fail(_("counter {counter} refused it: {why}").format(counter=name, why=reply.message))
@@ -85,11 +86,14 @@ def ring(
 
 
 def _checked(number: str, opts) -> str:
-    """The number in its stored form; a local landline takes the estate's area code."""
-    from frontdesk.domain.phones import PhoneError, normalize_phone
+    """The number in its stored form (a local landline takes the estate's area code), or as
+    dialled for one from outside mainland China: a ringing phone rings whatever its number.
+    Only text that is no number at all is refused."""
+    from frontdesk.domain.phones import PhoneError
+    from frontdesk.domain.ring import ringing_phone
 
     try:
-        return normalize_phone(number, area_code=opts.load_policy().area_code).stored
+        return ringing_phone(number, area_code=opts.load_policy().area_code)
     except PhoneError as error:
         fail(str(error))
 
@@ -100,6 +104,31 @@ def _masked(number: str | None) -> str:
     from frontdesk.domain.phones import mask_stored
 
     return mask_stored(number)
+
+
+def _trusted(folder: Path) -> None:
+    """Refuse a socket folder that is not this user's own, or that others may write in: there
+    another local user could have put a socket of theirs (in /tmp/frontdesk-<uid>/, made
+    before the app) and would be given the callers' numbers."""
+    import os
+
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        return  # no app there: _send says so
+    except OSError as error:
+        fail(
+            _("cannot reach the ring socket's folder {folder}: {error}").format(
+                folder=folder, error=error
+            )
+        )
+    if info.st_uid != os.getuid() or info.st_mode & 0o022:
+        fail(
+            _(
+                "the ring socket's folder {folder} is not this user's own or others may write "
+                "in it: the caller's number is not sent there"
+            ).format(folder=folder)
+        )
 
 
 def _send(path: Path, event: RingEvent, counter: str) -> Reply:

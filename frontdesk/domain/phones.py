@@ -98,6 +98,8 @@ def mask_phone(national: str) -> str:
     enough for the caller to confirm "the number ending 8000" and no more.
     """
     digits = digits_of(national.split(EXTENSION_MARK, 1)[0])
+    if national.startswith("+"):  # from abroad, as dialled: no mainland prefix to keep
+        return f"****{digits[-4:]}" if len(digits) > 4 else "****"
     if len(digits) == 11 and digits.startswith("1"):
         return f"{digits[:3]}****{digits[-4:]}"
     if digits.startswith("0") and len(digits) >= 10:

@@ -19,6 +19,8 @@ A refused line is answered ``{"ok": false, "error": "…"}``.
 
 import json
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -69,6 +71,32 @@ def caller_number(text: str | None) -> str | None:
     if text is None or text.strip().lower() in WITHHELD:
         return None
     return text.strip()
+
+
+#: A number as dialled from outside mainland China: a +, digits and the separators people put
+#: between them. Letters and the like are not a number at all.
+_DIALLED = re.compile(r"^\+?[0-9][0-9 \-.()/]*$")
+#: A short service number (110, 10086) to the longest international one, with a prefix.
+_DIGITS = range(3, 21)
+
+
+def ringing_phone(text: str, *, area_code: str = "") -> str:
+    """The number a ringing caller is looked up by: its stored form when it is a mainland
+    number, else as dialled (its digits, after a ``+``), so a caller from Hong Kong or abroad
+    still rings, shown masked and on no card. PhoneError for text that is no number at all."""
+    # Here, not above: the phone library is not loaded by every command that imports this.
+    from frontdesk.domain.phones import PhoneError, digits_of, normalize_phone
+
+    try:
+        return normalize_phone(text, area_code=area_code).stored
+    except PhoneError:
+        dialled = unicodedata.normalize("NFKC", text).strip()
+        digits = digits_of(dialled)
+        if not _DIALLED.match(dialled) or len(digits) not in _DIGITS:
+            raise
+        if dialled.startswith("+") or digits.startswith("00"):  # 00: dialling abroad from China
+            return "+" + digits.removeprefix("00")
+        return digits
 
 
 def encode(event: RingEvent) -> bytes:

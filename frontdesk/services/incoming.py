@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from frontdesk.domain.kinds import MatterStatus
 from frontdesk.domain.names import address_as
 from frontdesk.domain.phones import PhoneError, mask_phone, normalize_phone
+from frontdesk.domain.ring import ringing_phone
 from frontdesk.services.cards import MatterLine, matter_line
 from frontdesk.services.context import Desk
 from frontdesk.services.permissions import Action, require
@@ -39,11 +40,12 @@ class Caller:
 
 
 def ringing_number(text: str | None, *, desk: Desk) -> str | None:
-    """The stored form of a number a phone system sent; PhoneError says why it is not one.
+    """The number a phone system sent, to look up: a mainland one in stored form, another as
+    dialled (it rings all the same, on no card); PhoneError for text that is no number.
     None stays None: a withheld number."""
     if text is None:
         return None
-    return normalize_phone(text, area_code=desk.policy.area_code).stored
+    return ringing_phone(text, area_code=desk.policy.area_code)
 
 
 def who_is_calling(*, session: Session, desk: Desk, operator_id: int, phone: str | None) -> Caller:

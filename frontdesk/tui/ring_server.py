@@ -1,9 +1,10 @@
 """The counter app's ear for the phone system: a Unix socket in the app's own event loop, where
 ``frontdesk ring`` (or anything that can write a line to a socket) says a call is ringing.
 
-The socket is its user's only (0600, in a folder of theirs); it is made under a passing name and
-renamed into place, so it is never there with wider rights, and it replaces the socket a crashed
-app left behind. While another app answers on it, it is left alone and that is said."""
+The socket is its user's only (0600, in a folder of theirs that no one else may open); it is
+bound under a passing name with a umask that gives it no wider rights and renamed into place,
+and it replaces the socket a crashed app left behind. While another app answers on it, it is
+left alone and that is said."""
 
 import asyncio
 import os
@@ -44,10 +45,17 @@ class RingListener:
         path = self.path
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if path.parent.stat().st_uid != os.getuid():
+            folder = path.parent.stat()
+            if folder.st_uid != os.getuid():
                 return _("The ring socket's folder {folder} is not yours: not listening.").format(
                     folder=path.parent
                 )
+            # One made by hand, or before: others who may enter it may reach the socket.
+            if folder.st_mode & 0o077:
+                return _(
+                    "The ring socket's folder {folder} is open to other users: not listening "
+                    "(chmod 700 {folder} makes it yours only)."
+                ).format(folder=path.parent)
             if path.exists() or path.is_symlink():
                 if not stat.S_ISSOCK(path.lstat().st_mode):
                     return _(
@@ -74,7 +82,12 @@ class RingListener:
             passing.unlink()
         listening = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            listening.bind(str(passing))
+            # Made 0600 from the start: under the usual umask a socket is born open to all.
+            umask = os.umask(0o077)
+            try:
+                listening.bind(str(passing))
+            finally:
+                os.umask(umask)
             os.chmod(passing, 0o600)
             os.replace(passing, path)  # over a crashed app's socket, in one step
         except OSError:

@@ -2,6 +2,7 @@
 `frontdesk config show` says which, and a settings file with a mistake is named in one line."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -122,8 +123,37 @@ def test_config_show_says_where_each_value_came_from(settings, monkeypatch):
 
 
 def test_the_ring_socket_is_per_counter(settings, monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setattr(config, "RUNTIME_ROOT", tmp_path)
+    (tmp_path / str(os.getuid())).mkdir()
     monkeypatch.setenv("FRONTDESK_COUNTER", "night desk/2")
     socket = config.ring_socket()
-    assert socket.parent.parent == tmp_path
+    assert socket.parent == tmp_path / str(os.getuid()) / f"frontdesk-{os.getuid()}"
     assert socket.name == "ring-night_desk_2.sock"
+
+
+def test_the_ring_socket_is_where_it_is_whatever_the_environment(settings, monkeypatch, tmp_path):
+    """The PBX runs `frontdesk ring` through `sudo -u`, which resets the environment: the
+    command must look where the app, started with $XDG_RUNTIME_DIR and $TMPDIR, listens."""
+    monkeypatch.setattr(config, "RUNTIME_ROOT", tmp_path / "run-user")
+    monkeypatch.setattr(config, "FALLBACK_ROOT", tmp_path / "tmp")
+    (tmp_path / "run-user" / str(os.getuid())).mkdir(parents=True)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "elsewhere"))
+    in_session = config.ring_socket(counter="lobby")
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.delenv("TMPDIR")
+    assert config.ring_socket(counter="lobby") == in_session
+    assert in_session.parent.parent == tmp_path / "run-user" / str(os.getuid())
+
+
+def test_without_a_runtime_folder_of_one_s_own_the_ring_socket_is_in_tmp(
+    settings, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(config, "RUNTIME_ROOT", tmp_path / "run-user")
+    monkeypatch.setattr(config, "FALLBACK_ROOT", tmp_path / "tmp")
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "elsewhere"))
+    fallback = tmp_path / "tmp" / f"frontdesk-{os.getuid()}" / "ring-lobby.sock"
+    assert config.ring_socket(counter="lobby") == fallback  # no /run/user/<uid>
+    (tmp_path / "run-user").mkdir()
+    (tmp_path / "run-user" / str(os.getuid())).write_text("")
+    assert config.ring_socket(counter="lobby") == fallback  # not a folder

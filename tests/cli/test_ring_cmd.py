@@ -12,6 +12,7 @@ import threading
 import pytest
 from typer.testing import CliRunner
 
+from frontdesk import config
 from frontdesk.cli.main import app
 
 runner = CliRunner()
@@ -52,6 +53,49 @@ def test_with_no_app_listening_the_pbx_log_says_so_and_the_exit_is_1(ring_socket
 def test_a_number_that_is_not_one_is_refused_before_anything_is_sent(ring_socket):
     result = runner.invoke(app, ["ring", "12ab"])
     assert result.exit_code == 1 and "not a phone number" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("phone", "sent", "shown"),
+    [
+        ("+85291234567", "+85291234567", "****4567"),  # Hong Kong
+        ("00852 9123 4567", "+85291234567", "****4567"),
+        ("+1 (650) 253-0000", "+16502530000", "****0000"),
+    ],
+)
+def test_a_number_the_parser_does_not_know_still_rings_as_dialled_and_masked(
+    ring_socket, phone, sent, shown
+):
+    """A phone ringing from outside the mainland rings the counter all the same; the counter
+    sees it masked, on no card, and asks who is calling."""
+    heard = listening(ring_socket, {"ok": True, "counter": "lobby"})
+    result = runner.invoke(app, ["ring", phone])
+    assert result.exit_code == 0, result.stderr
+    assert heard[0]["phone"] == sent
+    assert result.stdout == f"counter lobby: {shown} ringing\n"
+
+
+@pytest.mark.parametrize("mode", [0o770, 0o733, 0o777])
+def test_a_socket_folder_others_may_write_in_is_not_sent_the_number(tmp_path, monkeypatch, mode):
+    """Another local user could have made /tmp/frontdesk-<uid>/ first and listen there."""
+    folder = tmp_path / f"frontdesk-{os.getuid()}"
+    folder.mkdir()
+    path = folder / "ring-lobby.sock"
+    monkeypatch.setenv("FRONTDESK_RING_SOCKET", str(path))
+    heard = listening(path, {"ok": True, "counter": "lobby"})
+    folder.chmod(mode)
+    result = runner.invoke(app, ["ring", "13812345678"])
+    assert result.exit_code == 1 and heard == []
+    assert "others may write" in result.stderr and str(folder) in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_socket_folder_of_another_user_is_not_sent_the_number(ring_socket, monkeypatch):
+    heard = listening(ring_socket, {"ok": True, "counter": "lobby"})
+    monkeypatch.setattr(os, "getuid", lambda: ring_socket.parent.stat().st_uid + 1)
+    result = runner.invoke(app, ["ring", "13812345678"])
+    assert result.exit_code == 1 and heard == []
+    assert "not this user's own" in result.stderr
 
 
 def test_the_ring_goes_in_stored_form_with_the_count_and_the_app_s_answer_is_said(ring_socket):
@@ -102,8 +146,10 @@ def test_the_command_loads_nothing_of_the_database_or_the_screens(ring_socket):
 def test_config_show_gives_the_named_counter_s_socket(tmp_path, monkeypatch):
     monkeypatch.delenv("FRONTDESK_RING_SOCKET", raising=False)
     monkeypatch.setenv("FRONTDESK_CONFIG", str(tmp_path / "none.toml"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setattr(config, "RUNTIME_ROOT", tmp_path)
+    (tmp_path / str(os.getuid())).mkdir()
     result = runner.invoke(app, ["--counter", "night desk", "config", "show", "--json"])
     setting = json.loads(result.stdout)["settings"]["ring_socket"]
-    assert setting["value"] == str(tmp_path / f"frontdesk-{os.getuid()}" / "ring-night_desk.sock")
+    folder = tmp_path / str(os.getuid()) / f"frontdesk-{os.getuid()}"
+    assert setting["value"] == str(folder / "ring-night_desk.sock")
     assert setting["source"] == "default"

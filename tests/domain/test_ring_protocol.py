@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from frontdesk.domain.phones import PhoneError, mask_stored
 from frontdesk.domain.policy import parse_policy
 from frontdesk.domain.ring import (
     Event,
@@ -15,6 +16,7 @@ from frontdesk.domain.ring import (
     decode_reply,
     encode,
     encode_reply,
+    ringing_phone,
     rings_after,
     rung_for,
 )
@@ -96,3 +98,29 @@ def test_a_count_from_the_phone_system_is_where_the_app_counts_on_from():
 def test_an_estate_may_set_another_cadence_and_older_policies_keep_china_s():
     assert parse_policy(SHIPPED.replace("seconds_each = 5", "seconds_each = 6")).ring_seconds == 6
     assert parse_policy(SHIPPED.replace("seconds_each = 5", "")).ring_seconds == 5.0
+
+
+@pytest.mark.parametrize(
+    ("sent", "looked_up"),
+    [
+        ("+86 138-1234-5678", "13812345678"),
+        ("62345678", "02162345678"),  # a local landline takes the estate's area code
+        ("+85291234567", "+85291234567"),  # Hong Kong: not a mainland number, still a phone
+        ("00852 9123 4567", "+85291234567"),
+        ("+1 (650) 253-0000", "+16502530000"),
+        ("12345", "12345"),  # too short for the mainland: a short service line still rings
+    ],
+)
+def test_a_ringing_number_is_looked_up_stored_or_as_dialled(sent, looked_up):
+    assert ringing_phone(sent, area_code="021") == looked_up
+
+
+def test_a_number_from_abroad_is_shown_with_its_last_four_only():
+    assert mask_stored(ringing_phone("+85291234567")) == "****4567"
+    assert mask_stored(ringing_phone("+1 650 253 0000")) == "****0000"
+
+
+@pytest.mark.parametrize("sent", ["12ab", "call me", "+", "12", "13812345678 ext. nine"])
+def test_text_that_is_no_number_at_all_is_refused(sent):
+    with pytest.raises(PhoneError, match="not a phone number"):
+        ringing_phone(sent, area_code="021")

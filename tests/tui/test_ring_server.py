@@ -101,3 +101,36 @@ async def test_a_failure_in_the_app_is_said_to_the_sender_and_the_socket_goes_on
     assert not refused.ok and "no screen yet" in refused.message
     assert not (await say(path, encode(RingEvent(Event.RING, "13812345678")))).ok
     await listener.stop()
+
+
+async def test_a_folder_others_may_open_is_refused_and_left_as_it_is(tmp_path):
+    """Made by hand, or by someone else before the app: others could reach the socket there."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o750)
+    path = folder / "ring-lobby.sock"
+    problem = await RingListener(path, heard_into([])).start()
+    assert problem is not None and "open to other users" in problem and str(folder) in problem
+    assert not path.exists() and folder.stat().st_mode & 0o777 == 0o750
+
+
+async def test_the_socket_is_never_there_with_the_umask_s_rights(tmp_path, monkeypatch):
+    """Bound with the umask at 077: not open to all between the bind and the chmod."""
+    path = tmp_path / "ring-lobby.sock"
+    seen: list[int] = []
+    chmod = os.chmod
+
+    def noting_chmod(target, mode, *args, **kwargs):
+        seen.append(os.stat(target).st_mode & 0o777)  # the rights the bind gave it
+        return chmod(target, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "chmod", noting_chmod)
+    before = os.umask(0o002)  # a shared machine's usual umask: a socket born 0775
+    try:
+        listener = RingListener(path, heard_into([]))
+        assert await listener.start() is None
+        assert os.umask(0o002) == 0o002  # given back as it was
+    finally:
+        os.umask(before)
+    assert seen == [0o700]  # 0777 less the umask 077; then 0600
+    await listener.stop()

@@ -7,8 +7,11 @@ from datetime import timedelta
 
 import pytest
 
+from frontdesk import i18n
 from frontdesk.domain.ring import Event, RingEvent, decode_reply, encode
 from frontdesk.services.call_drafts import SavedCall
+from frontdesk.services.cards import MatterLine
+from frontdesk.services.incoming import Caller, Known
 from frontdesk.services.intake import CallDraft
 from frontdesk.store.engine import new_session
 from frontdesk.store.models import ResidentPhone
@@ -16,7 +19,7 @@ from frontdesk.tui.app import FrontdeskApp
 from frontdesk.tui.screens.call import CallScreen
 from frontdesk.tui.screens.resume_prompt import ResumeCallPrompt
 from frontdesk.tui.widgets.caller import CallerPanel
-from frontdesk.tui.widgets.ring_card import RingCard
+from frontdesk.tui.widgets.ring_card import RingCard, _who
 from tests.tui.conftest import NOW, SIZE
 from tests.tui.driving import phones_held_by, settle, type_in
 
@@ -88,7 +91,7 @@ async def test_a_ringing_resident_is_shown_before_pickup_and_greeted_with_an_apo
         screen = app.screen
         assert isinstance(screen, CallScreen) and not screen.query(RingCard)
         assert screen.resident_id == resident_id
-        assert "让您久等了。您好,阳光花园客户服务中心" in script(app) or "让您久等了" in script(app)
+        assert "让您久等了。您好,阳光花园客户服务中心" in script(app)
         assert screen.query_one(CallerPanel).caller["name"] == card.name
         draft = screen.draft()
         assert (draft.rings, draft.resident_id) == (5, resident_id)
@@ -161,6 +164,45 @@ async def test_a_number_on_no_card_is_kept_as_the_callers_phone(ringing_app):
         await settle(app, pilot)
         assert app.screen.query_one(CallerPanel).caller["phone"] == "13900001111"
         assert app.screen.resident_id is None
+
+
+async def test_a_number_from_outside_the_mainland_still_rings_masked_and_not_on_file(ringing_app):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        reply = await post(ringing_app.socket, RingEvent(Event.RING, "+852 9123 4567"))
+        assert reply.ok, reply.message
+        await settle(app, pilot)
+        assert "****4567" in card_text(app) and "Not on file" in card_text(app)
+        assert "9123" not in card_text(app)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CallScreen) and app.screen.resident_id is None
+        assert app.screen.query_one(CallerPanel).caller["phone"] == "+85291234567"
+
+
+def test_the_card_names_a_caller_s_open_matters_in_the_interface_s_language():
+    matter = MatterLine(
+        id=7,
+        kind="complaint",
+        complaint_class="important",
+        status="open",
+        summary="楼上漏水",
+        received_at=NOW,
+        next_milestone=None,
+        next_due=None,
+        resident_id=1,
+        repair_category=None,
+    )
+    known = Known(1, "王芳", "王女士", ("3-1-502",), (matter,))
+    caller = Caller("13900001111", "139****1111", (known,))
+    try:
+        i18n.use("zh-Hans")
+        lines = _who("13900001111", caller)
+    finally:
+        i18n.use("en")
+    assert "  #7 投诉 (重要) 处理中: 楼上漏水" in lines
+    assert not any(word in line for line in lines for word in ("complaint", "important", "open"))
 
 
 async def test_a_second_number_ringing_takes_the_card(ringing_app):

@@ -5,6 +5,8 @@ over whatever view is open and takes no keys: typing goes on where it was."""
 from rich.text import Text
 from textual.widgets import Static
 
+from frontdesk.domain.kinds import ComplaintClass, MatterKind, MatterStatus
+from frontdesk.domain.labels import named_of
 from frontdesk.i18n import _
 
 #: Open matters listed for each resident; the card after pickup has them all.
@@ -88,8 +90,12 @@ def _who(phone: str | None, caller) -> list[str]:
         if not matters:
             lines.append("  " + _("no open matters"))
         for matter in matters[:MATTERS_LISTED]:
-            kind = matter.kind + (f" ({matter.complaint_class})" if matter.complaint_class else "")
-            lines.append(f"  #{matter.id} {kind} {matter.status}: {matter.summary}")
+            # Named in the interface's language, as the resident card names them.
+            kind = named_of(MatterKind, matter.kind)
+            if matter.complaint_class:
+                kind += f" ({named_of(ComplaintClass, matter.complaint_class)})"
+            status = named_of(MatterStatus, matter.status)
+            lines.append(f"  #{matter.id} {kind} {status}: {matter.summary}")
         if len(matters) > MATTERS_LISTED:
             more = len(matters) - MATTERS_LISTED
             lines.append("  " + _("and {count} more open").format(count=more))
