@@ -59,6 +59,9 @@ def _sheet(book: Workbook, table: Table) -> None:
             if isinstance(value, tuple):  # the summary: each cell carries its own type
                 type_, value = value
             cell = sheet.cell(row=r, column=i + 1, value=_stored(value, type_))
+            if cell.data_type == "f":
+                # A name or a party that begins with "=" is the text it is, never a formula.
+                cell.data_type = "s"
             if type_ in FORMATS and value is not None:
                 cell.number_format = FORMATS[type_]
             if value is None:

@@ -98,3 +98,21 @@ def test_the_note_says_what_the_register_keeps_instead_of_a_cause(workbook):
     sheet = workbook["By party complained about"]
     notes = [c.value for c in sheet["A"] if c.value and "投诉原因" in str(c.value)]
     assert len(notes) == 1
+
+
+def test_text_that_begins_like_a_formula_is_stored_as_text(tmp_path):
+    from frontdesk.services.report_tables import Column, Table, Type
+
+    table = Table(
+        "by_party",
+        "By party",
+        (Column("party", "party", Type.TEXT), Column("count", "count", Type.COUNT)),
+        [('=HYPERLINK("http://x","y")', 2), ("=1+1", 1)],
+    )
+    path = tmp_path / "report.xlsx"
+    write_workbook([table], path)
+    sheet = load_workbook(path)["By party"]
+    assert [(c.value, c.data_type) for c in sheet["A"][1:]] == [
+        ('=HYPERLINK("http://x","y")', "s"),
+        ("=1+1", "s"),
+    ]
