@@ -2,6 +2,7 @@
 row with its line, a re-import updating rather than duplicating, the search index and the
 audit log kept as for a card saved at the counter."""
 
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -191,6 +192,30 @@ def test_a_file_that_is_no_roster_is_said_in_one_line(tmp_path, content, said):
     path.write_bytes(content)
     with pytest.raises(RosterUnreadable, match=said):
         read_roster(path)
+
+
+@pytest.mark.parametrize(
+    ("member", "damage"),
+    [
+        # Parsed as the rows are read (read-only mode), after the workbook opened.
+        ("xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row r='1'><c"),
+        # Parsed as the workbook opens: an XML ParseError, a SyntaxError.
+        ("xl/workbook.xml", b"<workbook"),
+    ],
+)
+def test_a_damaged_workbook_is_said_in_one_line(tmp_path, member, damage):
+    book = Workbook()
+    book.active.append(["房号", "姓名"])
+    book.active.append(["3-2-1201", "张伟"])
+    whole = tmp_path / "whole.xlsx"
+    book.save(whole)
+    path = tmp_path / "roster.xlsx"
+    with zipfile.ZipFile(whole) as src, zipfile.ZipFile(path, "w") as out:
+        for info in src.infolist():
+            out.writestr(info, damage if info.filename == member else src.read(info.filename))
+    with pytest.raises(RosterUnreadable, match="not an XLSX workbook") as raised:
+        read_roster(path)
+    assert "\n" not in str(raised.value)
 
 
 def test_a_missing_file_is_said_in_one_line(tmp_path):
