@@ -56,6 +56,15 @@ def test_a_month_that_is_not_one_is_said_in_one_line(register_db, month):
     ]
 
 
+@pytest.mark.parametrize("month", ["0001-01", "9999-12", "1899-12"])
+def test_a_month_out_of_range_is_said_in_one_line(register_db, month):
+    result = frontdesk("report", "--month", month, db=register_db)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f'frontdesk: "{month}" is out of range: give a month from 1900-01 to 9998-12'
+    ]
+
+
 def test_a_workbook_that_is_not_xlsx_is_refused(register_db, tmp_path):
     result = frontdesk("report", "--xlsx", str(tmp_path / "r.csv"), db=register_db)
     assert result.returncode == 1 and "must end in .xlsx" in result.stderr

@@ -92,6 +92,14 @@ def test_a_roster_without_its_columns_mapped_says_how_to_map_them(database, rost
         (["residents", "import", "x.csv", "--map", "户主"], "write it as HEADER=field"),
         (["export", "matters", "--out", "out.ods"], "name it .csv or .xlsx, or give --format"),
         (["export", "matters", "--out", "o.csv", "--from", "12/1"], "'12/1' is not a day"),
+        (
+            ["export", "matters", "--out", "o.csv", "--to", "9999-12-31"],
+            "--to: '9999-12-31' is out of range: give a day from 1900-01-01 to 9998-12-31",
+        ),
+        (
+            ["export", "register", "--out", "o.xlsx", "--from", "0001-01-01"],
+            "--from: '0001-01-01' is out of range",
+        ),
     ],
 )
 def test_what_cannot_be_done_is_said_in_one_line(database, args, said, tmp_path, monkeypatch):
