@@ -6,8 +6,9 @@ XLSX is written by openpyxl in write-only mode (rows go to the file as they come
 the interface language, bold and frozen; moments as real date cells in the estate's time zone,
 which the header names, since a spreadsheet cell cannot hold one; numbers as numbers.
 
-Text that begins like a formula (``=``, ``+``, ``-``, ``@``) is written so that no spreadsheet
-runs it: a resident's words are not commands.
+Text that begins like a formula (``=``, ``+``, ``-``, ``@``, or a tab or carriage return, which
+some spreadsheets skip before one: OWASP's list) is written so that no spreadsheet runs it: a
+resident's words are not commands. Control characters a workbook cannot hold are left out of it.
 """
 
 import csv
@@ -27,7 +28,7 @@ FORMATS = ("csv", "xlsx")
 # Text a spreadsheet would take for a formula: written after an apostrophe in CSV, and an import
 # takes one apostrophe off again. Apostrophes already in front are counted in, so that what was
 # typed as '=x comes back as '=x.
-FORMULA_LIKE = re.compile(r"'*[=+\-@]")
+FORMULA_LIKE = re.compile(r"'*[=+\-@\t\r]")
 # Excel's limit on a sheet's name, and the characters it refuses in one.
 _SHEET_NAME = 31
 _NOT_IN_SHEET_NAMES = str.maketrans({ch: " " for ch in "[]:*?/\\"})
@@ -141,4 +142,10 @@ def _xlsx_value(column: Column, value: object, zone: ZoneInfo, yes: str, no: str
         return value.astimezone(zone).replace(tzinfo=None)
     if column.kind == Kind.FLAG:
         return yes if value else no
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        # Stored before the counter cleaned its text, or by another program: XML 1.0 cannot
+        # hold these, and openpyxl refuses the whole workbook for one.
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
     return value
