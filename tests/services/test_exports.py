@@ -158,3 +158,19 @@ def test_text_a_spreadsheet_would_run_is_guarded_in_csv(session, desk, tmp_path,
     path = tmp_path / "residents.csv"
     export(session, "residents", path)
     assert read_csv(path)[0]["notes"] == "'" + text
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640)])
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_an_export_has_the_mode_of_any_new_file(register, tmp_path, form, umask, mode):
+    import os
+    import stat
+
+    path = tmp_path / f"matters.{form}"
+    before = os.umask(umask)
+    try:
+        export(register, "matters", path)
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(path.stat().st_mode) == mode  # to share, not mkstemp's 0600
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no scratch file left
