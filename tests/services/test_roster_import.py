@@ -277,3 +277,20 @@ def test_two_rows_for_one_card_that_disagree_fail_the_later_row(session, desk, t
     ]
     session.rollback()
     assert count(session, ResidentPhone) == 1
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_a_card_with_two_units_exports_and_imports_back_unchanged(session, desk, tmp_path, form):
+    from frontdesk.services import exports
+    from frontdesk.services.sheet_files import write_table
+    from tests.conftest import SHANGHAI
+
+    zhang = two_units(session, desk)
+    zhang.notes = "养狗"
+    session.add(zhang)
+    session.flush()
+    path = tmp_path / f"residents.{form}"
+    table = exports.TABLES["residents"](session=session, since=None, until=None)
+    assert write_table(table, path, form=form, zone=SHANGHAI) == 2
+    back = run(session, desk, path)
+    assert (back.errors, back.added, back.updated, back.unchanged) == ([], [], [], 2)
