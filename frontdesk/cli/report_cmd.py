@@ -21,6 +21,7 @@ def report(
     xlsx: Path = typer.Option(
         None, "--xlsx", help=_("Also write the report to this workbook (.xlsx), a sheet a table.")
     ),
+    force: bool = typer.Option(False, "--force", help=_("Replace the workbook if it exists.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print JSON instead of text tables.")),
 ) -> None:
     """The monthly report: counts by kind, class, department and party complained about; each
@@ -39,6 +40,8 @@ def report(
         fail(str(exc))
     if xlsx is not None and xlsx.suffix.lower() != ".xlsx":
         fail(_("--xlsx {path}: the file name must end in .xlsx").format(path=xlsx))
+    if xlsx is not None and xlsx.exists() and not force:
+        fail(_("{file} exists: give --force to replace it").format(file=xlsx))
     with new_session(opts.open_engine()) as session:
         found = report_for(session=session, desk=desk, month=chosen)
     tables = report_tables(found)

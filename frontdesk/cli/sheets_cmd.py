@@ -141,10 +141,18 @@ def export(
 
 def _day(text: str | None, flag: str, zone) -> datetime | None:
     """The start of a day in the estate's time zone."""
+    from frontdesk.domain.months import FIRST_YEAR, LAST_YEAR
+
     if text is None:
         return None
     try:
         day = date.fromisoformat(text)
     except ValueError:
         fail(_("{flag}: '{text}' is not a day such as 2026-12-02").format(flag=flag, text=text))
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        fail(
+            _(
+                "{flag}: '{text}' is out of range: give a day from {first}-01-01 to {last}-12-31"
+            ).format(flag=flag, text=text, first=FIRST_YEAR, last=LAST_YEAR)
+        )
     return datetime.combine(day, time(), tzinfo=zone)

@@ -5,16 +5,49 @@ from pathlib import Path
 
 import typer
 
+from frontdesk.domain.kinds import ResidentRole
+from frontdesk.domain.labels import named_of
 from frontdesk.i18n import _
-from frontdesk.services.roster_import import ImportReport, PlannedRow
+from frontdesk.services.roster_import import FieldChange, ImportReport, PlannedRow
+
+
+def _field_name(key: str) -> str:
+    """A roster column or a card's field (the stable key JSON keeps) in the interface language."""
+    names = {
+        "name": _("name"),
+        "unit": _("unit"),
+        "building": _("building"),
+        "entrance": _("entrance"),
+        "room": _("room"),
+        "phone": _("phone"),
+        "phones": _("phones"),
+        "role": _("role"),
+        "title": _("title"),
+        "gender": _("gender"),
+        "occupation": _("occupation"),
+        "interests": _("interests"),
+        "notes": _("notes"),
+        "ignore": _("ignore"),
+    }
+    return names.get(key, key)
+
+
+def _value(change: FieldChange, value: str) -> str:
+    """A field's value as shown: a role by its name, anything else as it is."""
+    return named_of(ResidentRole, value) if change.field == "role" else value
 
 
 def _fields(row: PlannedRow, *, new: bool) -> str:
     if new:
-        return "; ".join(f"{c.field}: {c.after}" for c in row.changes)
+        return "; ".join(
+            _("{field}: {value}").format(field=_field_name(c.field), value=_value(c, c.after))
+            for c in row.changes
+        )
     return "; ".join(
         _("{field}: {before} → {after}").format(
-            field=c.field, before=c.before or "—", after=c.after or "—"
+            field=_field_name(c.field),
+            before=_value(c, c.before) or "—",
+            after=_value(c, c.after) or "—",
         )
         for c in row.changes
     )
@@ -24,7 +57,10 @@ def print_report(file: Path, report: ImportReport, *, dry_run: bool) -> None:
     echo = typer.echo
     echo(_("{file} ({read_as})").format(file=file, read_as=report.read_as))
     if report.columns:
-        used = ", ".join(f"{h} → {f}" for h, f in report.columns.items())
+        used = ", ".join(
+            _("{header} → {field}").format(header=h, field=_field_name(f))
+            for h, f in report.columns.items()
+        )
         echo(_("header on line {line}: {columns}").format(line=report.header_line, columns=used))
     if report.unknown_columns:
         echo(

@@ -9,6 +9,10 @@ from datetime import datetime, tzinfo
 from frontdesk.i18n import _
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+# The years a report or an export may ask for: a month's neighbours and its moments in any time
+# zone must still be dates Python can hold (years 1 to 9999).
+FIRST_YEAR = 1900
+LAST_YEAR = 9998
 
 
 class MonthError(ValueError):
@@ -24,11 +28,18 @@ class Month:
     def parse(cls, text: str) -> "Month":
         """``2026-11`` (or ``2026-1``); MonthError with a message for anything else."""
         match = _MONTH.match(text)
-        if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
+        if not match or not 1 <= int(match.group(2)) <= 12:
             raise MonthError(
                 _('"{text}" is not a month: write it as YYYY-MM, e.g. 2026-11').format(text=text)
             )
-        return cls(int(match.group(1)), int(match.group(2)))
+        year = int(match.group(1))
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise MonthError(
+                _('"{text}" is out of range: give a month from {first}-01 to {last}-12').format(
+                    text=text, first=FIRST_YEAR, last=LAST_YEAR
+                )
+            )
+        return cls(year, int(match.group(2)))
 
     @classmethod
     def of(cls, moment: datetime, tz: tzinfo) -> "Month":

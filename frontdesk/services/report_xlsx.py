@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from frontdesk.services.report_tables import Table, Type, text_of
+from frontdesk.services.sheet_files import replacing
 
 FORMATS = {
     Type.COUNT: "#,##0",
@@ -33,14 +34,16 @@ _NOTE_LINE = 1.1
 
 
 def write_workbook(tables: list[Table], path: Path, *, title: str = "") -> None:
-    """Write ``tables`` to ``path``, a sheet each, in their order."""
+    """Write ``tables`` to ``path``, a sheet each, in their order; beside it first, put in its
+    place only once complete, as an export is."""
     book = Workbook()
     book.remove(book.active)
     for table in tables:
         _sheet(book, table)
     if title:
         book.properties.title = title
-    book.save(path)
+    with replacing(path) as scratch:
+        book.save(scratch)
 
 
 def _sheet(book: Workbook, table: Table) -> None:
@@ -59,6 +62,9 @@ def _sheet(book: Workbook, table: Table) -> None:
             if isinstance(value, tuple):  # the summary: each cell carries its own type
                 type_, value = value
             cell = sheet.cell(row=r, column=i + 1, value=_stored(value, type_))
+            if cell.data_type == "f":
+                # A name or a party that begins with "=" is the text it is, never a formula.
+                cell.data_type = "s"
             if type_ in FORMATS and value is not None:
                 cell.number_format = FORMATS[type_]
             if value is None:

@@ -9,7 +9,6 @@ read with openpyxl: the first sheet, or the one named.
 import codecs
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -108,12 +107,8 @@ def _xlsx(path: Path, data: bytes, sheet: str | None) -> RosterTable:
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise RosterUnreadable(
-            _("{file} is not an XLSX workbook Excel or LibreOffice wrote: {reason}").format(
-                file=path, reason=shown(str(exc), 60)
-            )
-        ) from None
+    except Exception as exc:  # a damaged workbook fails in zipfile, XML, openpyxl, anywhere
+        raise _damaged(path, exc) from None
     try:
         if sheet is None:
             chosen = book.worksheets[0]
@@ -126,13 +121,26 @@ def _xlsx(path: Path, data: bytes, sheet: str | None) -> RosterTable:
                 )
             )
         rows: list[tuple[int, list[str]]] = []
-        for number, row in enumerate(chosen.iter_rows(min_row=1, values_only=True), start=1):
-            cells = [_cell_text(value) for value in row]
-            if any(cell.strip() for cell in cells):
-                rows.append((number, cells))
+        # Read-only, the sheet's XML is parsed only as its rows are read: damage shows here.
+        try:
+            for number, row in enumerate(chosen.iter_rows(min_row=1, values_only=True), start=1):
+                cells = [_cell_text(value) for value in row]
+                if any(cell.strip() for cell in cells):
+                    rows.append((number, cells))
+        except Exception as exc:
+            raise _damaged(path, exc) from None
         return RosterTable(rows, _("sheet {sheet}").format(sheet=chosen.title))
     finally:
         book.close()
+
+
+def _damaged(path: Path, exc: Exception) -> RosterUnreadable:
+    reason = " ".join(str(exc).split()) or type(exc).__name__
+    return RosterUnreadable(
+        _("{file} is not an XLSX workbook Excel or LibreOffice wrote: {reason}").format(
+            file=path, reason=shown(reason, 60)
+        )
+    )
 
 
 def _cell_text(value: object) -> str:

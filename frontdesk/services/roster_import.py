@@ -162,6 +162,9 @@ def _plan(
     on_file = _on_file(session, desk, {entry.name for _line, entry in entries})
     cards = _cards(session, {rid for ids in on_file.values() for rid in ids})
     plan: list[tuple[PlannedRow, RosterEntry]] = []
+    # A resident with two units is on two rows (the residents export writes a row a unit): what
+    # the rows before asked of each card, so that the next row is planned against it.
+    asked: dict[int, _Asked] = {}
     for line, entry in entries:
         ids = on_file.get((entry.name, entry.unit.label), [])
         if len(ids) > 1:
@@ -175,11 +178,17 @@ def _plan(
             report.errors.append(RowProblem(line, [reason]))
             continue
         card = cards[ids[0]] if ids else None
-        unknown = _unknown_masked(card, entry)
+        before = asked.setdefault(ids[0], _Asked(_numbers(card))) if card else None
+        unknown = _unknown_masked(card, entry, before)
         if unknown:
             report.errors.append(RowProblem(line, unknown))
             continue
-        changes = _changes(card, entry) if card else _new(entry)
+        if card and before:
+            conflicts = _conflicts(card, entry, before)
+            if conflicts:
+                report.errors.append(RowProblem(line, conflicts))
+                continue
+        changes = _changes(card, entry, before) if card and before else _new(entry)
         row = PlannedRow(line, entry.name, entry.unit.label, card and card.resident.id, changes)
         if card is None:
             report.added.append(row)
@@ -187,6 +196,8 @@ def _plan(
             report.updated.append(row)
         else:
             report.unchanged += 1
+        if before is not None:
+            before.take(line, entry)
         plan.append((row, entry))
     return plan, cards
 
@@ -196,6 +207,22 @@ class _Card:
     resident: Resident
     phones: list[ResidentPhone]
     links: dict[str, ResidentUnit]
+
+
+@dataclass
+class _Asked:
+    """What the rows so far ask of one card: its numbers with those they add, and each card
+    field a row gives, with the first line that gave it."""
+
+    numbers: list[str]
+    fields: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def take(self, line: int, entry: RosterEntry) -> None:
+        self.numbers += [p.stored for p in entry.phones if p.stored not in self.numbers]
+        for name in _CARD_FIELDS:
+            wanted = getattr(entry, name)
+            if wanted is not None:
+                self.fields.setdefault(name, (wanted, line))
 
 
 def _on_file(session: Session, desk: Desk, names: set[str]) -> dict[tuple[str, str], list[int]]:
@@ -245,20 +272,55 @@ def _numbers(card: _Card) -> list[str]:
     ]
 
 
-def _unknown_masked(card: _Card | None, entry: RosterEntry) -> list[str]:
-    """Why the row's masked numbers cannot stand for numbers on the card, if they cannot."""
-    if card is None:
+def _unknown_masked(card: _Card | None, entry: RosterEntry, asked: "_Asked | None") -> list[str]:
+    """Why the row's masked numbers cannot stand for numbers on the card (or given in full on
+    an earlier row for it), if they cannot."""
+    if card is None or asked is None:
         return [
             _("'{number}' is masked: a new card needs the number in full").format(number=number)
             for number in entry.masked
         ]
-    on_file = {mask_stored(stored) for stored in _numbers(card)}
+    on_file = {mask_stored(stored) for stored in asked.numbers}
     return [
         _("'{number}' is masked and stands for none of this resident's numbers: give it in "
           "full").format(number=number)
         for number in entry.masked
         if number not in on_file
     ]  # fmt: skip
+
+
+def _conflicts(card: _Card, entry: RosterEntry, asked: _Asked) -> list[str]:
+    """Why the row cannot be taken with an earlier row for the same card: a field the two
+    give differently."""
+    reasons = []
+    for name in _CARD_FIELDS:
+        wanted = getattr(entry, name)
+        earlier = asked.fields.get(name)
+        if wanted is not None and earlier is not None and earlier[0] != wanted:
+            reasons.append(
+                _(
+                    "{name} (#{id}) is on line {first} too, with {field} '{other}' there and "
+                    "'{value}' here: give the same in both"
+                ).format(
+                    name=entry.name,
+                    id=card.resident.id,
+                    first=earlier[1],
+                    field=_field_label(name),
+                    other=shown(earlier[0]),
+                    value=shown(wanted),
+                )  # fmt: skip
+            )
+    return reasons
+
+
+def _field_label(name: str) -> str:
+    labels = {
+        "title": _("title"),
+        "occupation": _("occupation"),
+        "interests": _("interests"),
+        "notes": _("notes"),
+    }
+    return labels.get(name, name)
 
 
 def _masked(stored: list[str]) -> str:
@@ -276,9 +338,10 @@ def _new(entry: RosterEntry) -> list[FieldChange]:
     return [FieldChange(name, "", value) for name, value in given.items() if value]
 
 
-def _changes(card: _Card, entry: RosterEntry) -> list[FieldChange]:
+def _changes(card: _Card, entry: RosterEntry, asked: _Asked) -> list[FieldChange]:
+    """What the row changes on the card as the rows before it left it."""
     changes: list[FieldChange] = []
-    on_file = _numbers(card)
+    on_file = asked.numbers
     more = [p.stored for p in entry.phones if p.stored not in on_file]
     if more:
         changes.append(FieldChange("phones", _masked(on_file), _masked(on_file + more)))
@@ -287,23 +350,24 @@ def _changes(card: _Card, entry: RosterEntry) -> list[FieldChange]:
         changes.append(FieldChange("role", link.role, entry.role.value))
     for name in _CARD_FIELDS:
         wanted = getattr(entry, name)
-        if wanted is not None and wanted != getattr(card.resident, name):
-            changes.append(FieldChange(name, getattr(card.resident, name), wanted))
+        current = asked.fields[name][0] if name in asked.fields else getattr(card.resident, name)
+        if wanted is not None and wanted != current:
+            changes.append(FieldChange(name, current, wanted))
     return changes
 
 
 def _update(session: Session, desk: Desk, card: _Card, entry: RosterEntry) -> None:
-    on_file = _numbers(card)
     for phone in entry.phones:
-        if phone.stored not in on_file:
-            session.add(
-                ResidentPhone(
-                    resident_id=card.resident.id,  # type: ignore[arg-type]
-                    national=phone.national,
-                    extension=phone.extension,
-                    kind=phone.kind,
-                )
+        # The card's numbers with those an earlier row for it added: none is added twice.
+        if phone.stored not in _numbers(card):
+            added = ResidentPhone(
+                resident_id=card.resident.id,  # type: ignore[arg-type]
+                national=phone.national,
+                extension=phone.extension,
+                kind=phone.kind,
             )
+            session.add(added)
+            card.phones.append(added)
     link = card.links.get(entry.unit.label)
     if entry.role is not None and link is not None and link.role != entry.role.value:
         link.role = entry.role.value

@@ -6,16 +6,19 @@ XLSX is written by openpyxl in write-only mode (rows go to the file as they come
 the interface language, bold and frozen; moments as real date cells in the estate's time zone,
 which the header names, since a spreadsheet cell cannot hold one; numbers as numbers.
 
-Text that begins like a formula (``=``, ``+``, ``-``, ``@``) is written so that no spreadsheet
-runs it: a resident's words are not commands.
+Text that begins like a formula (``=``, ``+``, ``-``, ``@``, or a tab or carriage return, which
+some spreadsheets skip before one: OWASP's list) is written so that no spreadsheet runs it: a
+resident's words are not commands. Control characters a workbook cannot hold are left out of it.
 """
 
 import csv
+import errno
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -27,7 +30,7 @@ FORMATS = ("csv", "xlsx")
 # Text a spreadsheet would take for a formula: written after an apostrophe in CSV, and an import
 # takes one apostrophe off again. Apostrophes already in front are counted in, so that what was
 # typed as '=x comes back as '=x.
-FORMULA_LIKE = re.compile(r"'*[=+\-@]")
+FORMULA_LIKE = re.compile(r"'*[=+\-@\t\r]")
 # Excel's limit on a sheet's name, and the characters it refuses in one.
 _SHEET_NAME = 31
 _NOT_IN_SHEET_NAMES = str.maketrans({ch: " " for ch in "[]:*?/\\"})
@@ -36,16 +39,35 @@ _NOT_IN_SHEET_NAMES = str.maketrans({ch: " " for ch in "[]:*?/\\"})
 def write_table(table: Table, path: Path, *, form: str, zone: ZoneInfo) -> int:
     """Write ``table`` to ``path`` (replacing it only once complete); how many rows."""
     writer: Callable[[Table, Path, ZoneInfo], int] = _write_csv if form == "csv" else _write_xlsx
+    with replacing(path) as scratch:
+        return writer(table, scratch, zone)
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A new file beside ``path`` to write, put in its place once the block completes (a reader
+    never sees half a file) and removed if the block fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    os.close(handle)
+    scratch = _new_beside(path)
     try:
-        count = writer(table, Path(scratch), zone)
+        yield scratch
         os.replace(scratch, path)
     except BaseException:
-        Path(scratch).unlink(missing_ok=True)
+        scratch.unlink(missing_ok=True)
         raise
-    return count
+
+
+def _new_beside(path: Path) -> Path:
+    """An empty file of a name no other has, with the mode any new file gets (0666 less the
+    umask): an export is for others to read, not mkstemp's owner-only 0600."""
+    for _attempt in range(100):
+        scratch = path.parent / f".{path.name}.{secrets.token_hex(4)}.part"
+        try:
+            os.close(os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return scratch
+    raise FileExistsError(errno.EEXIST, "no free name for a scratch file", str(path.parent))
 
 
 def _write_csv(table: Table, path: Path, zone: ZoneInfo) -> int:
@@ -141,4 +163,10 @@ def _xlsx_value(column: Column, value: object, zone: ZoneInfo, yes: str, no: str
         return value.astimezone(zone).replace(tzinfo=None)
     if column.kind == Kind.FLAG:
         return yes if value else no
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        # Stored before the counter cleaned its text, or by another program: XML 1.0 cannot
+        # hold these, and openpyxl refuses the whole workbook for one.
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
     return value

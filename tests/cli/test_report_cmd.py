@@ -56,6 +56,28 @@ def test_a_month_that_is_not_one_is_said_in_one_line(register_db, month):
     ]
 
 
+@pytest.mark.parametrize("month", ["0001-01", "9999-12", "1899-12"])
+def test_a_month_out_of_range_is_said_in_one_line(register_db, month):
+    result = frontdesk("report", "--month", month, db=register_db)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f'frontdesk: "{month}" is out of range: give a month from 1900-01 to 9998-12'
+    ]
+
+
+def test_an_existing_workbook_is_replaced_only_with_force(register_db, tmp_path):
+    path = tmp_path / "november.xlsx"
+    path.write_bytes(b"kept")
+    refused = frontdesk("report", "--month", "2026-11", "--xlsx", str(path), db=register_db)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == f"frontdesk: {path} exists: give --force to replace it"
+    assert path.read_bytes() == b"kept"
+    args = ("report", "--month", "2026-11", "--xlsx", str(path), "--force")
+    assert frontdesk(*args, db=register_db).returncode == 0
+    assert load_workbook(path).sheetnames[0] == "Summary"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
 def test_a_workbook_that_is_not_xlsx_is_refused(register_db, tmp_path):
     result = frontdesk("report", "--xlsx", str(tmp_path / "r.csv"), db=register_db)
     assert result.returncode == 1 and "must end in .xlsx" in result.stderr

@@ -92,6 +92,14 @@ def test_a_roster_without_its_columns_mapped_says_how_to_map_them(database, rost
         (["residents", "import", "x.csv", "--map", "户主"], "write it as HEADER=field"),
         (["export", "matters", "--out", "out.ods"], "name it .csv or .xlsx, or give --format"),
         (["export", "matters", "--out", "o.csv", "--from", "12/1"], "'12/1' is not a day"),
+        (
+            ["export", "matters", "--out", "o.csv", "--to", "9999-12-31"],
+            "--to: '9999-12-31' is out of range: give a day from 1900-01-01 to 9998-12-31",
+        ),
+        (
+            ["export", "register", "--out", "o.xlsx", "--from", "0001-01-01"],
+            "--from: '0001-01-01' is out of range",
+        ),
     ],
 )
 def test_what_cannot_be_done_is_said_in_one_line(database, args, said, tmp_path, monkeypatch):
@@ -129,3 +137,32 @@ def test_the_residents_export_is_a_roster_that_imports_back_unchanged(database, 
     back = frontdesk(database, "residents", "import", str(out))
     assert back.exit_code == 0, back.output
     assert back.output.rstrip().endswith("0 added, 0 updated, 3 unchanged")
+
+
+def test_a_chinese_import_report_names_fields_and_roles_in_chinese(database, tmp_path):
+    from frontdesk import i18n
+
+    first = tmp_path / "名册.csv"
+    first.write_text(
+        "房号,姓名,手机,身份,备注\n3-2-1201,张伟,13912345678,业主,\n", encoding="utf-8"
+    )
+    second = tmp_path / "名册二.csv"
+    second.write_text(
+        "房号,姓名,手机,身份,备注\n3-2-1201,张伟,13912345678,租户,养狗\n", encoding="utf-8"
+    )
+    i18n.use("zh-Hans")  # as `frontdesk --lang zh-Hans` does before the command is read
+    try:
+        added = frontdesk(database, "residents", "import", str(first))
+        changed = frontdesk(database, "residents", "import", str(second))
+        as_json = frontdesk(database, "residents", "import", str(first), "--dry-run", "--json")
+    finally:
+        i18n.use("en")
+    assert added.exit_code == 0, added.output
+    assert "房号 → 房号, 姓名 → 姓名, 手机 → 电话, 身份 → 身份, 备注 → 备注" in added.output
+    assert "电话:139****5678; 身份:业主" in added.output
+    assert changed.exit_code == 0, changed.output
+    assert "身份:业主 → 租户; 备注:— → 养狗" in changed.output
+    # JSON keeps its stable English keys and values.
+    assert json.loads(as_json.stdout)["updated"][0]["changes"] == {
+        "role": {"before": "tenant", "after": "owner"}
+    }

@@ -126,3 +126,51 @@ def test_the_residents_roster_leaves_out_cards_with_no_unit(session, desk, tmp_p
     [row] = read_csv(path)
     assert (row["unit"], row["name"], row["role"]) == ("3-2-1201", "张伟", "owner")
     assert sorted(row["phone"].split("; ")) == ["021-****5678转801", "139****5678"]
+
+
+def test_control_characters_stored_in_text_are_left_out_of_a_workbook(session, desk, tmp_path):
+    card = create_resident(
+        session=session,
+        desk=desk,
+        draft=ResidentDraft(name="张伟", phones=[], units=[("3-2-1201", "owner")]),
+    )
+    # As an older version or another program may have stored it: a form feed and a bell.
+    card.notes = "养狗\x0c\x07 二楼"
+    session.add(card)
+    session.flush()
+    path = tmp_path / "residents.xlsx"
+    assert export(session, "residents", path) == 1
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(row=2, column=header.index("notes") + 1).value == "养狗 二楼"
+
+
+@pytest.mark.parametrize("text", ["\t=1+2", "\r=1+2", "-2+3", "@SUM(A1)"])
+def test_text_a_spreadsheet_would_run_is_guarded_in_csv(session, desk, tmp_path, text):
+    card = create_resident(
+        session=session,
+        desk=desk,
+        draft=ResidentDraft(name="张伟", phones=[], units=[("3-2-1201", "owner")]),
+    )
+    card.notes = text
+    session.add(card)
+    session.flush()
+    path = tmp_path / "residents.csv"
+    export(session, "residents", path)
+    assert read_csv(path)[0]["notes"] == "'" + text
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640)])
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_an_export_has_the_mode_of_any_new_file(register, tmp_path, form, umask, mode):
+    import os
+    import stat
+
+    path = tmp_path / f"matters.{form}"
+    before = os.umask(umask)
+    try:
+        export(register, "matters", path)
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(path.stat().st_mode) == mode  # to share, not mkstemp's 0600
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no scratch file left

@@ -2,6 +2,7 @@
 counts, shares, hours and dates stored as what they are, columns wide enough to read."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -98,3 +99,40 @@ def test_the_note_says_what_the_register_keeps_instead_of_a_cause(workbook):
     sheet = workbook["By party complained about"]
     notes = [c.value for c in sheet["A"] if c.value and "投诉原因" in str(c.value)]
     assert len(notes) == 1
+
+
+def test_text_that_begins_like_a_formula_is_stored_as_text(tmp_path):
+    from frontdesk.services.report_tables import Column, Table, Type
+
+    table = Table(
+        "by_party",
+        "By party",
+        (Column("party", "party", Type.TEXT), Column("count", "count", Type.COUNT)),
+        [('=HYPERLINK("http://x","y")', 2), ("=1+1", 1)],
+    )
+    path = tmp_path / "report.xlsx"
+    write_workbook([table], path)
+    sheet = load_workbook(path)["By party"]
+    assert [(c.value, c.data_type) for c in sheet["A"][1:]] == [
+        ('=HYPERLINK("http://x","y")', "s"),
+        ("=1+1", "s"),
+    ]
+
+
+def test_a_workbook_that_fails_half_written_leaves_the_file_that_was_there(tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    from frontdesk.services.report_tables import Column, Table, Type
+
+    def half(book, filename):
+        Path(filename).write_bytes(b"PK\x03\x04 half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", half)
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(b"last month's")
+    table = Table("t", "T", (Column("n", "n", Type.COUNT),), [(1,)])
+    with pytest.raises(OSError, match="No space"):
+        write_workbook([table], path)
+    assert path.read_bytes() == b"last month's"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]

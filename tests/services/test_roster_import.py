@@ -2,6 +2,7 @@
 row with its line, a re-import updating rather than duplicating, the search index and the
 audit log kept as for a card saved at the counter."""
 
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -193,6 +194,30 @@ def test_a_file_that_is_no_roster_is_said_in_one_line(tmp_path, content, said):
         read_roster(path)
 
 
+@pytest.mark.parametrize(
+    ("member", "damage"),
+    [
+        # Parsed as the rows are read (read-only mode), after the workbook opened.
+        ("xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row r='1'><c"),
+        # Parsed as the workbook opens: an XML ParseError, a SyntaxError.
+        ("xl/workbook.xml", b"<workbook"),
+    ],
+)
+def test_a_damaged_workbook_is_said_in_one_line(tmp_path, member, damage):
+    book = Workbook()
+    book.active.append(["房号", "姓名"])
+    book.active.append(["3-2-1201", "张伟"])
+    whole = tmp_path / "whole.xlsx"
+    book.save(whole)
+    path = tmp_path / "roster.xlsx"
+    with zipfile.ZipFile(whole) as src, zipfile.ZipFile(path, "w") as out:
+        for info in src.infolist():
+            out.writestr(info, damage if info.filename == member else src.read(info.filename))
+    with pytest.raises(RosterUnreadable, match="not an XLSX workbook") as raised:
+        read_roster(path)
+    assert "\n" not in str(raised.value)
+
+
 def test_a_missing_file_is_said_in_one_line(tmp_path):
     with pytest.raises(RosterUnreadable, match="cannot read .*: No such file"):
         read_roster(tmp_path / "nowhere.csv")
@@ -202,3 +227,70 @@ def test_a_templates_numbered_empty_rows_are_not_rows(session, desk, tmp_path):
     roster = "序号,房号,姓名,电话\n1,3-2-1201,张伟,13912345678\n2,,,\n3,,,\n"
     report = run(session, desk, write(tmp_path, roster))
     assert not report.failed and len(report.added) == 1
+
+
+def two_units(session, desk) -> Resident:
+    """张伟 with two units: the residents export writes him on a row for each."""
+    draft = ResidentDraft(
+        name="张伟", phones=["13912345678"], units=[("3-2-1201", "owner"), ("3-2-1202", "owner")]
+    )
+    return create_resident(session=session, desk=desk, draft=draft)
+
+
+def test_two_rows_for_one_card_add_a_number_once_and_agree_with_the_report(session, desk, tmp_path):
+    zhang = two_units(session, desk)
+    roster = (
+        "房号,姓名,电话,备注\n"
+        "3-2-1201,张伟,13700001111,养狗\n"
+        "3-2-1202,张伟,13700001111/13600002222,养狗\n"
+    )
+    report = run(session, desk, write(tmp_path, roster))
+    assert report.written and not report.failed
+    first, second = report.updated
+    assert [(c.field, c.before, c.after) for c in first.changes] == [
+        ("phones", "139****5678", "139****5678, 137****1111"),
+        ("notes", "", "养狗"),
+    ]
+    # Planned against the card as the first row leaves it: only the number it adds.
+    assert [(c.field, c.before, c.after) for c in second.changes] == [
+        ("phones", "139****5678, 137****1111", "139****5678, 137****1111, 136****2222"),
+    ]
+    numbers = session.exec(
+        select(ResidentPhone.national).where(ResidentPhone.resident_id == zhang.id)
+    ).all()
+    assert sorted(numbers) == ["13600002222", "13700001111", "13912345678"]
+    assert session.get(Resident, zhang.id).notes == "养狗"
+    again = run(session, desk, write(tmp_path, roster))
+    assert (again.added, again.updated, again.unchanged) == ([], [], 2)
+
+
+def test_two_rows_for_one_card_that_disagree_fail_the_later_row(session, desk, tmp_path):
+    zhang = two_units(session, desk)
+    roster = "房号,姓名,电话,备注\n3-2-1201,张伟,13700001111,养狗\n3-2-1202,张伟,13700001111,养猫\n"
+    report = run(session, desk, write(tmp_path, roster))
+    assert not report.written
+    [problem] = report.errors
+    assert problem.line == 3
+    assert problem.reasons == [
+        f"张伟 (#{zhang.id}) is on line 2 too, with notes '养狗' there and '养猫' here: "
+        "give the same in both"
+    ]
+    session.rollback()
+    assert count(session, ResidentPhone) == 1
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_a_card_with_two_units_exports_and_imports_back_unchanged(session, desk, tmp_path, form):
+    from frontdesk.services import exports
+    from frontdesk.services.sheet_files import write_table
+    from tests.conftest import SHANGHAI
+
+    zhang = two_units(session, desk)
+    zhang.notes = "养狗"
+    session.add(zhang)
+    session.flush()
+    path = tmp_path / f"residents.{form}"
+    table = exports.TABLES["residents"](session=session, since=None, until=None)
+    assert write_table(table, path, form=form, zone=SHANGHAI) == 2
+    back = run(session, desk, path)
+    assert (back.errors, back.added, back.updated, back.unchanged) == ([], [], [], 2)
