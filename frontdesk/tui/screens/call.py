@@ -1,7 +1,6 @@
 """Phone intake: the call script of DOMAIN.md §2, step by step, with the caller identified as
 you type and every matter recorded, read back, confirmed and filed with one key."""
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,6 +13,7 @@ from frontdesk.i18n import _
 from frontdesk.services.intake import CallDraft, MatterDraft
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
+from frontdesk.tui.markup import escape
 from frontdesk.tui.screens.call_actions import CallActions
 from frontdesk.tui.screens.call_answer import AnswersRings
 from frontdesk.tui.screens.call_drafts import KeepsDraft, holds_saves

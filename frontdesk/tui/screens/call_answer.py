@@ -7,12 +7,12 @@ is set aside under a new name, as Escape at the resume question does, and the vi
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual import work
 
 from frontdesk.domain.script import Line, Step, greeting, identify, needs_apology
 from frontdesk.i18n import _
 from frontdesk.services.residents import ResidentHit
+from frontdesk.tui.markup import escape
 from frontdesk.tui.widgets.caller import CallerPanel
 
 if TYPE_CHECKING:

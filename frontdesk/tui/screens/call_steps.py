@@ -3,8 +3,6 @@ composed from the domain rules (nothing here touches the database)."""
 
 from datetime import datetime
 
-from rich.markup import escape
-
 from frontdesk.domain.deadlines import Deadline
 from frontdesk.domain.filing import filing_deadlines
 from frontdesk.domain.kinds import MatterKind, Milestone
@@ -16,6 +14,7 @@ from frontdesk.domain.written_dates import short_text
 from frontdesk.i18n import _
 from frontdesk.services.context import Desk
 from frontdesk.services.intake import CallDraft
+from frontdesk.tui.markup import escape
 
 
 def read_back_line(draft: CallDraft, clean: list[CleanMatter | None], card, *, caller: str) -> Line:

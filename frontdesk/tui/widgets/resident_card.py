@@ -1,6 +1,5 @@
 """The resident card: who is calling, how to address them and talk with them, what is open."""
 
-from rich.markup import escape
 from textual.widgets import Static
 
 from frontdesk.domain.kinds import (
@@ -16,6 +15,7 @@ from frontdesk.domain.labels import named_of
 from frontdesk.domain.script import CHINESE, hello
 from frontdesk.i18n import _
 from frontdesk.services.cards import ResidentCard
+from frontdesk.tui.markup import escape
 
 
 def matter_line(m) -> str:
