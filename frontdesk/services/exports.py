@@ -15,6 +15,19 @@ from enum import StrEnum
 from sqlalchemy import Select, case, func, literal_column
 from sqlmodel import Session, select
 
+from frontdesk.domain.kinds import (
+    Channel,
+    ComplaintClass,
+    Emotion,
+    FollowUpReason,
+    FollowUpStatus,
+    MatterKind,
+    MatterStatus,
+    Milestone,
+    Need,
+    RepairCategory,
+    Verdict,
+)
 from frontdesk.domain.phones import EXTENSION_MARK, mask_stored
 from frontdesk.i18n import _
 from frontdesk.store.models import (
@@ -53,6 +66,9 @@ class Column:
     kind: Kind = Kind.TEXT
     #: Width in the spreadsheet, in characters (a Chinese character counts two).
     width: int = 10
+    #: The vocabulary the values are from: a spreadsheet, for people, shows their names in the
+    #: interface language (投诉, 已处理); CSV keeps the values, for scripts.
+    names: type[StrEnum] | None = None
 
 
 @dataclass
@@ -62,8 +78,14 @@ class Table:
     rows: Iterator[tuple]
 
 
-def _col(key: str, title: str, kind: Kind = Kind.TEXT, width: int = 10) -> Column:
-    return Column(key, title, kind, width)
+def _col(
+    key: str,
+    title: str,
+    kind: Kind = Kind.TEXT,
+    width: int = 10,
+    names: type[StrEnum] | None = None,
+) -> Column:
+    return Column(key, title, kind, width, names)
 
 
 def _stream(session: Session, statement: Select, phone_at: int) -> Iterator[tuple]:
@@ -96,9 +118,9 @@ def matters(*, session: Session, since: datetime | None, until: datetime | None)
     columns = [
         _col("id", _("No."), Kind.NUMBER, 7),
         _col("received_at", _("received"), Kind.MOMENT, 23),
-        _col("kind", _("kind"), width=11),
-        _col("class", _("class"), width=10),
-        _col("status", _("status"), width=9),
+        _col("kind", _("kind"), width=11, names=MatterKind),
+        _col("class", _("class"), width=10, names=ComplaintClass),
+        _col("status", _("status"), width=9, names=MatterStatus),
         _col("resident", _("resident or caller"), width=17),
         _col("unit", _("unit"), width=11),
         _col("phone", _("phone (masked)"), width=16),
@@ -107,10 +129,10 @@ def matters(*, session: Session, since: datetime | None, until: datetime | None)
         _col("department", _("department"), width=12),
         _col("place", _("place"), width=14),
         _col("complained_party", _("complained about"), width=14),
-        _col("emotion", _("emotion"), width=9),
-        _col("need", _("need"), width=12),
-        _col("repair_category", _("repair category"), width=10),
-        _col("next_milestone", _("next milestone"), width=10),
+        _col("emotion", _("emotion"), width=9, names=Emotion),
+        _col("need", _("need"), width=12, names=Need),
+        _col("repair_category", _("repair category"), width=10, names=RepairCategory),
+        _col("next_milestone", _("next milestone"), width=10, names=Milestone),
         _col("next_due", _("next due"), Kind.MOMENT, 23),
         _col("call_id", _("call No."), Kind.NUMBER, 8),
         _col("operator", _("taken by"), width=10),
@@ -138,8 +160,8 @@ def follow_ups(*, session: Session, since: datetime | None, until: datetime | No
     columns = [
         _col("id", _("No."), Kind.NUMBER, 7),
         _col("matter_id", _("matter No."), Kind.NUMBER, 9),
-        _col("reason", _("reason"), width=16),
-        _col("status", _("status"), width=9),
+        _col("reason", _("reason"), width=16, names=FollowUpReason),
+        _col("status", _("status"), width=9, names=FollowUpStatus),
         _col("resident", _("resident"), width=12),
         _col("unit", _("unit"), width=11),
         _col("phone", _("phone (masked)"), width=16),
@@ -147,7 +169,7 @@ def follow_ups(*, session: Session, since: datetime | None, until: datetime | No
         _col("due", _("due"), Kind.MOMENT, 23),
         _col("done_at", _("done"), Kind.MOMENT, 23),
         _col("attempts", _("tries"), Kind.NUMBER, 6),
-        _col("verdict", _("last verdict"), width=11),
+        _col("verdict", _("last verdict"), width=11, names=Verdict),
         _col("evening_ok", _("evening calls"), Kind.FLAG, 8),
         _col("urgent", _("urgent"), Kind.FLAG, 7),
         _col("rule", _("rule"), width=40),
@@ -187,7 +209,7 @@ def register(*, session: Session, since: datetime | None, until: datetime | None
     columns = [
         _col("id", _("No."), Kind.NUMBER, 7),
         _col("answered_at", _("answered"), Kind.MOMENT, 23),
-        _col("channel", _("channel"), width=12),
+        _col("channel", _("channel"), width=12, names=Channel),
         _col("rings", _("rings"), Kind.NUMBER, 6),
         _col("operator", _("taken by"), width=10),
         _col("caller", _("caller"), width=12),
@@ -195,7 +217,7 @@ def register(*, session: Session, since: datetime | None, until: datetime | None
         _col("phone", _("phone (masked)"), width=16),
         _col("resident_id", _("resident No."), Kind.NUMBER, 9),
         _col("matters", _("matters"), Kind.NUMBER, 8),
-        _col("kinds", _("kinds of matter"), width=20),
+        _col("kinds", _("kinds of matter"), width=20, names=MatterKind),
         _col("notes", _("notes"), width=40),
     ]
     raised = select(func.count()).where(Matter.call_id == Call.id).correlate(Call).scalar_subquery()

@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from frontdesk.domain.labels import named_of
 from frontdesk.i18n import _
 from frontdesk.services.exports import Column, Kind, Table
 
@@ -163,6 +164,9 @@ def _xlsx_value(column: Column, value: object, zone: ZoneInfo, yes: str, no: str
         return value.astimezone(zone).replace(tzinfo=None)
     if column.kind == Kind.FLAG:
         return yes if value else no
+    if column.names is not None and isinstance(value, str):
+        # One value, or several joined (the kinds of a call's matters).
+        value = ", ".join(named_of(column.names, v) for v in value.split(", "))
     if isinstance(value, str):
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 

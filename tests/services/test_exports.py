@@ -174,3 +174,24 @@ def test_an_export_has_the_mode_of_any_new_file(register, tmp_path, form, umask,
         os.umask(before)
     assert stat.S_IMODE(path.stat().st_mode) == mode  # to share, not mkstemp's 0600
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no scratch file left
+
+
+def test_a_workbook_names_the_values_in_the_interface_language_and_csv_keeps_them(
+    register, tmp_path
+):
+    from frontdesk import i18n
+
+    i18n.use("zh-Hans")
+    try:
+        export(register, "matters", tmp_path / "m.xlsx")
+        export(register, "register", tmp_path / "r.xlsx")
+        export(register, "matters", tmp_path / "m.csv")
+    finally:
+        i18n.use("en")
+    rows = list(load_workbook(tmp_path / "m.xlsx").active.iter_rows(values_only=True))
+    kinds = [row[2] for row in rows[1:]]
+    assert kinds == ["投诉", "报修", "咨询", "建议"]
+    assert rows[1][3] == "重要"  # the complaint's class
+    calls = list(load_workbook(tmp_path / "r.xlsx").active.iter_rows(values_only=True))
+    assert calls[1][2] == "电话" and calls[1][10] == "投诉, 报修, 咨询"
+    assert [r["kind"] for r in read_csv(tmp_path / "m.csv")][:2] == ["complaint", "repair"]
