@@ -13,7 +13,7 @@ from frontdesk.services.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.tui.backend import Counter
 from tests.conftest import ROOT, FrozenClock, at
-from tests.e2e.test_terminal import NOW, Terminal, estate  # noqa: F401 - the fixture
+from tests.e2e.test_terminal import estate, signed_in  # noqa: F401 - the fixture
 from tests.tui.driving import phones_held_by
 
 
@@ -47,26 +47,8 @@ def test_a_ringing_call_shows_its_caller_and_is_picked_up_with_the_apology(
     before = ring(socket, phone)
     assert before.returncode == 1 and "no counter app is listening" in before.stderr
 
-    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
-    command = [
-        f"FRONTDESK_NOW={NOW}",
-        f"FRONTDESK_RING_SOCKET={socket}",
-        "FRONTDESK_COUNTER=lobby",
-        sys.executable,
-        "-m",
-        "frontdesk",
-        "--db",
-        str(estate),
-    ]
-    terminal = Terminal(["env", *command], env)
+    terminal = signed_in(estate, FRONTDESK_RING_SOCKET=str(socket), FRONTDESK_COUNTER="lobby")
     try:
-        terminal.wait_for("sign in")
-        time.sleep(1.5)
-        terminal.type("小李")
-        terminal.enter()
-        terminal.type("1234")
-        terminal.enter()
-        terminal.wait_for("repeat-back")
         assert (socket.stat().st_mode & 0o777, socket.parent.stat().st_mode & 0o777) == (
             0o600,
             0o700,

@@ -78,6 +78,27 @@ class Terminal:
         subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
 
 
+def signed_in(estate, **variables: str) -> Terminal:
+    """The real app on ``estate`` at the frozen time, with ``variables`` in its environment,
+    signed in as 小李 and on the Call view."""
+    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
+    settings = [f"{name}={value}" for name, value in variables.items()]
+    command = [f"FRONTDESK_NOW={NOW}", *settings, sys.executable, "-m", "frontdesk"]
+    terminal = Terminal(["env", *command, "--db", str(estate)], env)
+    try:
+        terminal.wait_for("sign in")
+        time.sleep(1.5)  # the app settles after its first paint
+        terminal.type("小李")
+        terminal.enter()
+        terminal.type("1234")
+        terminal.enter()
+        terminal.wait_for("repeat-back")
+    except BaseException:
+        terminal.close()
+        raise
+    return terminal
+
+
 @pytest.fixture
 def estate(databases):
     db = databases.new_target()
@@ -97,26 +118,9 @@ def test_a_complaint_call_typed_in_a_real_terminal_reaches_the_queue(estate, pol
         open_database(str(estate)), Desk(policy, FrozenClock(at(2026, 12, 2, 15, 10)))
     )
     resident_id, digits = unique_phone(counter)
-    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
-    command = [
-        f"FRONTDESK_NOW={NOW}",
-        # A ring socket of its own: another test's app may be listening on the default one.
-        f"FRONTDESK_RING_SOCKET={tmp_path / 'ring.sock'}",
-        sys.executable,
-        "-m",
-        "frontdesk",
-        "--db",
-        str(estate),
-    ]
-    terminal = Terminal(["env", *command], env)
+    # A ring socket of its own: another test's app may be listening on the default one.
+    terminal = signed_in(estate, FRONTDESK_RING_SOCKET=str(tmp_path / "ring.sock"))
     try:
-        terminal.wait_for("sign in")
-        time.sleep(1.5)  # the app settles after its first paint
-        terminal.type("小李")
-        terminal.enter()
-        terminal.type("1234")
-        terminal.enter()
-        terminal.wait_for("repeat-back")
         terminal.type(digits)
         time.sleep(1)
         terminal.enter()
