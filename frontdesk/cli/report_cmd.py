@@ -1,13 +1,13 @@
 """``frontdesk report``: the monthly report (DOMAIN.md §3), as text tables, JSON or a workbook."""
 
 import textwrap
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 
 import typer
 
 from frontdesk.cli.context import echo_json, fail, options
+from frontdesk.domain.text_width import shown_width
 from frontdesk.i18n import _
 
 
@@ -68,13 +68,8 @@ def report(
         typer.echo(_("Written to {path}").format(path=xlsx))
 
 
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _pad(text: str, width: int, right: bool) -> str:
-    room = " " * (width - _width(text))
+    room = " " * (width - shown_width(text))
     return room + text if right else text + room
 
 
@@ -85,7 +80,7 @@ def _text_table(table) -> str:
     cells = [
         [text_of(v, c.type) for v, c in zip(row, table.columns, strict=True)] for row in table.rows
     ]
-    widths = [max(_width(t) for t in column) for column in zip(header, *cells, strict=False)]
+    widths = [max(shown_width(t) for t in column) for column in zip(header, *cells, strict=False)]
     right = [c.type is not Type.TEXT for c in table.columns]
     lines = [f"== {table.title} =="]
     for row in [header, *cells]:

@@ -2,7 +2,6 @@
 sheet a table, the header row bold and frozen, counts as numbers, shares as numbers shown as
 percentages, hours as numbers, dates as dates, columns wide enough to read."""
 
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from frontdesk.domain.text_width import shown_width
 from frontdesk.services.report_tables import Table, Type, text_of
 from frontdesk.services.sheet_files import replacing
 
@@ -55,7 +55,7 @@ def _sheet(book: Workbook, table: Table) -> None:
         left = column.type is Type.TEXT
         cell.alignment = Alignment(horizontal="left" if left else "right")
     sheet.freeze_panes = "A2"
-    widths = [_width(c.title) for c in table.columns]
+    widths = [shown_width(c.title) for c in table.columns]
     for r, row in enumerate(table.rows, start=2):
         for i, (value, column) in enumerate(zip(row, table.columns, strict=True)):
             type_ = column.type
@@ -70,7 +70,7 @@ def _sheet(book: Workbook, table: Table) -> None:
             if value is None:
                 cell.value = "—"
                 cell.alignment = Alignment(horizontal="right")
-            widths[i] = max(widths[i], _width(text_of(value, type_)))
+            widths[i] = max(widths[i], shown_width(text_of(value, type_)))
     widths = [min(max(width + 3, 10), 60) for width in widths]
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
@@ -92,7 +92,7 @@ def _note(sheet, table: Table, widths: list[int]) -> None:
     cell = sheet.cell(row=row, column=1, value=table.note)
     cell.font = _NOTE
     cell.alignment = Alignment(wrap_text=True, vertical="top")
-    lines = -(-_width(table.note) // int(span * _NOTE_LINE)) + 1
+    lines = -(-shown_width(table.note) // int(span * _NOTE_LINE)) + 1
     sheet.row_dimensions[row].height = 15 * lines
 
 
@@ -103,8 +103,3 @@ def _stored(value: Any, type_: Type) -> Any:
             value.replace(tzinfo=None).date() if type_ is Type.DATE else value.replace(tzinfo=None)
         )
     return value
-
-
-def _width(text: str) -> int:
-    """Characters of ``text``, Chinese ones counted twice: they are twice as wide."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

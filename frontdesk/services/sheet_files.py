@@ -16,7 +16,6 @@ import errno
 import os
 import re
 import secrets
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -24,6 +23,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from frontdesk.domain.labels import named_of
+from frontdesk.domain.text_width import shown_width
 from frontdesk.i18n import _
 from frontdesk.services.exports import Column, Kind, Table
 
@@ -106,7 +106,7 @@ def _write_xlsx(table: Table, path: Path, zone: ZoneInfo) -> int:
     titles = [_title(column, zone) for column in table.columns]
     for number, (column, title) in enumerate(zip(table.columns, titles, strict=True), start=1):
         # Wide enough for its header (in the interface language) and for its usual values.
-        width = max(column.width, _shown_width(title) + 2)
+        width = max(column.width, shown_width(title) + 2)
         sheet.column_dimensions[get_column_letter(number)].width = width
     sheet.freeze_panes = "A2"
     # Printed (or made a PDF), a register reads across: landscape, as wide as the page, the
@@ -149,11 +149,6 @@ def _title(column: Column, zone: ZoneInfo) -> str:
     if column.kind == Kind.MOMENT:
         return _("{title} ({zone})").format(title=column.title, zone=zone.key)
     return column.title
-
-
-def _shown_width(text: str) -> int:
-    """Columns ``text`` takes on screen: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _xlsx_value(column: Column, value: object, zone: ZoneInfo, yes: str, no: str) -> object:
