@@ -1,13 +1,13 @@
 """The one translation function every user-facing string goes through.
 
 Catalogs are standard gettext ones under ``frontdesk/locale/<folder>/LC_MESSAGES/frontdesk.mo``,
-made from the ``.po`` files beside them by ``scripts/i18n.py``. The language is the interface
-language of ``config`` unless ``use`` chose one first: ``frontdesk --lang`` does, before any
-module whose constants are translated at import is loaded. Only the standard library is loaded
-here: the plain launch translates its first screen before anything heavy.
+made from the ``.po`` files beside them by ``scripts/i18n.py``. The language is handed in by
+the program's entry point (``cli/main.py`` reads it from the settings and calls ``use``) before
+any module whose constants are translated at import is loaded; until then it is English. Only
+the standard library is loaded here: the plain launch translates its first screen before
+anything heavy.
 """
 
-import contextlib
 import gettext
 from pathlib import Path
 
@@ -25,7 +25,7 @@ def catalog_path(code: str) -> Path:
 
 
 def use(code: str) -> None:
-    """Speak ``code`` (one of ``config.LANGUAGES``) from now on. Strings already translated at
+    """Speak ``code`` ("zh-Hans" or "en") from now on. Strings already translated at
     import stay as they were: choose before importing the screens."""
     global _current
     try:
@@ -44,13 +44,9 @@ def language() -> str:
 def _active() -> tuple[str, gettext.NullTranslations]:
     global _current
     if _current is None:
-        # English while the setting is read: a ConfigError's own message is translated.
-        _current = ("en", gettext.NullTranslations())
-        from frontdesk import config
-
-        # A wrong setting is said by the command line (cli/main.py); here English stands.
-        with contextlib.suppress(config.ConfigError):
-            use(config.interface_language())
+        # No entry point chose: English, the language the messages are written in.
+        use("en")
+    assert _current is not None
     return _current
 
 

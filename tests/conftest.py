@@ -16,13 +16,13 @@ os.environ["FRONTDESK_CALLER_LANG"] = "zh-Hans"
 import pytest  # noqa: E402
 from sqlmodel import Session
 
-from frontdesk.domain.kinds import Role
-from frontdesk.domain.policy import Policy, load_policy
-from frontdesk.services.context import Desk
+from frontdesk.domain.vocabulary.kinds import Role
+from frontdesk.domain.vocabulary.policy import Policy, load_policy
+from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
-from frontdesk.store.journal import stamp
-from frontdesk.store.models import Operator
+from frontdesk.store.listeners.journal import stamp
+from frontdesk.store.tables.staff import Operator
 from tests.databases import POSTGRESQL, SQLITE, Databases
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -44,9 +44,9 @@ def audit(
     limit: int = typer.Option(50, "--limit", min=1, max=10_000, help=_("How many entries.")),
 ) -> None:
     """The audit log, newest first: who did what, where and when (office manager only)."""
-    from frontdesk.services.audit import AuditFilter, list_audit
-    from frontdesk.services.errors import ServiceError
-    from frontdesk.services.operators import sign_in
+    from frontdesk.services.kernel.errors import ServiceError
+    from frontdesk.services.staff.audit import AuditFilter, list_audit
+    from frontdesk.services.staff.operators import sign_in
     from frontdesk.store.engine import new_session
 
     opts = options(ctx)

@@ -14,7 +14,8 @@ def backup(
     force: bool = typer.Option(False, "--force", help=_("Replace an existing file at PATH.")),
 ) -> None:
     """Copy the database to PATH while the counters keep working, and check the copy."""
-    from frontdesk.store.backup import backup_database, shown
+    from frontdesk.store.backup.dispatch import backup_database
+    from frontdesk.store.backup.files import shown
 
     target = options(ctx).database
     try:
@@ -39,7 +40,8 @@ def restore(
     ),
 ) -> None:
     """Put a backup back into the database, after checking it; an older one is upgraded."""
-    from frontdesk.store.backup import restore_database, shown
+    from frontdesk.store.backup.dispatch import restore_database
+    from frontdesk.store.backup.files import shown
 
     target = options(ctx).database
     try:
@@ -66,7 +68,7 @@ def restore(
 
 def check(ctx: typer.Context) -> None:
     """Check the database: integrity, schema, and that its records agree with each other."""
-    from frontdesk.store.backup import shown
+    from frontdesk.store.backup.files import shown
     from frontdesk.store.checks import check_database, check_title
 
     target = options(ctx).database

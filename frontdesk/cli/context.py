@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     import typer
     from sqlalchemy import Engine
 
-    from frontdesk.domain.policy import Policy
-    from frontdesk.services.context import Desk
+    from frontdesk.domain.vocabulary.policy import Policy
+    from frontdesk.services.kernel.context import Desk
 
 
 class Unusable(Exception):
@@ -75,7 +75,7 @@ class Options:
 
     # The same, raising Unusable: for the app's worker, where nothing may end the process.
     def read_policy(self) -> "Policy":
-        from frontdesk.domain.policy import PolicyError, load_policy
+        from frontdesk.domain.vocabulary.policy import PolicyError, load_policy
 
         if self._policy is None:
             try:
@@ -85,7 +85,7 @@ class Options:
         return self._policy
 
     def make_desk(self) -> "Desk":
-        from frontdesk.services.context import Desk, system_clock
+        from frontdesk.services.kernel.context import Desk, system_clock
 
         policy = self.read_policy()
         counter = _setting(config.counter_name, self.counter)

@@ -37,7 +37,7 @@ def reindex(ctx: typer.Context) -> None:
     """Write the resident search index again from the residents on file (after `check` finds
     it out of date; the counter keeps it up to date by itself)."""
     from frontdesk.store.database import SchemaBehind, open_database
-    from frontdesk.store.search_index import rebuild
+    from frontdesk.store.listeners.search_index import rebuild
 
     target = options(ctx).database
     try:

@@ -15,7 +15,8 @@ def demo(
     force: bool = typer.Option(False, "--force", help=_("Replace an existing SQLite demo file.")),
 ) -> None:
     """Build a realistic demo estate: residents, sixty days of calls, matters in every state."""
-    from frontdesk.services.demo import DEMO_PIN, build_demo, estate_is_empty
+    from frontdesk.services.demo.builder import DEMO_PIN
+    from frontdesk.services.demo.estate import build_demo, estate_is_empty
     from frontdesk.store.engine import new_session, remove_sqlite_files
 
     opts = options(ctx)

@@ -5,8 +5,8 @@ from datetime import datetime
 import typer
 
 from frontdesk.cli.context import echo_json, fail, options
-from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, MatterKind, Milestone
-from frontdesk.domain.labels import named_of
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, FollowUpReason, MatterKind, Milestone
+from frontdesk.domain.vocabulary.labels import named_of
 from frontdesk.i18n import _
 
 
@@ -22,8 +22,8 @@ def queue(
     overdue: bool = typer.Option(False, "--overdue", help=_("Only overdue matters.")),
 ) -> None:
     """Open matters sorted by their next deadline, overdue first."""
-    from frontdesk.services.complaints import upgrade_overdue
-    from frontdesk.services.queue import QueueFilter, list_queue
+    from frontdesk.services.matters.complaints import upgrade_overdue
+    from frontdesk.services.matters.queue import QueueFilter, list_queue
     from frontdesk.store.engine import new_session
 
     opts = options(ctx)
@@ -90,7 +90,7 @@ def callbacks(
     as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
 ) -> None:
     """Follow-up calls owed, by due time, with the window they may be made in."""
-    from frontdesk.services.followups import list_callbacks
+    from frontdesk.services.followups.callbacks import list_callbacks
     from frontdesk.store.engine import new_session
 
     opts = options(ctx)

@@ -5,10 +5,10 @@ from enum import StrEnum
 import typer
 
 from frontdesk.cli.context import echo_json, fail, options, parse_cli_moment
-from frontdesk.domain.deadlines import Deadline, callback_deadline, complaint_deadlines
-from frontdesk.domain.kinds import ComplaintClass, FollowUpReason
-from frontdesk.domain.labels import named
-from frontdesk.domain.written_dates import short_text
+from frontdesk.domain.clock.written_dates import short_text
+from frontdesk.domain.deadlines.rules import Deadline, callback_deadline, complaint_deadlines
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, FollowUpReason
+from frontdesk.domain.vocabulary.labels import named
 from frontdesk.i18n import _
 
 app = typer.Typer(help=_("The estate's policy."), no_args_is_help=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from frontdesk.cli.context import echo_json, fail, options
-from frontdesk.domain.text_width import shown_width
+from frontdesk.domain.text.width import shown_width
 from frontdesk.i18n import _
 
 
@@ -27,9 +27,9 @@ def report(
     """The monthly report: counts by kind, class, department and party complained about; each
     milestone's on-time rate; the follow-up rate; median hours to reply and to resolve; repeat
     complainers; each against the month before."""
-    from frontdesk.domain.months import Month, MonthError
-    from frontdesk.services.report import last_complete_month, report_for
-    from frontdesk.services.report_tables import report_tables
+    from frontdesk.domain.clock.months import Month, MonthError
+    from frontdesk.services.report.records import last_complete_month, report_for
+    from frontdesk.services.report.tables import report_tables
     from frontdesk.store.engine import new_session
 
     opts = options(ctx)
@@ -46,7 +46,7 @@ def report(
         found = report_for(session=session, desk=desk, month=chosen)
     tables = report_tables(found)
     if xlsx is not None:
-        from frontdesk.services.report_xlsx import write_workbook
+        from frontdesk.services.report.xlsx import write_workbook
 
         try:
             write_workbook(tables, xlsx, title=_("Monthly report {month}").format(month=chosen))
@@ -74,7 +74,7 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 
 def _text_table(table) -> str:
-    from frontdesk.services.report_tables import Type, text_of
+    from frontdesk.services.report.tables import Type, text_of
 
     header = [c.title for c in table.columns]
     cells = [

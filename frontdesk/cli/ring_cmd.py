@@ -12,7 +12,7 @@ import typer
 
 from frontdesk import config
 from frontdesk.cli.context import fail, options
-from frontdesk.domain.ring import (
+from frontdesk.domain.call.ring import (
     MOST_RINGS,
     Event,
     ProtocolError,
@@ -89,8 +89,8 @@ def _checked(number: str, opts) -> str:
     """The number in its stored form (a local landline takes the estate's area code), or as
     dialled for one from outside mainland China: a ringing phone rings whatever its number.
     Only text that is no number at all is refused."""
-    from frontdesk.domain.phones import PhoneError
-    from frontdesk.domain.ring import ringing_phone
+    from frontdesk.domain.call.ring import ringing_phone
+    from frontdesk.domain.people.phones import PhoneError
 
     try:
         return ringing_phone(number, area_code=opts.load_policy().area_code)
@@ -101,7 +101,7 @@ def _checked(number: str, opts) -> str:
 def _masked(number: str | None) -> str:
     if number is None:
         return _("number withheld")
-    from frontdesk.domain.phones import mask_stored
+    from frontdesk.domain.people.phones import mask_stored
 
     return mask_stored(number)
 

@@ -49,10 +49,10 @@ def import_residents(
 ) -> None:
     """Add and update residents from the estate's roster, all rows or none."""
     from frontdesk.cli.sheets_report import print_report, report_json
-    from frontdesk.domain.roster_columns import MappingError, parse_mapping
-    from frontdesk.services.errors import ServiceError
-    from frontdesk.services.roster_files import RosterUnreadable, read_roster
-    from frontdesk.services.roster_import import import_roster
+    from frontdesk.domain.roster.columns import MappingError, parse_mapping
+    from frontdesk.services.kernel.errors import ServiceError
+    from frontdesk.services.sheets.roster_files import RosterUnreadable, read_roster
+    from frontdesk.services.sheets.roster_import import import_roster
     from frontdesk.store.engine import new_session
 
     opts = options(ctx)
@@ -106,8 +106,8 @@ def export(
     """Write the matters (by reception), follow-ups (by due time), the reception register (by
     answer time) or the residents (a roster to edit and import back) as a spreadsheet; times in
     the policy's time zone, numbers masked."""
-    from frontdesk.services.exports import TABLES
-    from frontdesk.services.sheet_files import FORMATS, write_table
+    from frontdesk.services.sheets.exports import TABLES
+    from frontdesk.services.sheets.writer import FORMATS, write_table
     from frontdesk.store.engine import new_session
 
     chosen = (form or out.suffix.removeprefix(".")).casefold()
@@ -141,7 +141,7 @@ def export(
 
 def _day(text: str | None, flag: str, zone) -> datetime | None:
     """The start of a day in the estate's time zone."""
-    from frontdesk.domain.months import FIRST_YEAR, LAST_YEAR
+    from frontdesk.domain.clock.months import FIRST_YEAR, LAST_YEAR
 
     if text is None:
         return None

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import typer
 
-from frontdesk.domain.kinds import ResidentRole
-from frontdesk.domain.labels import named_of
+from frontdesk.domain.vocabulary.kinds import ResidentRole
+from frontdesk.domain.vocabulary.labels import named_of
 from frontdesk.i18n import _
-from frontdesk.services.roster_import import FieldChange, ImportReport, PlannedRow
+from frontdesk.services.sheets.roster_import import FieldChange, ImportReport, PlannedRow
 
 
 def _field_name(key: str) -> str:

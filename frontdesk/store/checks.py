@@ -195,7 +195,7 @@ def _audit_gaps(connection: Connection) -> Result:
 
 
 def _search_index(connection: Connection) -> Result:
-    from frontdesk.store.search_index import stale
+    from frontdesk.store.listeners.search_index import stale
 
     behind = stale(connection)
     if not behind:

@@ -11,6 +11,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+# Every session made here writes the audit log and the search index at each flush.
+from frontdesk.store import schema  # noqa: F401
+
 # A second counter writing at the same moment waits this long before SQLite gives up.
 BUSY_TIMEOUT_MS = 5000
 # Execution option marking a transaction that will write (see ``begin_writing``).

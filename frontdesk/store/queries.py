@@ -6,8 +6,8 @@ from typing import TypeVar
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, select
 
-from frontdesk.domain.units import UnitRef
-from frontdesk.store.models import Estate, Unit
+from frontdesk.domain.people.units import UnitRef
+from frontdesk.store.tables.people import Estate, Unit
 
 Row = TypeVar("Row", bound=SQLModel)
 

@@ -1,9 +1,11 @@
 """Column types the tables share."""
 
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import Column, DateTime, Integer
 from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field
 
 
 class AwareDateTime(TypeDecorator[datetime]):
@@ -31,3 +33,17 @@ class AwareDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+def version_column() -> Column:
+    """The row's version (optimistic concurrency): SQLAlchemy adds one at every update and
+    refuses an update whose row changed since it was read."""
+    return Column("version", Integer, nullable=False, server_default="1")
+
+
+def moment_field(*, nullable: bool = False, index: bool = False) -> Any:
+    """A table's field for an aware moment (``AwareDateTime``)."""
+    return Field(
+        default=None if nullable else ...,
+        sa_column=Column(AwareDateTime(), nullable=nullable, index=index),
+    )

@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from frontdesk.i18n import _
 from frontdesk.tui.messages import DatabaseChanged
-from frontdesk.tui.ringing import TakesRings
+from frontdesk.tui.phone.ringing import TakesRings
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -53,11 +53,11 @@ def view_screens() -> dict[str, type[Screen]]:
     """Each view's screen, by mode. They load the services, so a lazy start loads them in its
     worker, behind the sign-in."""
     from frontdesk.tui.screens.audit import AuditScreen
-    from frontdesk.tui.screens.call import CallScreen
+    from frontdesk.tui.screens.call.screen import CallScreen
     from frontdesk.tui.screens.followups import FollowUpsScreen
-    from frontdesk.tui.screens.queue import QueueScreen
-    from frontdesk.tui.screens.report import ReportScreen
-    from frontdesk.tui.screens.residents import ResidentsScreen
+    from frontdesk.tui.screens.queue.screen import QueueScreen
+    from frontdesk.tui.screens.report.screen import ReportScreen
+    from frontdesk.tui.screens.residents.screen import ResidentsScreen
 
     return {
         "call": CallScreen,
@@ -294,7 +294,7 @@ class FrontdeskApp(TakesRings, App[None]):
     def may_read_audit(self) -> bool:
         if self.counter is None or self.counter.operator is None:
             return False
-        from frontdesk.services.permissions import Action  # loaded with the counter
+        from frontdesk.services.kernel.permissions import Action  # loaded with the counter
 
         return self.counter.may(Action.READ_AUDIT)
 
@@ -309,7 +309,7 @@ class FrontdeskApp(TakesRings, App[None]):
         await self.pick_up()
 
     def action_help(self) -> None:
-        from frontdesk.tui.screens.help import HelpScreen
+        from frontdesk.tui.dialogs.help import HelpScreen
 
         self.push_screen(HelpScreen(self.screen))
 
@@ -329,7 +329,7 @@ class FrontdeskApp(TakesRings, App[None]):
 
     def report_failure(self, error: BaseException | None) -> None:
         """A refusal is said as it is; anything else as a failure, with what happened."""
-        from frontdesk.services.errors import ServiceError
+        from frontdesk.services.kernel.errors import ServiceError
 
         message = (
             str(error)

@@ -8,33 +8,28 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
-from frontdesk.domain.kinds import Role
-from frontdesk.domain.months import Month
-from frontdesk.domain.report import MonthlyReport
+from frontdesk.domain.clock.months import Month
+from frontdesk.domain.report.figures import MonthlyReport
+from frontdesk.domain.vocabulary.kinds import Role
 from frontdesk.i18n import _
-from frontdesk.services import (
-    audit,
-    call_drafts,
-    cards,
-    complaints,
-    followups,
-    handling,
-    incoming,
-    intake,
-    operators,
-    presence,
-    queue,
-    report,
-    residents,
-    reveal,
-    setup,
-)
-from frontdesk.services.concurrency import Conflict
-from frontdesk.services.context import Desk
-from frontdesk.services.errors import NotAllowed
-from frontdesk.services.permissions import Action, allows
+from frontdesk.services.followups import callbacks as followups
+from frontdesk.services.intake import drafts as call_drafts
+from frontdesk.services.intake import filing as intake
+from frontdesk.services.intake import incoming
+from frontdesk.services.intake.call import CallDraft, FiledCall
+from frontdesk.services.kernel.concurrency import Conflict
+from frontdesk.services.kernel.context import Desk
+from frontdesk.services.kernel.errors import NotAllowed
+from frontdesk.services.kernel.permissions import Action, allows
+from frontdesk.services.matters import complaints, handling, queue
+from frontdesk.services.matters.detail import MatterDetail, matter_detail
+from frontdesk.services.report import records as report
+from frontdesk.services.residents import card as cards
+from frontdesk.services.residents import reveal
+from frontdesk.services.residents import search as residents
+from frontdesk.services.staff import audit, operators, presence, setup
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import Operator
+from frontdesk.store.tables.staff import Operator
 
 T = TypeVar("T")
 
@@ -103,9 +98,9 @@ class Counter:
         """The residents on file under a ringing number, before anyone picks up."""
         return self.act(incoming.who_is_calling, phone=phone)
 
-    def detail(self, matter_id: int) -> cards.MatterDetail:
+    def detail(self, matter_id: int) -> MatterDetail:
         """The matter; the operator is marked as handling it, and sees who else is."""
-        detail = self.run(cards.matter_detail, matter_id=matter_id)
+        detail = self.run(matter_detail, matter_id=matter_id)
         return replace(detail, others=self._look_at(presence.MATTER, matter_id))
 
     def _look_at(self, subject: str, subject_id: int) -> tuple[str, ...]:
@@ -163,7 +158,7 @@ class Counter:
         return self.run(report.report_for, month=month)
 
     # Use cases
-    def file_call(self, draft: intake.CallDraft) -> intake.FiledCall:
+    def file_call(self, draft: CallDraft) -> FiledCall:
         return self.act(intake.file_call, draft=draft)
 
     def create_resident(self, draft: residents.ResidentDraft):
@@ -200,7 +195,7 @@ class Counter:
         return self.act(followups.record_attempt, **kwargs)
 
     def edit_resident(self, **kwargs: Any):
-        from frontdesk.services.resident_edit import edit_resident
+        from frontdesk.services.residents.edit import edit_resident
 
         return self.act(edit_resident, **kwargs)
 

@@ -9,7 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from frontdesk.i18n import _
-from frontdesk.services.permissions import Action
+from frontdesk.services.kernel.permissions import Action
 
 # The views as the palette offers them: mode, name, what it is for.
 VIEWS = (

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.timer import Timer
 
 from frontdesk.i18n import _
-from frontdesk.services.errors import ServiceError
-from frontdesk.services.reveal import Revealed
+from frontdesk.services.kernel.errors import ServiceError
+from frontdesk.services.residents.reveal import Revealed
 
 # Long enough to dial or read the number out, short enough not to be left on screen.
 REVEAL_SECONDS = 30.0

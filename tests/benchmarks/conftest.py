@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.services.context import Desk
+from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.tui.backend import Counter
 from tests.benchmarks.figures import LAST_RUN, RECORDED, table

@@ -8,9 +8,10 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from frontdesk.domain.deadlines import Deadline, extended_resolution
-from frontdesk.domain.filing import filing_deadlines
-from frontdesk.domain.kinds import (
+from frontdesk.domain.call.matters import CleanMatter, summary_of, validate_matter
+from frontdesk.domain.deadlines.filing import filing_deadlines
+from frontdesk.domain.deadlines.rules import Deadline, extended_resolution
+from frontdesk.domain.vocabulary.kinds import (
     REPAIR_FOLLOWUP,
     AttemptOutcome,
     ComplaintClass,
@@ -23,9 +24,8 @@ from frontdesk.domain.kinds import (
     Role,
     Verdict,
 )
-from frontdesk.domain.matters import CleanMatter, summary_of, validate_matter
-from frontdesk.domain.policy import Policy
-from frontdesk.services import demo
+from frontdesk.domain.vocabulary.policy import Policy
+from frontdesk.services.demo import builder as demo
 from tests.benchmarks.estate_stories import Story
 
 SUGGESTIONS = ("建议小区增加电动车充电桩", "建议会所周末延长开放时间", "建议垃圾房加装纱门")

@@ -12,18 +12,18 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection
 
-from frontdesk.domain.kinds import ResidentRole
-from frontdesk.domain.names import name_initials, name_pinyin, normalize_name
-from frontdesk.domain.phones import normalize_phone
-from frontdesk.domain.units import normalize_unit
-from frontdesk.services.demo_people import (
+from frontdesk.domain.people.names import name_initials, name_pinyin, normalize_name
+from frontdesk.domain.people.phones import normalize_phone
+from frontdesk.domain.people.units import normalize_unit
+from frontdesk.domain.vocabulary.kinds import ResidentRole
+from frontdesk.services.demo.people import (
     INTERESTS,
     OCCUPATIONS,
     TEMPERAMENTS,
     chinese_name,
     mobile,
 )
-from frontdesk.store.models import Resident, ResidentPhone, ResidentUnit, Unit
+from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit, Unit
 from tests.benchmarks.bulk import Inserter
 
 # 150 buildings of 3 entrances, 32 floors, 4 rooms a floor: 57,600 units, most lived in.

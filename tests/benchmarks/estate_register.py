@@ -9,9 +9,15 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Connection
 
-from frontdesk.domain.kinds import Channel, ComplaintClass, MatterKind, MatterStatus, RepairCategory
-from frontdesk.services.demo_people import chinese_name, mobile
-from frontdesk.store.models import Call
+from frontdesk.domain.vocabulary.kinds import (
+    Channel,
+    ComplaintClass,
+    MatterKind,
+    MatterStatus,
+    RepairCategory,
+)
+from frontdesk.services.demo.people import chinese_name, mobile
+from frontdesk.store.tables.register import Call
 from tests.benchmarks.bulk import Inserter
 from tests.benchmarks.estate_matters import Caller, MatterMaker, Plan
 from tests.benchmarks.estate_people import People

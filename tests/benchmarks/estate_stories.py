@@ -1,7 +1,7 @@
 """One matter's rows as the use cases leave them: its deadlines (met or superseded, never
 deleted), its history, its follow-ups and their attempts, and the next milestone the queue sorts
-on. ``Story`` keeps the bookkeeping of ``services/tracking.py`` in memory; ``Writer`` numbers
-the rows and inserts them in bulk."""
+on. ``Story`` keeps the bookkeeping of ``services/matters/tracking.py`` in memory; ``Writer``
+numbers the rows and inserts them in bulk."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from frontdesk.domain.deadlines import Deadline, callback_deadline
-from frontdesk.domain.kinds import (
+from frontdesk.domain.deadlines.rules import Deadline, callback_deadline
+from frontdesk.domain.vocabulary.kinds import (
     AttemptOutcome,
     EventKind,
     FollowUpReason,
@@ -19,8 +19,14 @@ from frontdesk.domain.kinds import (
     Milestone,
     Verdict,
 )
-from frontdesk.domain.policy import Policy
-from frontdesk.store.models import FollowUp, FollowUpAttempt, Matter, MatterDeadline, MatterEvent
+from frontdesk.domain.vocabulary.policy import Policy
+from frontdesk.store.tables.register import (
+    FollowUp,
+    FollowUpAttempt,
+    Matter,
+    MatterDeadline,
+    MatterEvent,
+)
 from tests.benchmarks.bulk import Inserter
 
 Row = dict[str, Any]

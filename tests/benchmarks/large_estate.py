@@ -22,16 +22,17 @@ from pathlib import Path
 from sqlalchemy import Engine, event, func
 from sqlmodel import select
 
-from frontdesk.domain.kinds import FollowUpStatus, MatterStatus, Role
-from frontdesk.domain.policy import Policy, load_policy
-from frontdesk.services import setup
-from frontdesk.services.context import Desk
-from frontdesk.services.operators import create_operator
+from frontdesk.domain.vocabulary.kinds import FollowUpStatus, MatterStatus, Role
+from frontdesk.domain.vocabulary.policy import Policy, load_policy
+from frontdesk.services.kernel.context import Desk
+from frontdesk.services.staff import setup
+from frontdesk.services.staff.operators import create_operator
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import make_engine, new_session
+from frontdesk.store.listeners.search_index import rebuild
 from frontdesk.store.migrate import head_revision
-from frontdesk.store.models import Call, Estate, FollowUp, Matter, Resident
-from frontdesk.store.search_index import rebuild
+from frontdesk.store.tables.people import Estate, Resident
+from frontdesk.store.tables.register import Call, FollowUp, Matter
 from tests.benchmarks.estate_matters import MatterMaker, Staff
 from tests.benchmarks.estate_people import People, insert_people
 from tests.benchmarks.estate_register import Planner, insert_register

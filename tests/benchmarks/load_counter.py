@@ -8,10 +8,11 @@ import traceback
 from dataclasses import dataclass
 from datetime import timedelta
 
-from frontdesk.domain.kinds import MatterKind
-from frontdesk.domain.policy import load_policy
-from frontdesk.services.context import Desk
-from frontdesk.services.intake import CallDraft, MatterDraft, file_call
+from frontdesk.domain.vocabulary.kinds import MatterKind
+from frontdesk.domain.vocabulary.policy import load_policy
+from frontdesk.services.intake.call import CallDraft, MatterDraft
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
 from tests.conftest import ROOT, at

@@ -8,7 +8,7 @@ Run with: pytest tests/benchmarks -s  (prints the figure)
 from sqlmodel import select
 
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import Matter
+from frontdesk.store.tables.register import Matter
 from tests.tui.conftest import SIZE
 from tests.tui.driving import calls, settle, unique_phone
 

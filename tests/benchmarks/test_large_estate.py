@@ -8,9 +8,11 @@ import shutil
 import pytest
 from sqlalchemy import text
 
-from frontdesk.domain.kinds import AttemptOutcome, Verdict
-from frontdesk.services import complaints, followups, handling, operators
-from frontdesk.services.context import Desk
+from frontdesk.domain.vocabulary.kinds import AttemptOutcome, Verdict
+from frontdesk.services.followups import callbacks as followups
+from frontdesk.services.kernel.context import Desk
+from frontdesk.services.matters import complaints, handling
+from frontdesk.services.staff import operators
 from frontdesk.store.checks import check_database
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session

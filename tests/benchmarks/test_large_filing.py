@@ -10,12 +10,14 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.kinds import MatterKind
-from frontdesk.services.context import Desk
-from frontdesk.services.intake import CallDraft, file_call
+from frontdesk.domain.vocabulary.kinds import MatterKind
+from frontdesk.services.intake.call import CallDraft
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import Operator, Resident, ResidentPhone, ResidentUnit, Unit
+from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit, Unit
+from frontdesk.store.tables.staff import Operator
 from tests.benchmarks.figures import Figure, record, summary
 from tests.benchmarks.large_estate import NOW, RECEPTIONIST
 from tests.benchmarks.load_counter import Caller, matter_for

@@ -16,7 +16,7 @@ import pytest
 from textual.widgets import DataTable
 
 from frontdesk.tui.app import FrontdeskApp
-from frontdesk.tui.screens.queue import QueueScreen
+from frontdesk.tui.screens.queue.screen import QueueScreen
 from tests.benchmarks.figures import Figure, record, summary
 from tests.tui.conftest import SIZE
 from tests.tui.driving import settle

@@ -15,12 +15,12 @@ from collections import Counter
 import pytest
 from sqlalchemy import text
 
-from frontdesk.domain.kinds import ResidentRole, Role
-from frontdesk.services.context import Desk
-from frontdesk.services.residents import ResidentDraft, create_resident
+from frontdesk.domain.vocabulary.kinds import ResidentRole, Role
+from frontdesk.services.kernel.context import Desk
+from frontdesk.services.residents.search import ResidentDraft, create_resident
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import Operator
+from frontdesk.store.tables.staff import Operator
 from tests.benchmarks.load_counter import START, Caller, Filing, run_counter
 from tests.databases import PostgresServer
 

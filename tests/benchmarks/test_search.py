@@ -13,10 +13,10 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import text
 
-from frontdesk.domain.search_terms import search_forms
-from frontdesk.domain.units import normalize_unit
-from frontdesk.services.residents import SEARCH_LIMIT
-from frontdesk.store.search_index import HIGHEST, lookup_sql
+from frontdesk.domain.people.search_terms import search_forms
+from frontdesk.domain.people.units import normalize_unit
+from frontdesk.services.residents.search import SEARCH_LIMIT
+from frontdesk.store.listeners.search_index import HIGHEST, lookup_sql
 from frontdesk.tui.app import FrontdeskApp
 from tests.benchmarks.figures import Figure, record, summary
 from tests.tui.conftest import SIZE

@@ -15,11 +15,12 @@ import pytest
 from sqlalchemy import select, text
 from sqlmodel import SQLModel
 
-from frontdesk.services.intake import file_call
+from frontdesk.services.intake.filing import file_call
 from frontdesk.store import migrate
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import make_engine, new_session
-from frontdesk.store.models import Matter, Operator
+from frontdesk.store.tables.register import Matter
+from frontdesk.store.tables.staff import Operator
 from tests.conftest import ROOT, at
 from tests.services.drafts import call, complaint
 

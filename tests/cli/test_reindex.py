@@ -3,7 +3,7 @@ db reindex`` puts it right."""
 
 from sqlalchemy import text
 
-from frontdesk.services.residents import ResidentDraft, create_resident
+from frontdesk.services.residents.search import ResidentDraft, create_resident
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
 from tests.cli.test_backup import frontdesk

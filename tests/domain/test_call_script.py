@@ -1,7 +1,6 @@
 """DOMAIN.md §2: the lines of the call script and the repeat-back sentence."""
 
-from frontdesk.domain.kinds import MatterKind
-from frontdesk.domain.script import (
+from frontdesk.domain.call.script import (
     close,
     commit,
     greeting,
@@ -10,7 +9,8 @@ from frontdesk.domain.script import (
     repeat_back,
     spoken_moment,
 )
-from frontdesk.domain.units import normalize_unit
+from frontdesk.domain.people.units import normalize_unit
+from frontdesk.domain.vocabulary.kinds import MatterKind
 from tests.conftest import at
 
 

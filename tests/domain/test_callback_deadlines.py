@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from frontdesk.domain.deadlines import callback_deadline
-from frontdesk.domain.kinds import FollowUpReason as Reason
+from frontdesk.domain.deadlines.rules import callback_deadline
+from frontdesk.domain.vocabulary.kinds import FollowUpReason as Reason
 from tests.conftest import at
 
 

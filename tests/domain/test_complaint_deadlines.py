@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from frontdesk.domain.deadlines import complaint_deadlines, extended_resolution
-from frontdesk.domain.kinds import ComplaintClass, Milestone
-from frontdesk.domain.policy import TimeRange
+from frontdesk.domain.deadlines.rules import complaint_deadlines, extended_resolution
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, Milestone
+from frontdesk.domain.vocabulary.policy import TimeRange
 from tests.conftest import at
 
 

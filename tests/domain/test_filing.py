@@ -1,9 +1,9 @@
 """The deadlines a matter gets when it is filed: one rule for the promise shown before filing
 and the deadlines stored when filed."""
 
-from frontdesk.domain.filing import filing_deadlines
-from frontdesk.domain.kinds import MatterKind, Milestone
-from frontdesk.domain.matters import validate_matter
+from frontdesk.domain.call.matters import validate_matter
+from frontdesk.domain.deadlines.filing import filing_deadlines
+from frontdesk.domain.vocabulary.kinds import MatterKind, Milestone
 from tests.conftest import at
 
 NOW = at(2026, 12, 2, 14, 40)

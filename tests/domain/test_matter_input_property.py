@@ -8,13 +8,19 @@ from datetime import datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontdesk.domain.free_text import MAX_TEXT, TextError, checked_text, clean_text, shown
-from frontdesk.domain.kinds import MatterKind
-from frontdesk.domain.matters import FIELDS, CleanMatter, FieldType, MatterInvalid, validate_matter
-from frontdesk.domain.phones import Phone
-from frontdesk.domain.phrases import PHRASES, check_phrases
-from frontdesk.domain.repeats import is_same_matter, text_likeness
-from frontdesk.domain.units import UnitRef
+from frontdesk.domain.call.matters import (
+    FIELDS,
+    CleanMatter,
+    FieldType,
+    MatterInvalid,
+    validate_matter,
+)
+from frontdesk.domain.call.phrases import PHRASES, check_phrases
+from frontdesk.domain.call.repeats import is_same_matter, text_likeness
+from frontdesk.domain.people.phones import Phone
+from frontdesk.domain.people.units import UnitRef
+from frontdesk.domain.text.free_text import MAX_TEXT, TextError, checked_text, clean_text, shown
+from frontdesk.domain.vocabulary.kinds import MatterKind
 from tests.conftest import SHANGHAI, at
 from tests.domain.input_text import COUNTER, EMOJI, RTL, anything, number_like
 

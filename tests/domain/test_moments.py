@@ -2,7 +2,7 @@
 
 import pytest
 
-from frontdesk.domain.moments import MomentError, parse_moment
+from frontdesk.domain.clock.moments import MomentError, parse_moment
 from tests.conftest import SHANGHAI, at
 
 NOW = at(2026, 12, 2, 14, 40)

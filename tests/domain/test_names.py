@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypinyin import lazy_pinyin
 
-from frontdesk.domain.names import (
+from frontdesk.domain.people.names import (
     NameInputError,
     address_as,
     name_initials,
@@ -13,7 +13,7 @@ from frontdesk.domain.names import (
     normalize_name,
     split_surname,
 )
-from frontdesk.domain.surnames import COMPOUND_SURNAMES, SURNAME_READINGS
+from frontdesk.domain.people.surnames import COMPOUND_SURNAMES, SURNAME_READINGS
 
 # --- normalize_name ---------------------------------------------------------------------
 

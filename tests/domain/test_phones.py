@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontdesk.domain.phones import (
+from frontdesk.domain.people.phones import (
     Phone,
     PhoneError,
     digits_of,

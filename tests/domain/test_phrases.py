@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontdesk.domain.phrases import PHRASES, Flag, check_phrases
+from frontdesk.domain.call.phrases import PHRASES, Flag, check_phrases
 
 
 def found(text: str) -> list[str]:

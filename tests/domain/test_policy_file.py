@@ -4,9 +4,9 @@ from datetime import time
 
 import pytest
 
-from frontdesk.domain.durations import Duration, Unit, parse_duration
-from frontdesk.domain.kinds import ComplaintClass, FollowUpReason, Role
-from frontdesk.domain.policy import PolicyError, load_policy, parse_policy
+from frontdesk.domain.vocabulary.durations import Duration, Unit, parse_duration
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, FollowUpReason, Role
+from frontdesk.domain.vocabulary.policy import PolicyError, load_policy, parse_policy
 from tests.conftest import ROOT
 
 SHIPPED = (ROOT / "data" / "policy.toml").read_text(encoding="utf-8")

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontdesk.domain.deadlines import callback_deadline, complaint_deadlines
-from frontdesk.domain.durations import parse_duration
-from frontdesk.domain.kinds import ComplaintClass, FollowUpReason
-from frontdesk.domain.policy import PolicyError, parse_policy, parse_time_range
+from frontdesk.domain.deadlines.rules import callback_deadline, complaint_deadlines
+from frontdesk.domain.vocabulary.durations import parse_duration
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, FollowUpReason
+from frontdesk.domain.vocabulary.policy import PolicyError, parse_policy, parse_time_range
 from tests.conftest import ROOT, SHANGHAI
 from tests.domain.input_text import anything
 

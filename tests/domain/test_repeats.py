@@ -1,6 +1,6 @@
 """DOMAIN.md §3: the same complaint raised again while open is a sign of a major complaint."""
 
-from frontdesk.domain.repeats import is_same_matter, text_likeness
+from frontdesk.domain.call.repeats import is_same_matter, text_likeness
 
 
 def test_the_same_party_at_the_same_place_is_the_same_matter():

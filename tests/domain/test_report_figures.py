@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from frontdesk.domain.months import Month, MonthError
-from frontdesk.domain.report import (
+from frontdesk.domain.clock.months import Month, MonthError
+from frontdesk.domain.report.figures import (
     DeadlineRecord,
     FollowUpRecord,
     MatterRecord,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from frontdesk.domain.kinds import ComplaintClass, MatterKind, RepairCategory
-from frontdesk.domain.matters import FIELDS, MatterInvalid, validate_matter
+from frontdesk.domain.call.matters import FIELDS, MatterInvalid, validate_matter
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterKind, RepairCategory
 from tests.conftest import at
 
 NOW = at(2026, 12, 2, 14, 40)

@@ -5,9 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from frontdesk.domain.phones import PhoneError, mask_stored
-from frontdesk.domain.policy import parse_policy
-from frontdesk.domain.ring import (
+from frontdesk.domain.call.ring import (
     Event,
     ProtocolError,
     Reply,
@@ -20,7 +18,9 @@ from frontdesk.domain.ring import (
     rings_after,
     rung_for,
 )
-from frontdesk.domain.script import needs_apology
+from frontdesk.domain.call.script import needs_apology
+from frontdesk.domain.people.phones import PhoneError, mask_stored
+from frontdesk.domain.vocabulary.policy import parse_policy
 from tests.conftest import ROOT, at
 
 SHIPPED = (ROOT / "data" / "policy.toml").read_text(encoding="utf-8")

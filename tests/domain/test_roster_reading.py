@@ -5,15 +5,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontdesk.domain.kinds import ResidentRole
-from frontdesk.domain.roster_columns import (
+from frontdesk.domain.roster.columns import (
     Column,
     MappingError,
     find_header,
     map_columns,
     parse_mapping,
 )
-from frontdesk.domain.roster_rows import RowInvalid, read_entry
+from frontdesk.domain.roster.rows import RowInvalid, read_entry
+from frontdesk.domain.vocabulary.kinds import ResidentRole
 
 
 def test_chinese_headers_of_a_one_column_unit_roster_are_known():

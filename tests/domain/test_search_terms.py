@@ -3,7 +3,7 @@ counter types finds its resident by a prefix of one of their terms."""
 
 import pytest
 
-from frontdesk.domain.search_terms import Form, TermKind, resident_terms, search_forms
+from frontdesk.domain.people.search_terms import Form, TermKind, resident_terms, search_forms
 
 
 def found_by(query: str, terms: set) -> bool:

@@ -6,8 +6,8 @@ from datetime import UTC, timedelta
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from frontdesk.domain.moments import REACH, MomentError, parse_moment
-from frontdesk.domain.names import (
+from frontdesk.domain.clock.moments import REACH, MomentError, parse_moment
+from frontdesk.domain.people.names import (
     MAX_LENGTH,
     NameInputError,
     address_as,
@@ -16,14 +16,14 @@ from frontdesk.domain.names import (
     normalize_name,
     split_surname,
 )
-from frontdesk.domain.phones import (
+from frontdesk.domain.people.phones import (
     PhoneError,
     area_code_length,
     digits_of,
     mask_phone,
     normalize_phone,
 )
-from frontdesk.domain.units import UnitError, is_no_unit, normalize_unit
+from frontdesk.domain.people.units import UnitError, is_no_unit, normalize_unit
 from tests.conftest import SHANGHAI, at
 from tests.domain.input_text import anything, number_like, pasted
 

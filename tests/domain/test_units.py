@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontdesk.domain.units import (
+from frontdesk.domain.people.units import (
     NO_UNIT_WORDS,
     UnitError,
     UnitRef,

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.services.call_drafts import CallDrafts, SavedCall
-from frontdesk.services.context import Desk
-from frontdesk.services.demo import build_demo
+from frontdesk.services.demo.estate import build_demo
+from frontdesk.services.intake.drafts import CallDrafts, SavedCall
+from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.store.drafts import DraftStore
 from frontdesk.store.engine import new_session

@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from frontdesk.services.context import Desk
+from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.tui.backend import Counter
 from tests.conftest import ROOT, FrozenClock, at

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from frontdesk import i18n
-from frontdesk.domain.script import close, commit, greeting, identify, record
+from frontdesk.domain.call.script import close, commit, greeting, identify, record
 from tests.conftest import ROOT, at
 
 

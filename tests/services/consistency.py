@@ -6,10 +6,10 @@ import unicodedata
 from sqlalchemy import text
 from sqlmodel import SQLModel, select
 
-from frontdesk.domain.kinds import MatterKind, MatterStatus
+from frontdesk.domain.vocabulary.kinds import MatterKind, MatterStatus
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import FollowUp, Matter, MatterDeadline
-from frontdesk.store.search_index import stale
+from frontdesk.store.listeners.search_index import stale
+from frontdesk.store.tables.register import FollowUp, Matter, MatterDeadline
 
 
 def inconsistencies(engine) -> list[str]:

@@ -2,8 +2,8 @@
 
 from datetime import datetime
 
-from frontdesk.domain.kinds import MatterKind
-from frontdesk.services.intake import CallDraft, MatterDraft
+from frontdesk.domain.vocabulary.kinds import MatterKind
+from frontdesk.services.intake.call import CallDraft, MatterDraft
 
 # A moment without its time zone: what a careless caller of the services might pass.
 NAIVE = datetime(2026, 12, 2, 14, 0)  # noqa: DTZ001

@@ -7,7 +7,7 @@ from typing import TypeVar
 from hypothesis import HealthCheck, event, settings
 from sqlmodel import Session, SQLModel, func, select
 
-from frontdesk.services.errors import ServiceError
+from frontdesk.services.kernel.errors import ServiceError
 
 T = TypeVar("T")
 

@@ -27,11 +27,11 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from frontdesk.domain.kinds import AttemptOutcome, Role, Verdict
-from frontdesk.services.followups import record_attempt
-from frontdesk.services.handling import escalate, record_repair_done, record_reply, resolve
-from frontdesk.services.intake import file_call
-from frontdesk.store.models import FollowUp
+from frontdesk.domain.vocabulary.kinds import AttemptOutcome, Role, Verdict
+from frontdesk.services.followups.callbacks import record_attempt
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.matters.handling import escalate, record_repair_done, record_reply, resolve
+from frontdesk.store.tables.register import FollowUp
 from tests.conftest import at
 from tests.services.drafts import call, complaint, enquiry, repair
 

@@ -5,13 +5,13 @@ from dataclasses import replace
 
 import pytest
 
-from frontdesk.domain.kinds import Role
-from frontdesk.services.audit import AuditFilter, audit_entry, list_audit
-from frontdesk.services.errors import NotFound
-from frontdesk.services.handling import escalate
-from frontdesk.services.intake import file_call
-from frontdesk.services.residents import ResidentDraft, create_resident
-from frontdesk.services.reveal import reveal_phone
+from frontdesk.domain.vocabulary.kinds import Role
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.errors import NotFound
+from frontdesk.services.matters.handling import escalate
+from frontdesk.services.residents.reveal import reveal_phone
+from frontdesk.services.residents.search import ResidentDraft, create_resident
+from frontdesk.services.staff.audit import AuditFilter, audit_entry, list_audit
 from tests.conftest import at
 from tests.services.drafts import call, complaint
 

@@ -4,14 +4,19 @@ the history with who acted and the deadline each step named)."""
 
 import pytest
 
-from frontdesk.domain.kinds import Role, Temperament
-from frontdesk.domain.temperaments import strategy
-from frontdesk.services.cards import EventLine, matter_detail, resident_card
-from frontdesk.services.complaints import approve_extension, request_extension, upgrade_overdue
-from frontdesk.services.errors import NotFound
-from frontdesk.services.handling import escalate, record_repair_done, record_reply
-from frontdesk.services.intake import file_call
-from frontdesk.services.residents import ResidentDraft, create_resident
+from frontdesk.domain.people.temperaments import strategy
+from frontdesk.domain.vocabulary.kinds import Role, Temperament
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.errors import NotFound
+from frontdesk.services.matters.complaints import (
+    approve_extension,
+    request_extension,
+    upgrade_overdue,
+)
+from frontdesk.services.matters.detail import EventLine, matter_detail
+from frontdesk.services.matters.handling import escalate, record_repair_done, record_reply
+from frontdesk.services.residents.card import resident_card
+from frontdesk.services.residents.search import ResidentDraft, create_resident
 from tests.conftest import SHANGHAI, at
 from tests.services.drafts import call, complaint, repair
 

@@ -4,17 +4,17 @@ resolution and reopening; each clock stops when its milestone is recorded."""
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.kinds import ComplaintClass, MatterStatus, Milestone, Role
-from frontdesk.services.complaints import (
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterStatus, Milestone, Role
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.errors import NotAllowed, ServiceError, WrongState
+from frontdesk.services.matters.complaints import (
     approve_extension,
     reclassify,
     request_extension,
     upgrade_overdue,
 )
-from frontdesk.services.errors import NotAllowed, ServiceError, WrongState
-from frontdesk.services.handling import add_note, escalate, record_reply, reopen, resolve
-from frontdesk.services.intake import file_call
-from frontdesk.store.models import FollowUp, Matter, MatterDeadline, MatterEvent
+from frontdesk.services.matters.handling import add_note, escalate, record_reply, reopen, resolve
+from frontdesk.store.tables.register import FollowUp, Matter, MatterDeadline, MatterEvent
 from tests.conftest import at
 from tests.services.drafts import call, complaint
 

@@ -6,14 +6,14 @@ from dataclasses import replace
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.kinds import ComplaintClass, MatterStatus, Role
-from frontdesk.services.concurrency import Conflict, Seen
-from frontdesk.services.handling import add_note, escalate, resolve
-from frontdesk.services.intake import file_call
-from frontdesk.services.resident_edit import edit_resident, editable_card
-from frontdesk.services.residents import ResidentDraft, create_resident
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterStatus, Role
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.concurrency import Conflict, Seen
+from frontdesk.services.matters.handling import add_note, escalate, resolve
+from frontdesk.services.residents.edit import edit_resident, editable_card
+from frontdesk.services.residents.search import ResidentDraft, create_resident
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import Matter, MatterEvent
+from frontdesk.store.tables.register import Matter, MatterEvent
 from tests.services.drafts import call, complaint
 
 
@@ -157,7 +157,7 @@ def test_a_resident_card_edited_at_two_counters(session, other_counter, desk, st
 def test_reclassifying_what_someone_just_reclassified_is_refused(
     session, other_counter, desk, staff, matter
 ):
-    from frontdesk.services.complaints import reclassify
+    from frontdesk.services.matters.complaints import reclassify
 
     seen = Seen.of(matter)
     reclassify(

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import func, select
 
-from frontdesk.services.demo import build_demo
-from frontdesk.store.models import Call, FollowUp, Matter, MatterEvent
+from frontdesk.services.demo.estate import build_demo
+from frontdesk.store.tables.register import Call, FollowUp, Matter, MatterEvent
 from tests.conftest import at
 
 

@@ -7,11 +7,12 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from frontdesk.domain.kinds import MatterKind
-from frontdesk.services import exports
-from frontdesk.services.intake import MatterDraft, file_call
-from frontdesk.services.residents import ResidentDraft, create_resident
-from frontdesk.services.sheet_files import write_table
+from frontdesk.domain.vocabulary.kinds import MatterKind
+from frontdesk.services.intake.call import MatterDraft
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.residents.search import ResidentDraft, create_resident
+from frontdesk.services.sheets import exports
+from frontdesk.services.sheets.writer import write_table
 from tests.conftest import SHANGHAI, at
 from tests.services.drafts import call, complaint, enquiry, repair
 

@@ -6,11 +6,11 @@ import threading
 import pytest
 from sqlmodel import select
 
-from frontdesk.services.intake import file_call
-from frontdesk.services.residents import ResidentDraft, create_resident
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.residents.search import ResidentDraft, create_resident
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import Matter, MatterEvent
+from frontdesk.store.tables.register import Matter, MatterEvent
 from tests.services.drafts import call, complaint
 
 

@@ -4,13 +4,17 @@ recorded; only in working hours."""
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.kinds import AttemptOutcome, MatterStatus, Verdict
-from frontdesk.services.errors import ServiceError, WrongState
-from frontdesk.services.followups import list_callbacks, plan_progress_call, record_attempt
-from frontdesk.services.handling import record_repair_done, resolve
-from frontdesk.services.intake import file_call
-from frontdesk.services.residents import ResidentDraft, create_resident
-from frontdesk.store.models import FollowUp, FollowUpAttempt, Matter, MatterDeadline
+from frontdesk.domain.vocabulary.kinds import AttemptOutcome, MatterStatus, Verdict
+from frontdesk.services.followups.callbacks import (
+    list_callbacks,
+    plan_progress_call,
+    record_attempt,
+)
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.errors import ServiceError, WrongState
+from frontdesk.services.matters.handling import record_repair_done, resolve
+from frontdesk.services.residents.search import ResidentDraft, create_resident
+from frontdesk.store.tables.register import FollowUp, FollowUpAttempt, Matter, MatterDeadline
 from tests.conftest import at
 from tests.services.drafts import NAIVE, call, complaint, enquiry, repair
 
@@ -197,7 +201,7 @@ def test_problem_found_on_a_repair_follow_up_goes_back_as_a_new_work_order(
 
 
 def test_a_new_work_order_needs_the_visit_time_agreed_on_the_call(session, desk, staff, clock):
-    from frontdesk.services.errors import FieldsInvalid
+    from frontdesk.services.kernel.errors import FieldsInvalid
 
     (order,) = _file(session, desk, staff, repair("other"))
     clock.moment = at(2026, 12, 3, 10)

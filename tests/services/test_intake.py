@@ -3,11 +3,13 @@
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.kinds import MatterKind, MatterStatus, Milestone
-from frontdesk.services.errors import CallInvalid, NotFound
-from frontdesk.services.intake import MatterDraft, file_call
-from frontdesk.services.residents import ResidentDraft, create_resident
-from frontdesk.store.models import Call, FollowUp, Matter, MatterDeadline, MatterEvent, Unit
+from frontdesk.domain.vocabulary.kinds import MatterKind, MatterStatus, Milestone
+from frontdesk.services.intake.call import MatterDraft
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.errors import CallInvalid, NotFound
+from frontdesk.services.residents.search import ResidentDraft, create_resident
+from frontdesk.store.tables.people import Unit
+from frontdesk.store.tables.register import Call, FollowUp, Matter, MatterDeadline, MatterEvent
 from tests.conftest import at
 from tests.services.drafts import NAIVE, call, complaint, enquiry, repair
 
@@ -262,8 +264,8 @@ def test_ringing_after_the_answer_is_refused(session, desk, staff):
 
 
 def test_a_refused_call_leaves_nothing_for_a_later_commit(session, desk, staff):
-    from frontdesk.services.errors import WrongState
-    from frontdesk.services.handling import add_note, resolve
+    from frontdesk.services.kernel.errors import WrongState
+    from frontdesk.services.matters.handling import add_note, resolve
 
     first = file_call(
         session=session,
@@ -327,7 +329,7 @@ def test_odd_call_fields_are_refused_with_a_message(session, desk, staff, change
 
 
 def test_landline_extensions_are_kept_and_masked_away(session, desk, staff):
-    from frontdesk.domain.phones import mask_phone
+    from frontdesk.domain.people.phones import mask_phone
 
     filed = file_call(
         session=session,
@@ -378,7 +380,7 @@ def test_an_unknown_callers_repeat_is_noticed_by_the_contact_number(session, des
 
 
 def test_a_call_is_only_added_to_the_same_residents_matter_of_the_same_kind(session, desk, staff):
-    from frontdesk.services.errors import WrongState
+    from frontdesk.services.kernel.errors import WrongState
 
     resident = _resident(session, desk)
     other = create_resident(session=session, desk=desk, draft=ResidentDraft(name="李娜"))

@@ -9,11 +9,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from frontdesk.domain.free_text import clean_text
-from frontdesk.domain.kinds import AttemptOutcome, ComplaintClass, FollowUpReason, Role, Verdict
-from frontdesk.services import complaints, followups, handling
-from frontdesk.services.intake import file_call
-from frontdesk.store.models import FollowUp, FollowUpAttempt, MatterEvent
+from frontdesk.domain.text.free_text import clean_text
+from frontdesk.domain.vocabulary.kinds import (
+    AttemptOutcome,
+    ComplaintClass,
+    FollowUpReason,
+    Role,
+    Verdict,
+)
+from frontdesk.services.followups import callbacks as followups
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.matters import complaints, handling
+from frontdesk.store.tables.register import FollowUp, FollowUpAttempt, MatterEvent
 from tests.domain.input_text import COUNTER, anything, pasted
 from tests.services.consistency import inconsistencies
 from tests.services.drafts import call, complaint, enquiry, repair

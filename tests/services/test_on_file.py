@@ -4,11 +4,11 @@ shows, so no one has to see the number to file it."""
 import pytest
 from sqlmodel import select
 
-from frontdesk.services.cards import resident_card
-from frontdesk.services.errors import CallInvalid
-from frontdesk.services.intake import check_call, file_call
-from frontdesk.services.residents import ResidentDraft, create_resident
-from frontdesk.store.models import Call, Matter
+from frontdesk.services.intake.filing import check_call, file_call
+from frontdesk.services.kernel.errors import CallInvalid
+from frontdesk.services.residents.card import resident_card
+from frontdesk.services.residents.search import ResidentDraft, create_resident
+from frontdesk.store.tables.register import Call, Matter
 from tests.services.drafts import call, complaint, enquiry
 
 

@@ -4,11 +4,12 @@ as slow hashes."""
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.kinds import Role
-from frontdesk.services.errors import FieldsInvalid, ServiceError, SignInRefused
-from frontdesk.services.operators import create_operator, sign_in
-from frontdesk.services.residents import ResidentDraft, create_resident, find_residents
-from frontdesk.store.models import Operator, Resident, ResidentPhone, Unit
+from frontdesk.domain.vocabulary.kinds import Role
+from frontdesk.services.kernel.errors import FieldsInvalid, ServiceError, SignInRefused
+from frontdesk.services.residents.search import ResidentDraft, create_resident, find_residents
+from frontdesk.services.staff.operators import create_operator, sign_in
+from frontdesk.store.tables.people import Resident, ResidentPhone, Unit
+from frontdesk.store.tables.staff import Operator
 
 
 @pytest.fixture

@@ -3,17 +3,23 @@
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.kinds import ComplaintClass, Role
-from frontdesk.services.audit import audit_entry, list_audit
-from frontdesk.services.complaints import approve_extension, reclassify, request_extension
-from frontdesk.services.errors import NotAllowed, NotFound, SignInRefused, WrongState
-from frontdesk.services.intake import file_call
-from frontdesk.services.operators import create_operator, deactivate_operator, hash_pin, sign_in
-from frontdesk.services.permissions import MINIMUM, REFUSALS, Action, allows
-from frontdesk.services.residents import ResidentDraft, create_resident
-from frontdesk.services.reveal import reveal_phone
-from frontdesk.store.journal import AuditEntry
-from frontdesk.store.models import Matter, Operator
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, Role
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.errors import NotAllowed, NotFound, SignInRefused, WrongState
+from frontdesk.services.kernel.permissions import MINIMUM, REFUSALS, Action, allows
+from frontdesk.services.matters.complaints import approve_extension, reclassify, request_extension
+from frontdesk.services.residents.reveal import reveal_phone
+from frontdesk.services.residents.search import ResidentDraft, create_resident
+from frontdesk.services.staff.audit import audit_entry, list_audit
+from frontdesk.services.staff.operators import (
+    create_operator,
+    deactivate_operator,
+    hash_pin,
+    sign_in,
+)
+from frontdesk.store.listeners.journal import AuditEntry
+from frontdesk.store.tables.register import Matter
+from frontdesk.store.tables.staff import Operator
 from tests.conftest import at
 from tests.services.drafts import call, complaint
 

@@ -3,10 +3,10 @@ cheap check that tells a counter something was saved elsewhere."""
 
 from dataclasses import replace
 
-from frontdesk.services.cards import matter_detail
-from frontdesk.services.handling import add_note
-from frontdesk.services.intake import file_call
-from frontdesk.services.presence import MATTER, change_token, leave_all, look_at, others_on
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.matters.detail import matter_detail
+from frontdesk.services.matters.handling import add_note
+from frontdesk.services.staff.presence import MATTER, change_token, leave_all, look_at, others_on
 from tests.services.drafts import call, complaint, enquiry
 
 

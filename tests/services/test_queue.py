@@ -1,10 +1,10 @@
 """The complaint queue: open matters by next deadline, overdue first, filters."""
 
-from frontdesk.domain.kinds import Role
-from frontdesk.services.handling import escalate
-from frontdesk.services.intake import file_call
-from frontdesk.services.queue import QueueFilter, list_queue
-from frontdesk.services.residents import ResidentDraft, create_resident
+from frontdesk.domain.vocabulary.kinds import Role
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.matters.handling import escalate
+from frontdesk.services.matters.queue import QueueFilter, list_queue
+from frontdesk.services.residents.search import ResidentDraft, create_resident
 from tests.conftest import at
 from tests.services.drafts import call, complaint, enquiry, repair
 
@@ -101,7 +101,7 @@ def test_rows_carry_the_resident_and_the_repair_category(session, desk, staff):
 
 
 def test_the_status_filter_shows_resolved_matters_awaiting_their_result_call(session, desk, staff):
-    from frontdesk.services.handling import resolve
+    from frontdesk.services.matters.handling import resolve
 
     filed = file_call(
         session=session,

@@ -3,9 +3,9 @@ and the totals count every matter the filters let through, not only the rows rea
 
 import pytest
 
-from frontdesk.services.handling import reopen
-from frontdesk.services.intake import file_call
-from frontdesk.services.queue import QueueFilter, QueueTotals, list_queue, queue_page
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.matters.handling import reopen
+from frontdesk.services.matters.queue import QueueFilter, QueueTotals, list_queue, queue_page
 from tests.conftest import at
 from tests.services.drafts import call, complaint, enquiry, repair
 

@@ -4,9 +4,9 @@ postgresql), built through the counter's use cases: every figure of November kno
 
 import pytest
 
-from frontdesk.domain.months import Month
-from frontdesk.domain.report import Outcome
-from frontdesk.services.report import last_complete_month, report_for
+from frontdesk.domain.clock.months import Month
+from frontdesk.domain.report.figures import Outcome
+from frontdesk.services.report.records import last_complete_month, report_for
 from tests.services.report_data import NOW, build_register
 
 

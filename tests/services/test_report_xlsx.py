@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from frontdesk.domain.months import Month
-from frontdesk.services.report import report_for
-from frontdesk.services.report_tables import report_tables
-from frontdesk.services.report_xlsx import write_workbook
+from frontdesk.domain.clock.months import Month
+from frontdesk.services.report.records import report_for
+from frontdesk.services.report.tables import report_tables
+from frontdesk.services.report.xlsx import write_workbook
 from tests.services.report_data import build_register
 
 
@@ -102,7 +102,7 @@ def test_the_note_says_what_the_register_keeps_instead_of_a_cause(workbook):
 
 
 def test_text_that_begins_like_a_formula_is_stored_as_text(tmp_path):
-    from frontdesk.services.report_tables import Column, Table, Type
+    from frontdesk.services.report.tables import Column, Table, Type
 
     table = Table(
         "by_party",
@@ -122,7 +122,7 @@ def test_text_that_begins_like_a_formula_is_stored_as_text(tmp_path):
 def test_a_workbook_that_fails_half_written_leaves_the_file_that_was_there(tmp_path, monkeypatch):
     from openpyxl import Workbook
 
-    from frontdesk.services.report_tables import Column, Table, Type
+    from frontdesk.services.report.tables import Column, Table, Type
 
     def half(book, filename):
         Path(filename).write_bytes(b"PK\x03\x04 half")

@@ -4,12 +4,12 @@ role set on every unit, and a bad field leaving the card as it was."""
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.kinds import ResidentRole, Temperament
-from frontdesk.services.cards import resident_card
-from frontdesk.services.errors import FieldsInvalid, NotFound
-from frontdesk.services.resident_edit import edit_resident, editable_card
-from frontdesk.services.residents import ResidentDraft, create_resident
-from frontdesk.store.models import Resident, ResidentPhone, ResidentUnit
+from frontdesk.domain.vocabulary.kinds import ResidentRole, Temperament
+from frontdesk.services.kernel.errors import FieldsInvalid, NotFound
+from frontdesk.services.residents.card import resident_card
+from frontdesk.services.residents.edit import edit_resident, editable_card
+from frontdesk.services.residents.search import ResidentDraft, create_resident
+from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit
 
 
 @pytest.fixture

@@ -5,16 +5,16 @@ then names, then pieces of names, units and numbers."""
 import pytest
 from sqlalchemy import func, select
 
-from frontdesk.services.resident_edit import edit_resident
-from frontdesk.services.residents import (
+from frontdesk.services.residents.edit import edit_resident
+from frontdesk.services.residents.search import (
     ResidentDraft,
     create_resident,
     find_residents,
     search_residents,
     search_residents_in,
 )
-from frontdesk.store.models import Resident
-from frontdesk.store.search_index import SearchTerm, rebuild, stale
+from frontdesk.store.listeners.search_index import SearchTerm, rebuild, stale
+from frontdesk.store.tables.people import Resident
 
 
 def add(session, desk, name, phones=(), units=()):

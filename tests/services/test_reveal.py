@@ -7,14 +7,16 @@ from dataclasses import replace
 import pytest
 from sqlmodel import select
 
-from frontdesk.services.cards import matter_detail, resident_card
-from frontdesk.services.errors import NotAllowed, ServiceError
-from frontdesk.services.followups import list_callbacks
-from frontdesk.services.intake import file_call
-from frontdesk.services.residents import ResidentDraft, create_resident, search_residents
-from frontdesk.services.reveal import reveal_phone
-from frontdesk.store.journal import AuditEntry
-from frontdesk.store.models import FollowUp, ResidentPhone
+from frontdesk.services.followups.callbacks import list_callbacks
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.errors import NotAllowed, ServiceError
+from frontdesk.services.matters.detail import matter_detail
+from frontdesk.services.residents.card import resident_card
+from frontdesk.services.residents.reveal import reveal_phone
+from frontdesk.services.residents.search import ResidentDraft, create_resident, search_residents
+from frontdesk.store.listeners.journal import AuditEntry
+from frontdesk.store.tables.people import ResidentPhone
+from frontdesk.store.tables.register import FollowUp
 from tests.conftest import at
 from tests.services.drafts import call, complaint, enquiry
 

@@ -10,12 +10,12 @@ import pytest
 from openpyxl import Workbook
 from sqlmodel import func, select
 
-from frontdesk.services.residents import ResidentDraft, create_resident, search_residents
-from frontdesk.services.roster_files import RosterUnreadable, read_roster
-from frontdesk.services.roster_import import import_roster
-from frontdesk.store.journal import AuditEntry
-from frontdesk.store.models import Resident, ResidentPhone, ResidentUnit
-from frontdesk.store.search_index import stale
+from frontdesk.services.residents.search import ResidentDraft, create_resident, search_residents
+from frontdesk.services.sheets.roster_files import RosterUnreadable, read_roster
+from frontdesk.services.sheets.roster_import import import_roster
+from frontdesk.store.listeners.journal import AuditEntry
+from frontdesk.store.listeners.search_index import stale
+from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit
 
 ROSTER = """\
 楼栋,单元,房号,业主姓名,联系电话,身份,性别,备注
@@ -281,8 +281,8 @@ def test_two_rows_for_one_card_that_disagree_fail_the_later_row(session, desk, t
 
 @pytest.mark.parametrize("form", ["csv", "xlsx"])
 def test_a_card_with_two_units_exports_and_imports_back_unchanged(session, desk, tmp_path, form):
-    from frontdesk.services import exports
-    from frontdesk.services.sheet_files import write_table
+    from frontdesk.services.sheets import exports
+    from frontdesk.services.sheets.writer import write_table
     from tests.conftest import SHANGHAI
 
     zhang = two_units(session, desk)

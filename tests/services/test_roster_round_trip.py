@@ -6,10 +6,10 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from frontdesk.services import exports
-from frontdesk.services.roster_files import read_roster
-from frontdesk.services.roster_import import import_roster
-from frontdesk.services.sheet_files import write_table
+from frontdesk.services.sheets import exports
+from frontdesk.services.sheets.roster_files import read_roster
+from frontdesk.services.sheets.roster_import import import_roster
+from frontdesk.services.sheets.writer import write_table
 from tests.conftest import SHANGHAI
 from tests.services.refusals import ON_ONE_DATABASE
 

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from frontdesk.domain.kinds import Channel, MatterKind
-from frontdesk.services.call_drafts import CallDrafts, SavedCall, from_document, to_document
-from frontdesk.services.intake import CallDraft, MatterDraft
+from frontdesk.domain.vocabulary.kinds import Channel, MatterKind
+from frontdesk.services.intake.call import CallDraft, MatterDraft
+from frontdesk.services.intake.drafts import CallDrafts, SavedCall, from_document, to_document
 from frontdesk.store.drafts import DraftStore, DraftUnreadable
 from tests.conftest import SHANGHAI, at
 from tests.services.drafts import call, complaint, repair

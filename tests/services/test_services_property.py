@@ -7,15 +7,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from frontdesk.domain.free_text import clean_text
-from frontdesk.domain.kinds import Channel, MatterKind, ResidentRole, Temperament
-from frontdesk.domain.names import normalize_name
-from frontdesk.domain.phones import normalize_phone
-from frontdesk.domain.units import normalize_unit
-from frontdesk.services.intake import CallDraft, MatterDraft, file_call
-from frontdesk.services.resident_edit import edit_resident, editable_card
-from frontdesk.services.residents import ResidentDraft, create_resident, search_residents
-from frontdesk.store.models import Call, Matter, Resident, ResidentPhone
+from frontdesk.domain.people.names import normalize_name
+from frontdesk.domain.people.phones import normalize_phone
+from frontdesk.domain.people.units import normalize_unit
+from frontdesk.domain.text.free_text import clean_text
+from frontdesk.domain.vocabulary.kinds import Channel, MatterKind, ResidentRole, Temperament
+from frontdesk.services.intake.call import CallDraft, MatterDraft
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.residents.edit import edit_resident, editable_card
+from frontdesk.services.residents.search import ResidentDraft, create_resident, search_residents
+from frontdesk.store.tables.people import Resident, ResidentPhone
+from frontdesk.store.tables.register import Call, Matter
 from tests.conftest import at
 from tests.domain.input_text import COUNTER, anything, number_like, pasted
 from tests.domain.test_matter_input_property import ALL_FIELDS, raw_fields, values

@@ -7,11 +7,11 @@ from dataclasses import replace
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.kinds import Role
-from frontdesk.services.errors import SignInRefused
-from frontdesk.services.operators import MAX_WRONG_PINS, add_operator, sign_in
-from frontdesk.store.journal import AuditEntry
-from frontdesk.store.models import Operator
+from frontdesk.domain.vocabulary.kinds import Role
+from frontdesk.services.kernel.errors import SignInRefused
+from frontdesk.services.staff.operators import MAX_WRONG_PINS, add_operator, sign_in
+from frontdesk.store.listeners.journal import AuditEntry
+from frontdesk.store.tables.staff import Operator
 
 WRONG = "Name or PIN is not right."
 

@@ -11,7 +11,7 @@ from sqlmodel import select
 from frontdesk.store import migrate
 from frontdesk.store.database import SchemaBehind, open_database
 from frontdesk.store.engine import database_url, make_engine, new_session
-from frontdesk.store.models import Operator
+from frontdesk.store.tables.staff import Operator
 from tests.conftest import at
 
 

@@ -6,11 +6,11 @@ import threading
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.units import normalize_unit
+from frontdesk.domain.people.units import normalize_unit
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import Unit
 from frontdesk.store.queries import estate_named, unit_for
+from frontdesk.store.tables.people import Unit
 
 
 @pytest.mark.postgresql_only

@@ -9,11 +9,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
-from frontdesk.domain.kinds import Role
-from frontdesk.services.handling import escalate
-from frontdesk.services.intake import file_call
-from frontdesk.store.journal import AuditEntry
-from frontdesk.store.models import Matter
+from frontdesk.domain.vocabulary.kinds import Role
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.matters.handling import escalate
+from frontdesk.store.listeners.journal import AuditEntry
+from frontdesk.store.tables.register import Matter
 from tests.services.drafts import call, complaint
 
 

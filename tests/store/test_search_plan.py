@@ -4,9 +4,9 @@ of the (kind, term) key, which SQLite and PostgreSQL (collation "C") both keep i
 import pytest
 from sqlalchemy import text
 
-from frontdesk.domain.search_terms import search_forms
-from frontdesk.services.residents import ResidentDraft, create_resident
-from frontdesk.store.search_index import HIGHEST, lookup_sql
+from frontdesk.domain.people.search_terms import search_forms
+from frontdesk.services.residents.search import ResidentDraft, create_resident
+from frontdesk.store.listeners.search_index import HIGHEST, lookup_sql
 
 
 def plan(session, query: str) -> str:

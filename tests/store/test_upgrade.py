@@ -9,17 +9,19 @@ import pytest
 from sqlalchemy import Connection, inspect, text
 from sqlmodel import select
 
-from frontdesk.domain.kinds import AttemptOutcome, Role, Verdict
-from frontdesk.services.followups import list_callbacks, record_attempt
-from frontdesk.services.handling import escalate
-from frontdesk.services.intake import file_call
-from frontdesk.services.queue import list_queue
-from frontdesk.services.residents import search_residents
+from frontdesk.domain.vocabulary.kinds import AttemptOutcome, Role, Verdict
+from frontdesk.services.followups.callbacks import list_callbacks, record_attempt
+from frontdesk.services.intake.filing import file_call
+from frontdesk.services.matters.handling import escalate
+from frontdesk.services.matters.queue import list_queue
+from frontdesk.services.residents.search import search_residents
 from frontdesk.store import migrate
 from frontdesk.store.engine import make_engine, new_session
-from frontdesk.store.journal import AuditEntry
-from frontdesk.store.models import FollowUp, Matter, Operator, Resident, Unit
-from frontdesk.store.search_index import stale
+from frontdesk.store.listeners.journal import AuditEntry
+from frontdesk.store.listeners.search_index import stale
+from frontdesk.store.tables.people import Resident, Unit
+from frontdesk.store.tables.register import FollowUp, Matter
+from frontdesk.store.tables.staff import Operator
 from tests.conftest import at
 from tests.services.drafts import call, complaint
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from frontdesk.services.context import Desk
-from frontdesk.services.demo import build_demo
+from frontdesk.services.demo.estate import build_demo
+from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
 from frontdesk.tui.app import FrontdeskApp

@@ -8,7 +8,8 @@ from sqlmodel import select
 from textual.worker import WorkerCancelled
 
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import Call, Matter, MatterEvent, ResidentPhone
+from frontdesk.store.tables.people import ResidentPhone
+from frontdesk.store.tables.register import Call, Matter, MatterEvent
 
 
 async def settle(app, pilot) -> None:

@@ -3,11 +3,11 @@ the next sign-in with every field, and gone once filed or thrown away."""
 
 import json
 
-from frontdesk.domain.kinds import MatterKind
-from frontdesk.services.call_drafts import SavedCall
-from frontdesk.services.intake import CallDraft, MatterDraft
-from frontdesk.tui.screens.call import CallScreen
-from frontdesk.tui.screens.resume_prompt import ResumeCallPrompt
+from frontdesk.domain.vocabulary.kinds import MatterKind
+from frontdesk.services.intake.call import CallDraft, MatterDraft
+from frontdesk.services.intake.drafts import SavedCall
+from frontdesk.tui.dialogs.resume_prompt import ResumeCallPrompt
+from frontdesk.tui.screens.call.screen import CallScreen
 from tests.tui.conftest import NOW, SIZE
 from tests.tui.driving import calls, matters_of_call, settle, type_in, unique_phone
 

@@ -3,7 +3,7 @@ only; each test checks the database afterwards."""
 
 import pytest
 
-from frontdesk.tui.screens.call import CallScreen
+from frontdesk.tui.screens.call.screen import CallScreen
 from tests.conftest import at
 from tests.tui.conftest import SIZE
 from tests.tui.driving import (

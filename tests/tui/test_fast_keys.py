@@ -5,9 +5,9 @@ from types import SimpleNamespace
 
 from textual.widgets import Static
 
-from frontdesk.tui.screens.prompts import TextPrompt
-from frontdesk.tui.screens.resident_edit import EditResidentScreen
-from frontdesk.tui.screens.residents import ResidentsScreen
+from frontdesk.tui.dialogs.prompts import TextPrompt
+from frontdesk.tui.screens.residents.edit import EditResidentScreen
+from frontdesk.tui.screens.residents.screen import ResidentsScreen
 from frontdesk.tui.widgets.fields import Advance, FieldRow, TextField
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 from tests.tui.conftest import SIZE

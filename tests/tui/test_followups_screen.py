@@ -3,8 +3,8 @@
 import pytest
 from textual.widgets import DataTable, Static
 
+from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.screens.followups import GROUPS
-from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from tests.tui.conftest import SIZE
 from tests.tui.driving import answer, open_view, settle, type_in
 

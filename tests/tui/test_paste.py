@@ -4,9 +4,9 @@ typed and never read as markup, and a page pasted on one line is refused beside 
 
 from textual.widgets import Static
 
-from frontdesk.domain.free_text import clean_text
-from frontdesk.tui.screens.prompts import TextPrompt
-from frontdesk.tui.screens.resident_edit import EditResidentScreen
+from frontdesk.domain.text.free_text import clean_text
+from frontdesk.tui.dialogs.prompts import TextPrompt
+from frontdesk.tui.screens.residents.edit import EditResidentScreen
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 from tests.tui.conftest import SIZE
 from tests.tui.driving import answer, calls, matters_of_call, open_view, settle

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from textual.widgets import DataTable, Static
 
-from frontdesk.services.queue import QueueFilter
-from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
-from frontdesk.tui.screens.queue import countdown
+from frontdesk.services.matters.queue import QueueFilter
+from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
+from frontdesk.tui.screens.queue.screen import countdown
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 from tests.services.drafts import call, complaint
 from tests.tui.conftest import NOW, SIZE
@@ -330,7 +330,7 @@ def test_queue_view_snapshot(snap_compare, make_app):
 
 
 async def test_the_status_key_shows_resolved_matters(make_app, counter):
-    from frontdesk.services.queue import QueueFilter
+    from frontdesk.services.matters.queue import QueueFilter
 
     resolved = {r.id for r in counter.queue(QueueFilter(status="resolved"))}
     assert resolved

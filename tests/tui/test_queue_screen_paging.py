@@ -4,9 +4,9 @@ when a filter changes, and the totals above it count every matter, not only the 
 import pytest
 from textual.widgets import DataTable, Static
 
-from frontdesk.services.queue import QueueFilter
+from frontdesk.services.matters.queue import QueueFilter
 from frontdesk.tui.messages import DatabaseChanged
-from frontdesk.tui.screens.queue import QueueScreen
+from frontdesk.tui.screens.queue.screen import QueueScreen
 from tests.tui.conftest import SIZE
 from tests.tui.driving import settle
 

@@ -3,7 +3,7 @@ after and in progress; the figures are the services' own."""
 
 from textual.widgets import DataTable, Sparkline, Static
 
-from frontdesk.domain.months import Month
+from frontdesk.domain.clock.months import Month
 from tests.tui.conftest import SIZE
 from tests.tui.driving import settle
 

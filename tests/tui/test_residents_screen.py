@@ -5,8 +5,8 @@ from textual.widgets import DataTable, Input, Static
 
 from frontdesk.tui.app import FrontdeskApp
 from frontdesk.tui.commands import COMMANDS, ResidentCommands
-from frontdesk.tui.screens.resident_edit import EditResidentScreen
-from frontdesk.tui.screens.residents import ResidentsScreen
+from frontdesk.tui.screens.residents.edit import EditResidentScreen
+from frontdesk.tui.screens.residents.screen import ResidentsScreen
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 from tests.tui.conftest import SIZE
 from tests.tui.driving import numbers_on_file

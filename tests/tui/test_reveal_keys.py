@@ -5,10 +5,10 @@ and the number is masked again on time or when the selection moves."""
 import pytest
 from sqlmodel import select
 
-from frontdesk.domain.phones import normalize_phone
+from frontdesk.domain.people.phones import normalize_phone
 from frontdesk.store.engine import new_session
-from frontdesk.store.journal import AuditEntry
-from frontdesk.store.models import Operator
+from frontdesk.store.listeners.journal import AuditEntry
+from frontdesk.store.tables.staff import Operator
 from frontdesk.tui import revealing
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 from tests.tui.conftest import SIZE

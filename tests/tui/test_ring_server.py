@@ -5,8 +5,8 @@ import asyncio
 import os
 import socket
 
-from frontdesk.domain.ring import Event, Reply, RingEvent, decode_reply, encode
-from frontdesk.tui.ring_server import RingListener
+from frontdesk.domain.call.ring import Event, Reply, RingEvent, decode_reply, encode
+from frontdesk.tui.phone.ring_server import RingListener
 
 
 def heard_into(events: list) -> object:

@@ -8,18 +8,18 @@ from datetime import timedelta
 import pytest
 
 from frontdesk import i18n
-from frontdesk.domain.ring import Event, RingEvent, decode_reply, encode
-from frontdesk.services.call_drafts import SavedCall
-from frontdesk.services.cards import MatterLine
-from frontdesk.services.incoming import Caller, Known
-from frontdesk.services.intake import CallDraft
+from frontdesk.domain.call.ring import Event, RingEvent, decode_reply, encode
+from frontdesk.services.intake.call import CallDraft
+from frontdesk.services.intake.drafts import SavedCall
+from frontdesk.services.intake.incoming import Caller, Known
+from frontdesk.services.matters.detail import MatterLine
 from frontdesk.store.engine import new_session
-from frontdesk.store.models import ResidentPhone
+from frontdesk.store.tables.people import ResidentPhone
 from frontdesk.tui.app import FrontdeskApp
-from frontdesk.tui.screens.call import CallScreen
-from frontdesk.tui.screens.resume_prompt import ResumeCallPrompt
-from frontdesk.tui.widgets.caller import CallerPanel
-from frontdesk.tui.widgets.ring_card import RingCard, _who
+from frontdesk.tui.dialogs.resume_prompt import ResumeCallPrompt
+from frontdesk.tui.phone.ring_card import RingCard, _who
+from frontdesk.tui.screens.call.caller import CallerPanel
+from frontdesk.tui.screens.call.screen import CallScreen
 from tests.tui.conftest import NOW, SIZE
 from tests.tui.driving import phones_held_by, settle, type_in
 

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from textual.widgets import Static
 
-from frontdesk.domain.kinds import ComplaintClass, Role
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, Role
 from frontdesk.tui.backend import Counter
-from frontdesk.tui.screens.prompts import TextPrompt
+from frontdesk.tui.dialogs.prompts import TextPrompt
 from tests.tui.conftest import SIZE
 from tests.tui.driving import answer, open_view, settle
 
@@ -98,9 +98,9 @@ async def test_a_card_saved_over_another_counters_save_keeps_both_after_the_refu
     """The other counter adds notes while this one changes the temperament: the first save is
     refused with what they changed, their notes come into the form, and saving again keeps
     both."""
-    from frontdesk.services.resident_edit import editable_card
-    from frontdesk.tui.screens.resident_edit import EditResidentScreen
-    from frontdesk.tui.screens.residents import ResidentsScreen
+    from frontdesk.services.residents.edit import editable_card
+    from frontdesk.tui.screens.residents.edit import EditResidentScreen
+    from frontdesk.tui.screens.residents.screen import ResidentsScreen
 
     (hit,) = counter.search("zw")
     other = night_desk(counter)

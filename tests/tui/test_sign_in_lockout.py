@@ -1,7 +1,7 @@
 """Signing in at the counter: five wrong PINs in a row lock the operator out, and the sign-in
 says until when, beside the PIN; the right PIN is refused until then."""
 
-from frontdesk.tui.screens.call import CallScreen
+from frontdesk.tui.screens.call.screen import CallScreen
 from frontdesk.tui.screens.sign_in import SignInScreen
 from tests.tui.conftest import SIZE
 from tests.tui.driving import settle, type_in

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import frontdesk.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import frontdesk.store.schema  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 config = context.config
 connection = config.attributes.get("connection")

@@ -11,11 +11,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
-from frontdesk.domain.moments import MomentError, parse_moment
+from frontdesk.domain.clock.moments import MomentError, parse_moment
 from frontdesk.i18n import _
-from frontdesk.services.audit import AuditFilter, AuditLine, AuditPage
-from frontdesk.services.errors import ServiceError
-from frontdesk.store.journal import DELETE, INSERT, REVEAL, UPDATE
+from frontdesk.services.kernel.errors import ServiceError
+from frontdesk.services.staff.audit import AuditFilter, AuditLine, AuditPage
+from frontdesk.store.listeners.journal import DELETE, INSERT, REVEAL, UPDATE
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
 from frontdesk.tui.widgets.footer import CounterFooter

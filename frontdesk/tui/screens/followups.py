@@ -12,17 +12,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
-from frontdesk.domain.kinds import AttemptOutcome, FollowUpReason, Verdict
-from frontdesk.domain.labels import named_of
+from frontdesk.domain.vocabulary.kinds import AttemptOutcome, FollowUpReason, Verdict
+from frontdesk.domain.vocabulary.labels import named_of
 from frontdesk.i18n import _
-from frontdesk.services.concurrency import Seen
-from frontdesk.services.errors import ServiceError
-from frontdesk.services.followups import Callback
-from frontdesk.services.permissions import Action
+from frontdesk.services.followups.callbacks import Callback
+from frontdesk.services.kernel.concurrency import Seen
+from frontdesk.services.kernel.errors import ServiceError
+from frontdesk.services.kernel.permissions import Action
+from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.revealing import RevealsNumbers, reveal_binding
-from frontdesk.tui.screens.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.widgets.footer import CounterFooter
 
 # Groups in the order they are worked: what is late, what can be called now, the rest of today.

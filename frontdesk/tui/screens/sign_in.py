@@ -44,7 +44,7 @@ class SignInScreen(ReportsWorkerFailures, Screen):
     def sign_in(self, name: str, pin: str) -> None:
         if not self.app.wait_until_open():  # type: ignore[attr-defined]
             return
-        from frontdesk.services.errors import SignInRefused  # loaded with the counter
+        from frontdesk.services.kernel.errors import SignInRefused  # loaded with the counter
 
         try:
             self.app.counter.sign_in(name, pin)  # type: ignore[attr-defined]
@@ -94,7 +94,7 @@ class FirstRunScreen(ReportsWorkerFailures, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def create(self, centre: str, name: str, pin: str) -> None:
-        from frontdesk.services.errors import ServiceError  # loaded with the counter
+        from frontdesk.services.kernel.errors import ServiceError  # loaded with the counter
 
         try:
             self.app.counter.first_run(centre=centre, manager=name, pin=pin)  # type: ignore[attr-defined]

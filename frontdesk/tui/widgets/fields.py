@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
-from frontdesk.domain.free_text import clean_text
+from frontdesk.domain.text.free_text import clean_text
 
 
 class Advance(Message):
@@ -63,7 +63,7 @@ class TextField(GoesOnTyping):
     def show_masked(self, real: str) -> None:
         """Show a phone number masked; the number given is used unless it is retyped. A number
         on file arrives masked already and stays so (the service files the number it masks)."""
-        from frontdesk.domain.phones import is_masked, mask_phone
+        from frontdesk.domain.people.phones import is_masked, mask_phone
 
         shown = (real if is_masked(real) else mask_phone(real)) if real else ""
         self.masked = (shown, real) if real else None

@@ -2,7 +2,8 @@
 
 from textual.widgets import Static
 
-from frontdesk.domain.kinds import (
+from frontdesk.domain.call.script import CHINESE, hello
+from frontdesk.domain.vocabulary.kinds import (
     Channel,
     ComplaintClass,
     FollowUpReason,
@@ -11,10 +12,9 @@ from frontdesk.domain.kinds import (
     MatterStatus,
     Milestone,
 )
-from frontdesk.domain.labels import named_of
-from frontdesk.domain.script import CHINESE, hello
+from frontdesk.domain.vocabulary.labels import named_of
 from frontdesk.i18n import _
-from frontdesk.services.cards import ResidentCard
+from frontdesk.services.residents.card import ResidentCard
 from frontdesk.tui.markup import escape
 
 
@@ -39,7 +39,8 @@ class ResidentCardView(Static):
         )
         self.card: ResidentCard | None = None
         self.history = False
-        #: Full numbers revealed on purpose for the card shown (services/reveal.py), else None.
+        #: Full numbers revealed on purpose for the card shown (services/residents/reveal.py),
+        #: else None.
         self.revealed: list[str] | None = None
 
     def reveal(self, numbers: list[str] | None) -> None:

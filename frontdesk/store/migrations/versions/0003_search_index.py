@@ -7,7 +7,7 @@ Create Date: 2026-12-02 00:50:13.591923
 from alembic import op
 import sqlalchemy as sa
 
-from frontdesk.store.search_index import rebuild
+from frontdesk.store.listeners.search_index import rebuild
 
 
 revision = '0003'

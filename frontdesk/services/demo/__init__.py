@@ -1,0 +1,1 @@
+"""The demo estate, built through the counter's own use cases."""

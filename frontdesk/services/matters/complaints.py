@@ -1,0 +1,293 @@
+"""Rules only complaints have: extensions approved by the office manager, reclassification, and
+the automatic upgrade of a valid complaint still open a month after reception."""
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from frontdesk.domain.deadlines.rules import (
+    Deadline,
+    complaint_deadlines,
+    extended_resolution,
+    moment_text,
+)
+from frontdesk.domain.vocabulary.kinds import (
+    ComplaintClass,
+    EventKind,
+    MatterKind,
+    MatterStatus,
+    Milestone,
+    Role,
+)
+from frontdesk.domain.vocabulary.labels import named_of
+from frontdesk.i18n import _
+from frontdesk.services.kernel.context import Desk
+from frontdesk.services.kernel.errors import ServiceError, WrongState
+from frontdesk.services.kernel.permissions import Action, require
+from frontdesk.services.kernel.transaction import aware, use_case
+from frontdesk.services.matters import tracking
+from frontdesk.services.matters.handling import ROLE_RANK, operator, required_text
+from frontdesk.store.tables.register import Matter, MatterDeadline, MatterEvent
+
+CLASS_RANK = {
+    ComplaintClass.INVALID: 0,
+    ComplaintClass.MINOR: 1,
+    ComplaintClass.IMPORTANT: 2,
+    ComplaintClass.MAJOR: 3,
+}
+
+
+def _open_complaint(session: Session, matter_id: int) -> Matter:
+    matter = tracking.get_matter(session, matter_id)
+    if matter.kind != MatterKind.COMPLAINT:
+        raise WrongState(_("matter {id} is not a complaint").format(id=matter_id))
+    if matter.status != MatterStatus.OPEN:
+        raise WrongState(
+            _("complaint {id} is {status}, not open").format(
+                id=matter_id, status=named_of(MatterStatus, matter.status)
+            )
+        )
+    return matter
+
+
+@use_case
+def request_extension(
+    *, session: Session, desk: Desk, operator_id: int, matter_id: int, until: datetime, reason: str
+) -> MatterEvent:
+    """Ask for more time to resolve; the office manager approves or not."""
+    operator(session, operator_id)
+    matter = _open_complaint(session, matter_id)
+    now = desk.now()
+    if aware(until, _("the new deadline")) <= now:
+        raise ServiceError(_("the new deadline must be in the future"))
+    why = required_text(reason, _("the reason for more time"))
+    event = tracking.record_event(
+        session,
+        matter,
+        EventKind.EXTENSION_REQUESTED,
+        at=now,
+        operator_id=operator_id,
+        text=why,
+        until=until,
+    )
+    return event
+
+
+@use_case
+def approve_extension(
+    *, session: Session, desk: Desk, operator_id: int, matter_id: int, until: datetime | None = None
+) -> Deadline:
+    """Approve a new resolution deadline (the latest request's, unless ``until`` is given). Only
+    the role the policy names (the office manager) may; the approval is recorded with who and
+    when, and the new deadline replaces the old."""
+    matter = _open_complaint(session, matter_id)
+    cls = ComplaintClass(matter.complaint_class)
+    needed = desk.policy.complaint[cls].extension_approver
+    approver = require(session, operator_id, Action.APPROVE_EXTENSION, minimum=needed)
+    if until is None:
+        request = session.exec(
+            select(MatterEvent)
+            .where(MatterEvent.matter_id == matter.id)
+            .where(MatterEvent.kind == EventKind.EXTENSION_REQUESTED.value)
+            .order_by(MatterEvent.at.desc())  # type: ignore[attr-defined]
+        ).first()
+        if request is None or request.until is None:
+            raise ServiceError(_("no extension was requested: give the new deadline"))
+        until = request.until
+    now = desk.now()
+    if aware(until, _("the new deadline")) <= now:
+        raise ServiceError(_("the new deadline must be in the future"))
+    replaced = tracking.supersede(session, matter, {Milestone.RESOLVE}, now)
+    previous = _as_deadline(replaced[0], desk) if replaced else None
+    local = until.astimezone(desk.policy.timezone)
+    deadline = (
+        extended_resolution(previous, local, approver=approver.name, approved_at=now)
+        if previous
+        else Deadline(
+            Milestone.RESOLVE,
+            local,
+            _("extension approved by {who}").format(who=approver.name),
+            _("approved by {who} at {at}").format(
+                who=approver.name, at=moment_text(now.astimezone(desk.policy.timezone))
+            ),
+        )
+    )
+    tracking.add_deadlines(session, matter, [deadline], now=now)
+    tracking.record_event(
+        session, matter, EventKind.EXTENSION_APPROVED, at=now, operator_id=operator_id, until=until
+    )
+    tracking.refresh_next(session, matter)
+    return deadline
+
+
+def _as_deadline(row: MatterDeadline, desk: Desk) -> Deadline:
+    """A stored deadline, its due time back in the estate's zone (the store keeps UTC)."""
+    return Deadline(
+        Milestone(row.milestone),
+        row.due.astimezone(desk.policy.timezone),
+        row.rule,
+        row.explanation,
+    )
+
+
+@use_case
+def reclassify(
+    *,
+    session: Session,
+    desk: Desk,
+    operator_id: int,
+    matter_id: int,
+    new_class: ComplaintClass,
+    reason: str,
+) -> Matter:
+    """Change a complaint's class. The new class's clocks run from the original reception, as
+    the handbook counts them; milestones already reached stay reached, and an extension the
+    manager approved stands. Lowering the class (or finding it invalid) is a supervisor's call."""
+    operator(session, operator_id)
+    matter = _open_complaint(session, matter_id)
+    old = matter.complaint_class
+    if old == new_class.value:
+        raise WrongState(
+            _("complaint {id} is already {cls}").format(
+                id=matter_id, cls=named_of(ComplaintClass, old)
+            )
+        )
+    why = required_text(reason, _("the reason for the new class"))
+    if CLASS_RANK[new_class] < CLASS_RANK[ComplaintClass(old)]:
+        require(session, operator_id, Action.LOWER_CLASS)
+    now = desk.now()
+    tracking.record_event(
+        session,
+        matter,
+        EventKind.RECLASSIFIED,
+        at=now,
+        operator_id=operator_id,
+        text=f"{old} → {new_class.value}: {why}",
+    )
+    _apply_class(
+        session,
+        desk,
+        matter,
+        new_class,
+        matter.received_at,
+        now,
+        start_label=None,
+        keep_extension=True,
+    )
+    return matter
+
+
+def _apply_class(
+    session: Session,
+    desk: Desk,
+    matter: Matter,
+    new_class: ComplaintClass,
+    start: datetime,
+    now: datetime,
+    *,
+    start_label: str | None,
+    keep_extension: bool,
+) -> None:
+    keep: set[Milestone] = set()
+    running = {row.milestone for row in tracking.open_deadlines(session, matter)}
+    if (
+        keep_extension
+        and new_class is not ComplaintClass.INVALID
+        and Milestone.RESOLVE.value in running
+        and _extension_approved(session, matter)
+    ):
+        keep = {Milestone.RESOLVE}
+    tracking.supersede(session, matter, set(Milestone) - keep, now)
+    matter.complaint_class = new_class.value
+    fresh = [
+        d
+        for d in complaint_deadlines(
+            desk.policy,
+            new_class,
+            start,
+            start_label=start_label,
+            requested=matter.requested_deadline,
+        )
+        if d.milestone not in keep
+    ]
+    rows = tracking.add_deadlines(session, matter, fresh, now=now)
+    reached = _reached(session, matter, desk, new_class)
+    for row in rows:
+        if Milestone(row.milestone) in reached:
+            row.met_at = reached[Milestone(row.milestone)]
+    tracking.refresh_next(session, matter)
+
+
+def _extension_approved(session: Session, matter: Matter) -> bool:
+    return (
+        session.exec(
+            select(MatterEvent.id)
+            .where(MatterEvent.matter_id == matter.id)
+            .where(MatterEvent.kind == EventKind.EXTENSION_APPROVED.value)
+        ).first()
+        is not None
+    )
+
+
+def _reached(
+    session: Session, matter: Matter, desk: Desk, cls: ComplaintClass
+) -> dict[Milestone, datetime]:
+    """Milestones the history already shows reached, for a complaint of class ``cls``."""
+    needed = desk.policy.complaint[cls].escalate_to
+    reached: dict[Milestone, datetime] = {}
+    events = session.exec(
+        select(MatterEvent).where(MatterEvent.matter_id == matter.id).order_by(MatterEvent.at)
+    )
+    for event in events:
+        if event.kind == EventKind.REPLIED.value:
+            reached.setdefault(Milestone.REPLY, event.at)
+        if event.kind == EventKind.ESCALATED.value and needed is not None:
+            role = Role(event.to_whom.split(":", 1)[0])
+            if ROLE_RANK[role] >= ROLE_RANK[needed]:
+                reached.setdefault(Milestone.ESCALATE, event.at)
+    return reached
+
+
+@use_case
+def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
+    """Make major every valid complaint still open a month after reception (DOMAIN.md §3).
+
+    The major clocks start at the moment the month ran out, not when this sweep happens to run.
+    Returns the ids of the complaints upgraded.
+    """
+    now = desk.now()
+    due = session.exec(
+        select(MatterDeadline, Matter)
+        .join(Matter, Matter.id == MatterDeadline.matter_id)  # type: ignore[arg-type]
+        .where(MatterDeadline.milestone == Milestone.UPGRADE.value)
+        .where(MatterDeadline.met_at.is_(None))  # type: ignore[union-attr]
+        .where(MatterDeadline.superseded_at.is_(None))  # type: ignore[union-attr]
+        .where(MatterDeadline.due <= now)
+        .where(Matter.status == MatterStatus.OPEN.value)
+    ).all()
+    upgraded = []
+    for deadline, matter in due:
+        deadline.met_at = deadline.due
+        session.add(deadline)
+        tracking.record_event(
+            session,
+            matter,
+            EventKind.UPGRADED,
+            at=now,
+            operator_id=None,
+            text=_("{old} → major: still open {d} after reception").format(
+                old=named_of(ComplaintClass, matter.complaint_class), d=desk.policy.upgrade_after
+            ),
+        )
+        _apply_class(
+            session,
+            desk,
+            matter,
+            ComplaintClass.MAJOR,
+            deadline.due,
+            now,
+            start_label=_("became major"),
+            keep_extension=False,
+        )
+        upgraded.append(matter.id)
+    return upgraded  # type: ignore[return-value]

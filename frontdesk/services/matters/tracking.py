@@ -1,0 +1,179 @@
+"""Bookkeeping every use case shares: a matter's deadlines, its history and its follow-ups.
+
+Deadlines are never deleted: a milestone reached is marked met, a deadline replaced (by an
+extension or a new class) is marked superseded, so the history shows every promise made.
+"""
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from frontdesk.domain.deadlines.rules import Deadline, callback_deadline
+from frontdesk.domain.vocabulary.kinds import (
+    EventKind,
+    FollowUpReason,
+    FollowUpStatus,
+    MatterStatus,
+    Milestone,
+)
+from frontdesk.i18n import _
+from frontdesk.services.kernel.context import Desk
+from frontdesk.services.kernel.errors import NotFound
+from frontdesk.store.tables.people import Resident
+from frontdesk.store.tables.register import FollowUp, Matter, MatterDeadline, MatterEvent
+
+
+def get_matter(session: Session, matter_id: int) -> Matter:
+    matter = session.get(Matter, matter_id)
+    if matter is None:
+        raise NotFound(_("there is no matter {id}").format(id=matter_id))
+    return matter
+
+
+def add_deadlines(
+    session: Session, matter: Matter, deadlines: list[Deadline], *, now: datetime
+) -> list[MatterDeadline]:
+    rows = [
+        MatterDeadline(
+            matter_id=matter.id,
+            milestone=d.milestone.value,
+            due=d.due,
+            rule=d.rule,
+            explanation=d.explanation,
+            created_at=now,
+        )
+        for d in deadlines
+    ]
+    session.add_all(rows)
+    return rows
+
+
+def open_deadlines(session: Session, matter: Matter) -> list[MatterDeadline]:
+    """Deadlines still running: neither met nor superseded, soonest first."""
+    return list(
+        session.exec(
+            select(MatterDeadline)
+            .where(MatterDeadline.matter_id == matter.id)
+            .where(MatterDeadline.met_at.is_(None))  # type: ignore[union-attr]
+            .where(MatterDeadline.superseded_at.is_(None))  # type: ignore[union-attr]
+            .order_by(MatterDeadline.due)  # type: ignore[arg-type]
+        )
+    )
+
+
+def meet(session: Session, matter: Matter, milestones: set[Milestone] | None, at: datetime) -> None:
+    """Stop the clocks of ``milestones`` (all running ones when None)."""
+    for row in open_deadlines(session, matter):
+        if milestones is None or Milestone(row.milestone) in milestones:
+            row.met_at = at
+            session.add(row)
+
+
+def supersede(
+    session: Session, matter: Matter, milestones: set[Milestone] | None, at: datetime
+) -> list[MatterDeadline]:
+    """Replace running deadlines of ``milestones`` (all when None); returns those replaced."""
+    replaced = []
+    for row in open_deadlines(session, matter):
+        if milestones is None or Milestone(row.milestone) in milestones:
+            row.superseded_at = at
+            session.add(row)
+            replaced.append(row)
+    return replaced
+
+
+def refresh_next(session: Session, matter: Matter) -> None:
+    """Keep the matter's next milestone and due time (the queue's sort key) true."""
+    session.flush()
+    running = open_deadlines(session, matter) if matter.status == MatterStatus.OPEN else []
+    first = running[0] if running else None
+    matter.next_milestone = first.milestone if first else None
+    matter.next_due = first.due if first else None
+    session.add(matter)
+
+
+def record_event(
+    session: Session,
+    matter: Matter,
+    kind: EventKind,
+    *,
+    at: datetime,
+    operator_id: int | None,
+    text: str = "",
+    to_whom: str = "",
+    until: datetime | None = None,
+    call_id: int | None = None,
+) -> MatterEvent:
+    event = MatterEvent(
+        matter_id=matter.id,
+        kind=kind.value,
+        at=at,
+        operator_id=operator_id,
+        text=text,
+        to_whom=to_whom,
+        until=until,
+        call_id=call_id,
+    )
+    session.add(event)
+    matter.updated_at = at
+    session.add(matter)
+    return event
+
+
+def evening_ok(session: Session, matter: Matter) -> bool:
+    """Whether the resident agreed in advance to evening calls."""
+    if matter.resident_id is None:
+        return False
+    resident = session.get(Resident, matter.resident_id)
+    return bool(resident and resident.evening_calls_ok)
+
+
+def open_follow_up(
+    session: Session,
+    desk: Desk,
+    matter: Matter,
+    reason: FollowUpReason,
+    start: datetime,
+    *,
+    promised: datetime | None = None,
+    urgent: bool = False,
+) -> tuple[FollowUp, Deadline]:
+    """Put a follow-up call on the list, due by the policy and never planned for the night."""
+    consent = evening_ok(session, matter)
+    deadline = callback_deadline(
+        desk.policy, reason, start, promised=promised, evening_ok=consent, urgent=urgent
+    )
+    follow_up = FollowUp(
+        matter_id=matter.id,
+        reason=reason.value,
+        phone=matter.callback_phone or matter.contact_phone,
+        created_at=desk.now(),
+        due=deadline.due,
+        rule=deadline.rule,
+        explanation=deadline.explanation,
+        evening_ok=consent,
+        urgent=urgent,
+        status=FollowUpStatus.OWED.value,
+    )
+    session.add(follow_up)
+    return follow_up, deadline
+
+
+def owed_follow_ups(session: Session, matter: Matter) -> list[FollowUp]:
+    return list(
+        session.exec(
+            select(FollowUp)
+            .where(FollowUp.matter_id == matter.id)
+            .where(FollowUp.status == FollowUpStatus.OWED.value)
+        )
+    )
+
+
+def close_owed_follow_ups(session: Session, matter: Matter, at: datetime, *, done: bool) -> None:
+    """Take the matter's owed calls off the list: done (what they were for was given some
+    other way) or cancelled (no longer needed)."""
+    status = FollowUpStatus.DONE if done else FollowUpStatus.CANCELLED
+    for follow_up in owed_follow_ups(session, matter):
+        follow_up.status = status.value
+        follow_up.done_at = at
+        session.add(follow_up)

@@ -1,0 +1,1 @@
+"""Spreadsheets in and out: the register exported, and the estate's roster imported."""

@@ -1,0 +1,1 @@
+"""The tables, by what they hold: the people on file, the register, the staff."""

@@ -1,0 +1,1 @@
+"""Dialogs over any view: help, small typed questions, and the question to resume a saved call."""

@@ -1,0 +1,187 @@
+"""Small typed questions the views ask while working a matter: a line of text, a moment, or one
+choice out of a few. Each returns its value on dismiss (None when cancelled with Escape) and
+refuses to close while the answer is not usable, saying why under the field. A text prompt for
+what is said to a resident, or noted about them, can also guard against the phrases the counter
+never uses (DOMAIN.md §2): it warns while typing, and never blocks."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
+
+from frontdesk.domain.clock.moments import MomentError, parse_moment
+from frontdesk.domain.clock.written_dates import short_text
+from frontdesk.domain.text.free_text import TextError, checked_text
+from frontdesk.i18n import _
+from frontdesk.services.kernel.context import Desk
+from frontdesk.tui.dialogs.modal import ClosesOnce
+from frontdesk.tui.markup import phrase_warnings
+from frontdesk.tui.widgets.fields import LineInput
+
+T = TypeVar("T")
+
+CANCEL = Binding("escape", "cancel", _("Cancel"), id="prompt.cancel", tooltip=_("Ask nothing"))
+
+
+class _LinePrompt(ClosesOnce[T]):
+    """A title, a labelled input, the line for its problem and a hint of the keys."""
+
+    BINDINGS = [CANCEL]
+    # The field takes the keys as soon as the prompt shows. Textual does this on activation,
+    # which is safe when Escape closed the prompt before it was even mounted (fast typing).
+    AUTO_FOCUS = "#prompt-input"
+
+    #: Whether the never-say phrases in the typed text are shown under the field.
+    guard = False
+
+    def __init__(self, title: str, label: str, initial: str = "", hint: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.label_text = label
+        self.initial = initial
+        self.hint = hint or _("Enter: OK · Escape: cancel")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt"):
+            # Titles carry residents' names and typed text: never read them as markup.
+            yield Label(self.title_text, classes="title", markup=False)
+            yield Label(self.label_text, classes="hint", markup=False)
+            yield LineInput(value=self.initial, id="prompt-input")
+            if self.guard:
+                # phrase_warnings escapes the typed text: the markup is its own.
+                yield Static(phrase_warnings([self.initial]), id="prompt-guard", classes="warning")
+            yield Static("", id="prompt-error", classes="prompt-error", markup=False)
+            yield Static(self.hint, id="prompt-hint", classes="hint")
+
+    def show_error(self, message: str, *, ok: bool = False) -> None:
+        """Write under the field: a problem, or (``ok``) how the answer was understood."""
+        line = self.query_one("#prompt-error", Static)
+        line.update(message)
+        line.set_class(ok, "-ok")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextPrompt(_LinePrompt[str | None]):
+    """Type a line of text (a reply, a note, a reason); Enter submits it, never empty."""
+
+    def __init__(
+        self,
+        title: str,
+        label: str,
+        initial: str = "",
+        *,
+        check: Callable[[str], str | None] | None = None,
+        guard: bool = False,
+    ) -> None:
+        """``check`` returns what is wrong with the text, or None when it will do. ``guard``
+        shows each never-say phrase typed, with what to say instead; it does not stop Enter."""
+        super().__init__(title, label, initial)
+        self.check = check
+        self.guard = guard
+
+    @on(Input.Changed)
+    def warn(self, event: Input.Changed) -> None:
+        if self.guard:
+            self.query_one("#prompt-guard", Static).update(phrase_warnings([event.value]))
+
+    @on(Input.Submitted)
+    def submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            text = checked_text(event.value, what=_("the text"))
+        except TextError as error:
+            self.show_error(str(error))  # under the field: shorten it, or Escape
+            return
+        if not text:
+            self.show_error(_("Write something first, or press Escape to cancel."))
+            return
+        problem = self.check(text) if self.check else None
+        if problem:
+            self.show_error(problem)
+            return
+        self.dismiss(text)
+
+
+class MomentPrompt(_LinePrompt[datetime | None]):
+    """Type a moment as the counter says it ("明天 9:00", "14:30", "+2h"); the moment it is read
+    as is shown while typing, so a wrong day is caught before it is recorded."""
+
+    def __init__(self, title: str, label: str, desk: Desk, initial: str = "") -> None:
+        super().__init__(
+            title,
+            label,
+            initial,
+            hint=_("14:30 · 明天 9:00 · +2h · 12-03 14:30 — Enter: OK · Escape: cancel"),
+        )
+        self.desk = desk
+
+    def read(self, text: str) -> datetime:
+        # The counter's clock, not the computer's: the two differ in tests and in replays.
+        return parse_moment(text, now=self.desk.now(), tz=self.desk.policy.timezone)
+
+    @on(Input.Changed)
+    def preview(self, event: Input.Changed) -> None:
+        if not event.value.strip():
+            self.show_error("")
+            return
+        try:
+            moment = self.read(event.value)
+        except MomentError as error:
+            self.show_error(str(error))
+            return
+        self.show_error(f"→ {short_text(moment, '%Y-%m-%d %H:%M')}", ok=True)
+
+    @on(Input.Submitted)
+    def submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            moment = self.read(event.value)
+        except MomentError as error:
+            self.show_error(str(error))
+            return
+        self.dismiss(moment)
+
+
+class ChoicePrompt(ClosesOnce[str | None]):
+    """Pick one of a few options with its key; Escape cancels."""
+
+    BINDINGS = [CANCEL]
+
+    def __init__(
+        self, title: str, options: list[tuple[str, str, str]], *, detail: str = ""
+    ) -> None:
+        """``options`` are (key, value, label); the key is one character. ``detail`` is what
+        the choice is about, shown under the title."""
+        super().__init__()
+        self.title_text = title
+        self.options = options
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt"):
+            yield Label(self.title_text, classes="title", markup=False)
+            if self.detail:
+                yield Static(self.detail, id="prompt-detail", classes="hint", markup=False)
+            for key, _value, label in self.options:
+                yield Static(Text.assemble((f"[{key}] ", "bold"), label), classes="prompt-option")
+            yield Static(_("Press a key · Escape: cancel"), classes="hint")
+
+    def on_key(self, event: events.Key) -> None:
+        for key, value, _label in self.options:
+            if event.character and event.character.lower() == key:
+                # Stop here so the key does not also reach the view underneath.
+                event.stop()
+                event.prevent_default()
+                self.dismiss(value)
+                return
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

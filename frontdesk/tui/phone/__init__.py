@@ -1,0 +1,1 @@
+"""The phone system at the counter: the socket it rings on, the ring card, and picking up."""

@@ -1,0 +1,219 @@
+"""What the queue view does to the highlighted matter (DOMAIN.md §3): each action asks its
+questions in a dialog worker (it waits for each prompt), then writes in a thread worker."""
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from textual import work
+
+from frontdesk.domain.clock.written_dates import short_text
+from frontdesk.domain.vocabulary.kinds import (
+    ComplaintClass,
+    EventKind,
+    MatterKind,
+    Milestone,
+    RepairCategory,
+    Role,
+)
+from frontdesk.domain.vocabulary.labels import named, named_of
+from frontdesk.i18n import _
+from frontdesk.services.kernel.concurrency import Conflict, Seen
+from frontdesk.services.kernel.errors import ServiceError
+from frontdesk.services.matters.detail import EventLine, MatterDetail
+from frontdesk.services.matters.queue import QueueRow
+from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
+
+CLASS_KEYS = {"major": "m", "important": "i", "minor": "n", "invalid": "v"}
+
+
+class MatterActions:
+    """Mixed into the queue screen, which provides ``app``, ``notify``, ``counter`` (the
+    backend), ``current`` (the highlighted row) and ``load`` (read the queue again)."""
+
+    current: QueueRow | None
+    counter: Any
+
+    async def ask(self, prompt: Any) -> Any:
+        return await self.app.push_screen_wait(prompt)
+
+    @staticmethod
+    def target(row: QueueRow) -> dict[str, Any]:
+        """The matter acted on, and the version of it the operator saw: if someone else saved
+        it since, the service refuses and says what they changed."""
+        return {"matter_id": row.id, "seen": Seen("matter", row.id, row.version)}
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-act")
+    def act(self, done: str, use_case: Callable[..., Any], **kwargs: Any) -> None:
+        """Run ``use_case``; ``done`` is the message, formatted with its arguments and result."""
+        try:
+            result = use_case(**kwargs)
+        except Conflict as error:
+            # Show what the other counter did, and the matter as it is now.
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=20)
+            self.app.call_from_thread(self.load)
+            return
+        except ServiceError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self.notify, done.format(result=result, **kwargs))
+        self.app.call_from_thread(self.load)
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def action_escalate(self) -> None:
+        row = self.current
+        roles = [("s", "supervisor", _("supervisor")), ("m", "manager", _("office manager"))]
+        role = await self.ask(ChoicePrompt(_("Escalate #{id} to").format(id=row.id), roles))
+        if role is None:
+            return
+        label = _("Name of the {role}").format(role=role)
+        who = await self.ask(TextPrompt(_("Escalate #{id}").format(id=row.id), label))
+        if who is not None:
+            done = _("#{matter_id} escalated to {to_whom}")
+            escalate = self.counter.escalate
+            self.act(done, escalate, **self.target(row), to_role=Role(role), to_whom=who)
+
+    # What is said to the resident, or noted about the matter, goes through the phrase guard.
+    def action_reply(self) -> None:
+        self.write(self.current, self.counter.reply, _("Reply to #{id}"), _("The answer given"))
+
+    def action_note(self) -> None:
+        # A note adds to the history and changes nothing: it never conflicts with another save.
+        title, label = _("Note on #{id}"), _("What happened")
+        self.write(self.current, self.counter.note, title, label, versioned=False)
+
+    def action_resolve(self) -> None:
+        row = self.current
+        if row.kind == MatterKind.REPAIR:
+            self.repair_done(row)
+        else:
+            self.write(row, self.counter.resolve, _("Resolve #{id}"), _("How it was resolved"))
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def write(
+        self, row: QueueRow, use_case: Callable, title: str, label: str, versioned: bool = True
+    ) -> None:
+        text = await self.ask(TextPrompt(title.format(id=row.id), label, guard=True))
+        if text is not None:
+            target = self.target(row) if versioned else {"matter_id": row.id}
+            self.act(_("#{matter_id}: recorded"), use_case, **target, text=text)
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def repair_done(self, row: QueueRow) -> None:
+        desk = self.counter.desk
+        title = _("Repair #{id} done").format(id=row.id)
+        now = f"{desk.now().astimezone(desk.policy.timezone):%H:%M}"
+        done_at = await self.ask(MomentPrompt(title, _("When maintenance finished"), desk, now))
+        if done_at is None:
+            return
+        leak_test_at = None
+        if row.repair_category == RepairCategory.LEAK:
+            # A leak's follow-up is counted from its leak test (DOMAIN.md §4).
+            leak_test_at = await self.ask(MomentPrompt(title, _("When the leak test was"), desk))
+            if leak_test_at is None:
+                return
+        done = _("#{matter_id} done: its follow-up call is on the list")
+        self.act(
+            done,
+            self.counter.repair_done,
+            **self.target(row),
+            done_at=done_at,
+            leak_test_at=leak_test_at,
+        )
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def action_extend(self) -> None:
+        row = self.current
+        title = _("More time for #{id}").format(id=row.id)
+        until = await self.ask(MomentPrompt(title, _("New resolution deadline"), self.counter.desk))
+        if until is None:
+            return
+        reason = await self.ask(TextPrompt(title, _("Why more time is needed")))
+        if reason is not None:
+            done = _("#{matter_id}: more time asked for; the office manager approves")
+            extend = self.counter.request_extension
+            self.act(done, extend, **self.target(row), until=until, reason=reason)
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def action_approve(self) -> None:
+        """The manager sees the deadline asked for, and the one it replaces, before approving;
+        with nothing asked for, they give the new deadline themselves."""
+        row = self.current
+        title = _("Approve more time for #{id}").format(id=row.id)
+        detail = await asyncio.to_thread(self.counter.detail, row.id)
+        asked = requested(detail)
+        if asked is None:
+            label = _("Nothing was asked for: the new resolution deadline")
+            until = await self.ask(MomentPrompt(title, label, self.counter.desk))
+        else:
+            options = [
+                ("y", "yes", _("approve: resolve by {at}").format(at=short_text(asked.until))),
+                ("n", "no", _("not now")),
+            ]
+            answer = await self.ask(ChoicePrompt(title, options, detail=_asked(asked, detail)))
+            until = asked.until if answer == "yes" else None
+        if until is not None:
+            done = _("#{matter_id} now due {result.due:%m-%d %H:%M}")
+            approve = self.counter.approve_extension
+            self.act(done, approve, **self.target(row), until=until)
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def action_reclassify(self) -> None:
+        row = self.current
+        title = _("Reclassify #{id} ({cls})").format(
+            id=row.id, cls=named_of(ComplaintClass, row.complaint_class)
+        )
+        others = [c for c in ComplaintClass if c != row.complaint_class]
+        new = await self.ask(ChoicePrompt(title, [(CLASS_KEYS[c], c, named(c)) for c in others]))
+        if new is None:
+            return
+        reason = await self.ask(TextPrompt(title, _("Why the class changes")))
+        if reason is not None:
+            done, cls = _("#{matter_id} is now {new_class}"), ComplaintClass(new)
+            change = self.counter.reclassify
+            self.act(done, change, **self.target(row), new_class=cls, reason=reason)
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def action_reopen(self) -> None:
+        # Reopened matters are never in the queue (it lists open ones): ask for the number.
+        title, label = _("Reopen a matter"), _("Number of the resolved or closed matter")
+        number = await self.ask(TextPrompt(title, label, check=_not_a_number))
+        if number is None:
+            return
+        reason = await self.ask(TextPrompt(title, _("Why it reopens"), guard=True))
+        if reason is not None:
+            done, matter_id = _("#{matter_id} is open again"), int(number.lstrip("#"))
+            self.act(done, self.counter.reopen, matter_id=matter_id, text=reason)
+
+    # The resident's card, in the residents view (greyed for callers with no card)
+    async def action_card(self) -> None:
+        row = self.current
+        if row is None or row.resident_id is None:
+            return
+        await self.app.switch_mode("residents")
+        # The view itself: a dialog left open over it (the help, a card being edited) stays.
+        self.app.screen_stack[0].show_resident(row.resident_id)
+
+
+def requested(detail: MatterDetail) -> EventLine | None:
+    """The latest request for more time: the deadline an approval gives unless told another."""
+    asks = [
+        e for e in detail.events if e.kind == EventKind.EXTENSION_REQUESTED and e.until is not None
+    ]
+    return asks[-1] if asks else None
+
+
+def _asked(asked: EventLine, detail: MatterDetail) -> str:
+    running = [
+        d.due for d in detail.deadlines if d.milestone == Milestone.RESOLVE and d.state == "running"
+    ]
+    said = _("{who} asked at {at}: {why}").format(
+        who=asked.who, at=f"{asked.at:%m-%d %H:%M}", why=asked.text
+    )
+    if running:
+        said += "\n" + _("Due now: {at}").format(at=short_text(running[0]))
+    return said
+
+
+def _not_a_number(text: str) -> str | None:
+    return None if text.lstrip("#").isdigit() else _("Give the matter's number, e.g. 338")

@@ -1,0 +1,316 @@
+"""The complaint queue (DOMAIN.md §3): every open matter, the most urgent deadline first."""
+
+from datetime import datetime
+from itertools import islice
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+from textual.worker import get_current_worker
+
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterKind, Milestone, Role
+from frontdesk.domain.vocabulary.labels import named_of
+from frontdesk.i18n import _
+from frontdesk.services.matters.detail import MatterDetail
+from frontdesk.services.matters.queue import (
+    PAGE,
+    QueueFilter,
+    QueueKey,
+    QueuePage,
+    QueueRow,
+    QueueTotals,
+)
+from frontdesk.tui.failures import ReportsWorkerFailures
+from frontdesk.tui.messages import DatabaseChanged
+from frontdesk.tui.screens.queue.actions import MatterActions
+from frontdesk.tui.screens.queue.filters import QueueFilters
+from frontdesk.tui.screens.queue.matter_detail import matter_detail
+from frontdesk.tui.widgets.footer import CounterFooter
+
+COLUMNS = ("mark", "due", "countdown", "milestone", "id", "kind", "class", "unit", "resident")
+# Keys that act on the highlighted matter, and those of them only a complaint has.
+ROW_ACTIONS = {"escalate", "reply", "resolve", "extend", "approve", "reclassify", "note", "card"}
+COMPLAINT_ACTIONS = {"extend", "approve", "reclassify"}
+
+
+def countdown(due: datetime | None, now: datetime) -> str:
+    """Time left as the counter reads it at a glance: "35m", "2h05m", "2d03h"; "-" when late."""
+    if due is None:
+        return "—"
+    seconds = int((due - now).total_seconds())
+    days, rest = divmod(abs(seconds) // 60, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    sign = "-" if seconds < 0 else ""
+    if days:
+        return sign + _("{days}d{hours}h").format(days=days, hours=f"{hours:02d}")
+    if hours:
+        return sign + _("{hours}h{minutes}m").format(hours=hours, minutes=f"{minutes:02d}")
+    return sign + _("{minutes}m").format(minutes=minutes)
+
+
+def column_titles() -> tuple[str, ...]:
+    """The titles of COLUMNS, in order."""
+    return (
+        _("mark"),
+        _("due"),
+        _("countdown"),
+        _("milestone"),
+        _("id"),
+        _("kind"),
+        _("class"),
+        _("unit"),
+        _("resident"),
+    )
+
+
+def _binding(key: str, action: str, description: str, tooltip: str, **kwargs: Any) -> Binding:
+    return Binding(key, action, description, id=f"queue.{action}", tooltip=tooltip, **kwargs)
+
+
+FILTERS = Binding.Group(_("Filter"), compact=True)
+
+
+def _filter(key: str, action: str, description: str, tooltip: str) -> Binding:
+    return _binding(key, action, description, tooltip, group=FILTERS)
+
+
+class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
+    """The receptionist sees what is late or due soon, narrows the list with filters, and works
+    the highlighted matter (queue_actions.py): escalates it, records a reply or the resolution,
+    asks for (or, as office manager, approves) more time, reclassifies it, notes progress, or
+    opens the resident's card. The pane below shows its history and how each deadline was
+    worked out."""
+
+    BINDINGS = [
+        _binding("e", "escalate", _("Escalate"), _("Report to a supervisor or the manager")),
+        _binding("r", "reply", _("Reply"), _("Record the answer given to the resident")),
+        _binding("v", "resolve", _("Resolve"), _("Record the resolution (repairs: work done)")),
+        _binding("x", "extend", _("Extend"), _("Ask for a later resolution deadline")),
+        _binding("a", "approve", _("Approve"), _("Approve the requested extension (manager)")),
+        _binding("k", "reclassify", _("Reclass"), _("Give the complaint another class")),
+        _binding("n", "note", _("Note"), _("Add a note to the history")),
+        _binding("o", "reopen", _("Reopen"), _("Reopen a resolved or closed matter by number")),
+        _binding("enter", "card", _("Card"), _("Open the resident's card"), priority=True),
+        # The filters share one footer label; F1 lists each with its own description.
+        _filter("c", "cycle_class", _("Class"), _("Show one complaint class, then the next")),
+        _filter("d", "cycle_department", _("Dept"), _("Show one department, then the next")),
+        _filter("t", "cycle_kind", _("Kind"), _("Show one kind of matter, then the next")),
+        _filter(
+            "s",
+            "cycle_status",
+            _("Status"),
+            _("Open matters, or resolved ones whose result call is still owed"),
+        ),
+        _filter("u", "toggle_overdue", _("Overdue"), _("Only matters past their deadline")),
+        _filter("m", "toggle_mine", _("Mine"), _("Only matters I filed")),
+    ]
+
+    #: Rows read at a time, and how close the cursor comes to the last row read before the
+    #: next page is read (a page is more than a screen: reading ahead, the next is there before
+    #: the cursor gets to it).
+    PAGE_SIZE = PAGE
+    READ_AHEAD = 20
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters = QueueFilter()
+        #: The rows read so far, most urgent first: a page, and the next as the cursor nears
+        #: the end of it.
+        self.rows: dict[int, QueueRow] = {}
+        self.totals = QueueTotals(0, 0, 0)
+        #: Whether rows follow the last one read.
+        self.more = False
+        #: How many rows a reading asks for: a page, and more as more are read. Not the rows
+        #: shown: a reading asked for before a new filter's rows arrive would count the old.
+        self.depth = self.PAGE_SIZE
+        #: Counts the readings from the top: a page read for an earlier one is dropped.
+        self.reading = 0
+        self.reading_more = False
+        #: The highlighted matter, which the action keys work on.
+        self.current: QueueRow | None = None
+
+    @property
+    def counter(self):
+        return self.app.counter  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="queue-filters", classes="hint")
+        table: DataTable = DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
+        for key, title in zip(COLUMNS, column_titles(), strict=True):
+            # Fixed width for the countdown: it changes every second and must not jiggle.
+            table.add_column(title, key=key, width=9 if key == "countdown" else None)
+        table.add_column(_("summary"), key="summary")
+        yield table
+        with VerticalScroll(id="queue-detail", classes="pane"):
+            yield Static(_("Nothing picked."), id="queue-detail-text")
+        # Fifteen keys of this view and the app's: compact, and Ctrl+P is in the help (F1).
+        yield CounterFooter()
+
+    def on_mount(self) -> None:
+        self.show_filters()
+        self.ticker = self.set_interval(1, self.tick)
+
+    def on_screen_resume(self) -> None:
+        self.ticker.resume()
+        self.load()
+
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        """Another counter saved something: read the queue again (the cursor stays put)."""
+        self.load()
+
+    def on_screen_suspend(self) -> None:
+        self.ticker.pause()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in ROW_ACTIONS:
+            return True
+        row = self.current
+        if row is None:
+            return None
+        if action in COMPLAINT_ACTIONS and row.kind != MatterKind.COMPLAINT:
+            return None
+        if action == "approve" and self.counter.role is not Role.MANAGER:
+            return None
+        if action == "card" and row.resident_id is None:
+            return None  # a visitor or a public-area report: no card to open
+        return True
+
+    # Reading the queue
+    def load(self, *, from_top: bool = False) -> None:
+        """Read the queue again: as many rows as are shown (the cursor stays on its matter), or
+        ``from_top``, one page (the filters changed)."""
+        if from_top:
+            self.depth = self.PAGE_SIZE
+        self.reading += 1
+        self.reading_more = False
+        self.read(self.reading, self.filters, self.depth)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-load")
+    def read(self, reading: int, filters: QueueFilter, limit: int) -> None:
+        page = self.counter.queue_page(filters, limit=limit)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show, page, reading)
+
+    def read_more(self) -> None:
+        """The cursor nears the last row read: read the next page after it."""
+        if not self.more or self.reading_more or not self.rows:
+            return
+        self.reading_more = True
+        last = next(reversed(self.rows.values()))
+        self.read_after(self.reading, self.filters, last)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-more")
+    def read_after(self, reading: int, filters: QueueFilter, last: QueueRow) -> None:
+        after = QueueKey(last.due, last.id)
+        page = self.counter.queue_page(filters, after=after, limit=self.PAGE_SIZE)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.extend, page, reading)
+
+    def show(self, page: QueuePage, reading: int) -> None:
+        if reading != self.reading:
+            return  # the filters changed since it was asked for
+        table = self.query_one(DataTable)
+        keep = self.current.id if self.current else None
+        table.clear()
+        self.rows = {}
+        self.add_rows(page)
+        if page.totals is not None:
+            self.totals = page.totals
+        if keep in self.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        self.highlight(table.cursor_row if self.rows else None)
+        self.show_filters()
+
+    def extend(self, page: QueuePage, reading: int) -> None:
+        if reading != self.reading or not self.reading_more:
+            return  # read again from the top since
+        self.reading_more = False
+        self.add_rows(page)
+        self.depth = max(self.depth, len(self.rows))
+        self.show_filters()
+
+    def add_rows(self, page: QueuePage) -> None:
+        table = self.query_one(DataTable)
+        now = self.counter.desk.now()
+        self.more = page.more
+        for row in page.rows:
+            if row.id in self.rows:
+                continue  # saved again since the page before was read: it is shown already
+            self.rows[row.id] = row
+            style = "bold red" if row.overdue else ""
+            mark = _("OVERDUE") if row.overdue else _("<1h") if row.due_soon else ""
+            # Someone at another counter is on it: advice, so two people don't call back twice.
+            mark = mark or (_("in hand") if row.others else "")
+            cells = [
+                Text(mark, style="bold red" if row.overdue else "bold yellow"),
+                f"{row.due:%m-%d %H:%M}" if row.due else "—",
+                self.countdown_cell(row, now),
+                named_of(Milestone, row.next_milestone) or "—",
+                f"#{row.id}",
+                named_of(MatterKind, row.kind),
+                named_of(ComplaintClass, row.complaint_class),
+                row.unit,
+                row.resident,
+                row.summary,
+            ]
+            table.add_row(
+                *(Text(c, style=style) if isinstance(c, str) else c for c in cells), key=str(row.id)
+            )
+
+    def countdown_cell(self, row: QueueRow, now: datetime) -> Text:
+        late = row.due is not None and row.due < now
+        return Text(countdown(row.due, now), style="bold red" if late else "")
+
+    def tick(self) -> None:
+        """Count down without asking the database again: only the countdown cells of the rows
+        in sight change."""
+        table = self.query_one(DataTable)
+        now = self.counter.desk.now()
+        first = int(table.scroll_y)
+        for row in islice(self.rows.values(), first, first + table.size.height):
+            table.update_cell(str(row.id), "countdown", self.countdown_cell(row, now))
+
+    @on(DataTable.RowHighlighted)
+    def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # Where the cursor is now: a highlight posted before the table was refilled names a
+        # row that may be gone (or -1, for the emptied table).
+        table = self.query_one(DataTable)
+        if self.row_at(table.cursor_row) is not self.current:
+            # A reading highlights its row itself: the cursor set on the refilled table is
+            # not a move to another matter.
+            self.highlight(table.cursor_row)
+        if table.cursor_row >= table.row_count - self.READ_AHEAD:
+            self.read_more()
+
+    def row_at(self, index: int | None) -> QueueRow | None:
+        table = self.query_one(DataTable)
+        if index is None or not table.is_valid_row_index(index):
+            return None
+        key = table.coordinate_to_cell_key((index, 0)).row_key.value
+        return self.rows.get(int(key)) if key else None
+
+    def highlight(self, index: int | None) -> None:
+        self.current = self.row_at(index)
+        self.refresh_bindings()
+        if self.current is None:
+            self.query_one("#queue-detail-text", Static).update(
+                _("Nothing open matches these filters.")
+            )
+            return
+        # After the rows are painted: the list first, its detail a moment later.
+        self.call_after_refresh(self.load_detail, self.current.id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-detail")
+    def load_detail(self, matter_id: int) -> None:
+        detail = self.counter.detail(matter_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_detail, detail)
+
+    def show_detail(self, detail: MatterDetail) -> None:
+        self.query_one("#queue-detail-text", Static).update(matter_detail(detail))
