@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks of issue 5, on demand (the normal test run leaves tests/benchmarks out):
+# The benchmarks, on demand (the normal test run leaves tests/benchmarks out):
 # install frontdesk with its test tools into .venv, build the large estate once (a couple of
 # minutes, kept in ~/.cache/frontdesk-bench/ or FRONTDESK_BENCH_CACHE), run every benchmark and
 # print the table of figures (also kept in tests/benchmarks/last-run.txt).

@@ -2,6 +2,7 @@
 files, or with ``--database postgresql`` a PostgreSQL server the suite starts itself."""
 
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,6 +17,7 @@ os.environ["FRONTDESK_CALLER_LANG"] = "zh-Hans"
 import pytest  # noqa: E402
 from sqlmodel import Session
 
+from frontdesk import config
 from frontdesk.domain.vocabulary.kinds import Role
 from frontdesk.domain.vocabulary.policy import Policy, load_policy
 from frontdesk.services.kernel.context import Desk
@@ -71,6 +73,21 @@ class FrozenClock:
     def advance(self, **delta: float) -> datetime:
         self.moment += timedelta(**delta)
         return self.moment
+
+
+@pytest.fixture(scope="session")
+def ring_folder() -> Iterator[Path]:
+    """A runtime folder of the suite's own, short enough for a Unix socket's path."""
+    with tempfile.TemporaryDirectory(prefix="fd-ring-") as folder:
+        yield Path(folder)
+
+
+@pytest.fixture(autouse=True)
+def ring_sockets_of_the_suite_s_own(ring_folder: Path, monkeypatch) -> None:
+    """Every app the suite starts listens in a folder of the suite's own: a counter app open on
+    the same machine keeps its rings, and the suite never hears them."""
+    monkeypatch.setattr(config, "RUNTIME_ROOT", ring_folder / "run-user")
+    monkeypatch.setattr(config, "FALLBACK_ROOT", ring_folder)
 
 
 @pytest.fixture(scope="session")

@@ -1,1 +1,1 @@
-"""The Textual screens of the counter (issue 3). Database work goes through the services."""
+"""The Textual screens of the counter. Database work goes through the services."""

@@ -1,5 +1,5 @@
 """The benchmarks drive the app on the same small demo estate as the screen tests, and on the
-large estate of issue 5; the table of figures is printed at the end of the run."""
+large estate; the table of figures is printed at the end of the run."""
 
 from pathlib import Path
 

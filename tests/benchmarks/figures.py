@@ -1,4 +1,4 @@
-"""The benchmark table (issue 5): every figure with its target, its measured median and 95th
+"""The benchmark table: every figure with its target, its measured median and 95th
 percentile, and its ratio to its reference. Each benchmark records its figures with
 ``record``; the table is printed at the end of the run and written to
 ``tests/benchmarks/last-run.txt`` (ignored by git), so a run without ``-s`` still shows it."""

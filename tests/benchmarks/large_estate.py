@@ -1,5 +1,6 @@
-"""The large estate of issue 5: 100,000 residents, 1,000,000 calls, 20,000 open matters and
-5,000 follow-ups owed, generated from a seed (the same every time) as it stands at ``NOW``.
+"""The large estate the benchmarks run on: 100,000 residents, 1,000,000 calls, 20,000 open
+matters and 5,000 follow-ups owed, generated from a seed (the same every time) as it stands
+at ``NOW``.
 
 Built once into a cache file named with ``GENERATOR_VERSION`` (raise it when the generator
 changes, and the next run builds afresh) and the schema revision, under

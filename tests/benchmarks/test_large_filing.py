@@ -1,5 +1,5 @@
-"""Filing a call through the service (``intake.file_call``, SQLite) on the large estate (issue
-5): a few hundred calls, complaints, repairs and enquiries, from residents on file and from
+"""Filing a call through the service (``intake.file_call``, SQLite) on the large estate:
+a few hundred calls, complaints, repairs and enquiries, from residents on file and from
 callers who are not, each in its own session as the counter files them. Target: p95 20 ms. The
 reference is the same on the demo estate: their ratio is what a million calls still cost."""
 

@@ -1,4 +1,4 @@
-"""Memory with the large estate open (issue 5): the real app in a real terminal (tmux), signed in,
+"""Memory with the large estate open: the real app in a real terminal (tmux), signed in,
 through the queue, a search for a common name in Residents, the follow-ups and the Call view;
 then its peak resident memory (VmHWM) as the kernel counts it. Target: 200 MB. The reference
 is the same walk on the demo estate (300 residents): their ratio is what the size still costs.

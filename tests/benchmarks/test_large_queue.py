@@ -1,4 +1,4 @@
-"""The queue view's first render with 20,000 open matters (issue 5): from pressing F4 until the
+"""The queue view's first render with 20,000 open matters: from pressing F4 until the
 table's first rows are painted, switching back and forth from the Residents view (F3) each
 round. Target: 150 ms, typically (the median). The reference is the same on the demo estate
 (23 open matters): their ratio says how much the size of the queue still costs.

@@ -1,4 +1,4 @@
-"""Resident search on the large estate (issue 5): each kind of query a receptionist types, timed
+"""Resident search on the large estate: each kind of query a receptionist types, timed
 as the app runs it (``Counter.search``: a pooled connection, no session), against the best raw
 SQLite query for the same answer; and keystroke to updated matches in the Call and Residents views.
 

@@ -1,4 +1,4 @@
-"""Cold start to the first interactive screen (issue 5): at most 1.3 times a bare Textual
+"""Cold start to the first interactive screen: at most 1.3 times a bare Textual
 hello-world app timed in the same run.
 
 Both programs run in a pseudo-terminal of their own, so Textual draws for real, one after the

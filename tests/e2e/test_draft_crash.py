@@ -33,7 +33,7 @@ from tests.tui.driving import unique_phone
 
 NOW = at(2026, 12, 2, 15, 10)
 KILLS = 20
-# What the issue allows: a draft at most this far behind the keys.
+# What a crash may cost: a draft at most this far behind the keys.
 ALLOWED = 0.3
 # Read back and confirmed: F10 files the call.
 KEYS_TO_FILE = ("F8", "F9")

@@ -1,4 +1,5 @@
-"""The demo estate holds what the issue promises, whatever the time of day it is built."""
+"""The demo estate holds a matter in every state the screens show, whatever the time of
+day it is built."""
 
 from datetime import timedelta
 

@@ -11,7 +11,7 @@ from frontdesk.tui.screens.call.screen import CallScreen
 from tests.tui.conftest import NOW, SIZE
 from tests.tui.driving import calls, matters_of_call, settle, type_in, unique_phone
 
-# The autosave is at most 0.2 s behind; this is the most the issue allows.
+# The autosave is at most 0.2 s behind; a crash may cost at most this much typing.
 BEHIND = 0.3
 
 

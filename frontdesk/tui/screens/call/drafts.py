@@ -48,8 +48,9 @@ class KeepsDraft:
     the latest snapshot wins, and writes never overtake one another.
     """
 
-    #: Longest time between a change and its save. The issue allows 300 ms; the rest is for
-    #: a busy moment of the screen (a card shown, a form laid out) delaying the snapshot.
+    #: Longest time between a change and its save. A crash may cost at most 300 ms of typing;
+    #: the rest is for a busy moment of the screen (a card shown, a form laid out) delaying the
+    #: snapshot.
     SAVE_WITHIN = 0.1
 
     def init_drafts(self) -> None:
