@@ -12,9 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, func, select
 
-from frontdesk.domain.vocabulary.kinds import (
-    Role,
-)
+from frontdesk.domain.vocabulary.kinds import Role
 from frontdesk.domain.vocabulary.policy import Policy
 from frontdesk.services.demo.builder import DEMO_PIN, STAFF, Builder, Person
 from frontdesk.services.demo.people import residents

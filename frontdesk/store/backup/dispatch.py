@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from frontdesk.i18n import _
+from frontdesk.store.backup import postgres, sqlite
 from frontdesk.store.backup.files import Backup, BackupError, Restored
 from frontdesk.store.engine import database_url
 
@@ -24,13 +25,9 @@ def backup_database(target: str, path: Path, *, force: bool = False) -> Backup:
     if path.exists() and not force:
         raise BackupError(_("{path} already exists: use --force to replace it").format(path=path))
     if _is_sqlite(target):
-        from frontdesk.store.backup import sqlite as sqlite_copies
-
-        revision = sqlite_copies.backup(_sqlite_path(target), path)
+        revision = sqlite.backup(_sqlite_path(target), path)
     else:
-        from frontdesk.store.backup import postgres as pg_archive
-
-        revision = pg_archive.backup(database_url(target), path)
+        revision = postgres.backup(database_url(target), path)
     return Backup(path, revision, path.stat().st_size)
 
 
@@ -40,12 +37,8 @@ def restore_database(path: Path, target: str, *, force: bool = False) -> Restore
     if not path.is_file():
         raise BackupError(_("no backup file at {path}").format(path=path))
     if _is_sqlite(target):
-        from frontdesk.store.backup import sqlite as sqlite_copies
-
-        return sqlite_copies.restore(path, _sqlite_path(target), force=force)
-    from frontdesk.store.backup import postgres as pg_archive
-
-    return pg_archive.restore(path, database_url(target), force=force)
+        return sqlite.restore(path, _sqlite_path(target), force=force)
+    return postgres.restore(path, database_url(target), force=force)
 
 
 def _is_sqlite(target: str) -> bool:

@@ -1,9 +1,5 @@
 """The estate and the people on file: units, residents, the units they live in and their
-phone numbers.
-
-Every moment is an aware ``AwareDateTime``; closed lists are stored as their string values from
-``frontdesk.domain.vocabulary.kinds`` so the database reads the same as the handbook.
-"""
+phone numbers."""
 
 from datetime import datetime
 

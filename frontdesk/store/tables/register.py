@@ -1,9 +1,5 @@
 """The reception register: calls, the matters they raised, each matter's deadlines and history,
-and the follow-up calls owed with every attempt.
-
-Every moment is an aware ``AwareDateTime``; closed lists are stored as their string values from
-``frontdesk.domain.vocabulary.kinds`` so the database reads the same as the handbook.
-"""
+and the follow-up calls owed with every attempt."""
 
 from datetime import datetime
 

@@ -1,8 +1,4 @@
-"""The counter's staff and who is on what: operators and the advisory handling marks.
-
-Every moment is an aware ``AwareDateTime``; closed lists are stored as their string values from
-``frontdesk.domain.vocabulary.kinds`` so the database reads the same as the handbook.
-"""
+"""The counter's staff and who is on what: operators and the advisory handling marks."""
 
 from datetime import datetime
 
