@@ -38,6 +38,20 @@ def text_of(app: FrontdeskApp) -> str:
     return html.unescape("".join(lines)).replace("\xa0", " ")
 
 
+async def settled_text(app: FrontdeskApp, pilot, tries: int = 50) -> str:
+    """The screen once it stops changing: on a busy machine a view's rows reach the screen
+    some frames after the workers that read them are done."""
+    before = None
+    for _ in range(tries):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        now = text_of(app)
+        if now == before and all(w.is_finished for w in app.workers):
+            return now
+        before = now
+    return before or ""
+
+
 async def main(folder: Path) -> None:
     policy = load_policy(ROOT / "data" / "policy.toml")
     desk = Desk(policy, lambda: NOW, caller_language=config.caller_language())
@@ -54,10 +68,7 @@ async def main(folder: Path) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         for name, key in (("call", "f2"), ("queue", "f4"), ("followups", "f5")):
             await pilot.press(key)
-            for _ in range(3):
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-            shown[name] = text_of(app)
+            shown[name] = await settled_text(app, pilot)
     engine.dispose()
     print(json.dumps(shown, ensure_ascii=False))
 

@@ -1,7 +1,6 @@
 """The complaint queue (DOMAIN.md §3): every open matter, the most urgent deadline first."""
 
 from datetime import datetime
-from itertools import islice
 from typing import Any
 
 from rich.text import Text
@@ -273,8 +272,11 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
         table = self.query_one(DataTable)
         now = self.counter.desk.now()
         first = int(table.scroll_y)
-        for row in islice(self.rows.values(), first, first + table.size.height):
-            table.update_cell(str(row.id), "countdown", self.countdown_cell(row, now))
+        # The table's own rows, not the last reading's: a refill under way may have emptied it.
+        for shown in table.ordered_rows[first : first + table.size.height]:
+            row = self.rows.get(int(shown.key.value)) if shown.key.value else None
+            if row is not None:
+                table.update_cell(shown.key, "countdown", self.countdown_cell(row, now))
 
     @on(DataTable.RowHighlighted)
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
