@@ -53,3 +53,9 @@ def _active() -> tuple[str, gettext.NullTranslations]:
 def _(message: str) -> str:
     """Translate ``message`` into the interface language."""
     return _active()[1].gettext(message)
+
+
+def translated(template: str) -> str:
+    """A message collected from elsewhere than ``_()``: the template of a stored sentence
+    (domain/vocabulary/sentences.py), looked up when it is read."""
+    return _active()[1].gettext(template)

@@ -7,7 +7,9 @@ import typer
 from frontdesk.cli.context import echo_json, fail, options
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, FollowUpReason, MatterKind, Milestone
 from frontdesk.domain.vocabulary.labels import named_of
+from frontdesk.domain.vocabulary.sentences import worked_out_data
 from frontdesk.i18n import _
+from frontdesk.wording import said_steps, say
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -62,8 +64,9 @@ def queue(
                     "due": _iso(r.due),
                     "overdue": r.overdue,
                     "due_within_hour": r.due_soon,
-                    "rule": r.rule,
-                    "explanation": r.explanation,
+                    "rule": say(r.rule),
+                    "explanation": said_steps(r.steps),
+                    "worked_out": worked_out_data(r.rule, r.steps),
                 }
                 for r in rows
             ]
@@ -113,8 +116,9 @@ def callbacks(
                     "callable_now": r.callable_now,
                     "attempts": r.attempts,
                     "overdue": r.overdue,
-                    "rule": r.rule,
-                    "explanation": r.explanation,
+                    "rule": say(r.rule),
+                    "explanation": said_steps(r.steps),
+                    "worked_out": worked_out_data(r.rule, r.steps),
                 }
                 for r in rows
             ]

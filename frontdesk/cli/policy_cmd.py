@@ -9,7 +9,9 @@ from frontdesk.domain.clock.written_dates import short_text
 from frontdesk.domain.deadlines.rules import Deadline, callback_deadline, complaint_deadlines
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, FollowUpReason
 from frontdesk.domain.vocabulary.labels import named
+from frontdesk.domain.vocabulary.sentences import worked_out_data
 from frontdesk.i18n import _
+from frontdesk.wording import said_steps, say
 
 app = typer.Typer(help=_("The estate's policy."), no_args_is_help=True)
 explain = typer.Typer(help=_("Explain the deadlines the policy gives."), no_args_is_help=True)
@@ -32,8 +34,9 @@ def _print(deadlines: list[Deadline], as_json: bool) -> None:
                     {
                         "milestone": d.milestone.value,
                         "due": d.due.isoformat(),
-                        "rule": d.rule,
-                        "explanation": d.explanation,
+                        "rule": say(d.rule),
+                        "explanation": said_steps(d.steps),
+                        "worked_out": worked_out_data(d.rule, d.steps),
                     }
                     for d in deadlines
                 ]
@@ -41,8 +44,8 @@ def _print(deadlines: list[Deadline], as_json: bool) -> None:
         )
         return
     for d in deadlines:
-        typer.echo(f"{named(d.milestone):<9} {short_text(d.due, '%Y-%m-%d %H:%M')}  {d.rule}")
-        typer.echo(f"{'':<9} {d.explanation}")
+        typer.echo(f"{named(d.milestone):<9} {short_text(d.due, '%Y-%m-%d %H:%M')}  {say(d.rule)}")
+        typer.echo(f"{'':<9} {said_steps(d.steps)}")
 
 
 @explain.command(

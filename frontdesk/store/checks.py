@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 
 from frontdesk.i18n import _
 from frontdesk.store import migrate
@@ -136,7 +136,13 @@ def _schema(connection: Connection) -> Result:
 
 
 def _integrity(connection: Connection) -> Result:
-    rows = _rows(connection, "PRAGMA integrity_check")
+    try:
+        rows = _rows(connection, "PRAGMA integrity_check")
+    except DatabaseError as exc:
+        # Damage SQLite meets while reading the pages it checks stops the check itself.
+        if "malformed" not in str(exc.orig):
+            raise
+        rows = [str(exc.orig)]
     if rows == ["ok"]:
         return True, _("SQLite finds every page and index intact")
     # One problem a line, under a "*** in database main ***" heading: kept to one line here.

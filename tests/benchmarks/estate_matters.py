@@ -25,6 +25,7 @@ from frontdesk.domain.vocabulary.kinds import (
     Verdict,
 )
 from frontdesk.domain.vocabulary.policy import Policy
+from frontdesk.domain.vocabulary.sentences import stored_steps
 from frontdesk.services.demo import builder as demo
 from tests.benchmarks.estate_stories import Story
 
@@ -248,9 +249,8 @@ class MatterMaker:
         )
         (replaced,) = story.supersede({Milestone.RESOLVE}, approved)
         tz = self.policy.timezone
-        previous = Deadline(
-            Milestone.RESOLVE, replaced["due"], replaced["rule"], replaced["explanation"]
-        )
+        rule, steps = stored_steps(replaced["worked_out"], "", "")
+        previous = Deadline(Milestone.RESOLVE, replaced["due"], rule, tuple(steps))
         name = self.staff.names[Role.MANAGER]
         new = extended_resolution(
             previous, until.astimezone(tz), approver=name, approved_at=approved

@@ -20,6 +20,7 @@ from frontdesk.domain.vocabulary.kinds import (
     Verdict,
 )
 from frontdesk.domain.vocabulary.policy import Policy
+from frontdesk.domain.vocabulary.sentences import worked_out_data
 from frontdesk.store.tables.register import (
     FollowUp,
     FollowUpAttempt,
@@ -64,8 +65,10 @@ class Story:
                 {
                     "milestone": d.milestone.value,
                     "due": d.due,
-                    "rule": d.rule,
-                    "explanation": d.explanation,
+                    # As tracking.add_deadlines stores them: data, no prose.
+                    "worked_out": worked_out_data(d.rule, d.steps),
+                    "rule": "",
+                    "explanation": "",
                     "created_at": now,
                     "met_at": None,
                     "superseded_at": None,
@@ -107,8 +110,9 @@ class Story:
             "phone": self.matter["callback_phone"] or self.matter["contact_phone"],
             "created_at": created,
             "due": deadline.due,
-            "rule": deadline.rule,
-            "explanation": deadline.explanation,
+            "worked_out": worked_out_data(deadline.rule, deadline.steps),
+            "rule": "",
+            "explanation": "",
             "evening_ok": self.evening_ok,
             "urgent": False,
             "status": FollowUpStatus.OWED.value,

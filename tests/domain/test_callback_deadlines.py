@@ -7,6 +7,7 @@ import pytest
 
 from frontdesk.domain.deadlines.rules import callback_deadline
 from frontdesk.domain.vocabulary.kinds import FollowUpReason as Reason
+from frontdesk.wording import said_steps
 from tests.conftest import at
 
 
@@ -25,7 +26,7 @@ def test_safety_facility_follow_up_is_within_two_days(policy):
 def test_other_repair_done_after_hours_is_followed_up_by_the_last_window_before(policy):
     deadline = callback_deadline(policy, Reason.REPAIR_OTHER, at(2026, 12, 3, 19, 30))
     assert deadline.due == at(2026, 12, 5, 18, 0)
-    assert "outside the callable window" in deadline.explanation
+    assert "outside the callable window" in said_steps(deadline.steps)
 
 
 def test_complaint_result_is_called_the_same_day(policy):
@@ -37,7 +38,7 @@ def test_complaint_result_is_called_the_same_day(policy):
 def test_complaint_resolved_at_night_is_called_at_the_next_window_opening(policy):
     deadline = callback_deadline(policy, Reason.COMPLAINT_RESULT, at(2026, 12, 3, 20, 15))
     assert deadline.due == at(2026, 12, 4, 8, 30)
-    assert "start of the next window" in deadline.explanation
+    assert "start of the next window" in said_steps(deadline.steps)
 
 
 def test_complaint_resolved_at_night_with_evening_consent_is_called_by_nine(policy):
@@ -102,5 +103,5 @@ def test_follow_up_made_on_a_closed_day_at_night_waits_for_the_next_open_day(pol
 
 def test_callback_explanations_carry_every_step(policy):
     deadline = callback_deadline(policy, Reason.REPAIR_OTHER, at(2026, 12, 3, 19, 30))
-    assert deadline.explanation.count(";") == 2
-    assert "repair done Thu 3 Dec 2026 19:30" in deadline.explanation
+    assert said_steps(deadline.steps).count(";") == 2
+    assert "repair done Thu 3 Dec 2026 19:30" in said_steps(deadline.steps)

@@ -8,6 +8,7 @@ import pytest
 from frontdesk.domain.deadlines.rules import complaint_deadlines, extended_resolution
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, Milestone
 from frontdesk.domain.vocabulary.policy import TimeRange
+from frontdesk.wording import said_steps, say
 from tests.conftest import at
 
 
@@ -99,7 +100,7 @@ def test_one_month_after_31_january_in_a_leap_year_is_29_february(policy):
 
 def test_the_month_end_clamp_is_explained(policy):
     upgrade = complaint_deadlines(policy, ComplaintClass.IMPORTANT, at(2027, 1, 31, 10, 0))[-1]
-    assert "last day" in upgrade.explanation
+    assert "last day" in said_steps(upgrade.steps)
 
 
 def test_invalid_complaint_only_needs_the_reason_explained(policy):
@@ -122,14 +123,14 @@ def test_working_days_policy_skips_closed_days(policy):
 def test_every_deadline_says_how_it_was_worked_out(policy):
     for cls in ComplaintClass:
         for deadline in complaint_deadlines(policy, cls, at(2026, 12, 2, 19, 10)):
-            assert deadline.rule
-            assert "Wed 2 Dec 2026 19:10" in deadline.explanation
-            assert deadline.due.strftime("%H:%M") in deadline.explanation
+            assert say(deadline.rule)
+            assert "Wed 2 Dec 2026 19:10" in said_steps(deadline.steps)
+            assert deadline.due.strftime("%H:%M") in said_steps(deadline.steps)
 
 
 def test_after_hours_reception_is_named_in_the_explanation(policy):
     escalate = complaint_deadlines(policy, ComplaintClass.MAJOR, at(2026, 12, 2, 19, 10))[0]
-    assert "after working hours" in escalate.explanation
+    assert "after working hours" in said_steps(escalate.steps)
 
 
 def test_approved_extension_replaces_resolution_and_records_who_and_when(policy):
@@ -145,8 +146,8 @@ def test_approved_extension_replaces_resolution_and_records_who_and_when(policy)
     )
     assert new.milestone is Milestone.RESOLVE
     assert new.due == at(2026, 12, 8, 18)
-    assert "陈经理" in new.rule and "Fri 4 Dec 2026 10:00" in new.explanation
-    assert "Sat 5 Dec 2026 14:40" in new.explanation
+    assert "陈经理" in say(new.rule) and "Fri 4 Dec 2026 10:00" in said_steps(new.steps)
+    assert "Sat 5 Dec 2026 14:40" in said_steps(new.steps)
 
 
 def test_moments_in_other_zones_are_read_in_the_estates_zone(policy):

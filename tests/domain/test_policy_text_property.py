@@ -14,6 +14,7 @@ from frontdesk.domain.deadlines.rules import callback_deadline, complaint_deadli
 from frontdesk.domain.vocabulary.durations import parse_duration
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, FollowUpReason
 from frontdesk.domain.vocabulary.policy import PolicyError, parse_policy, parse_time_range
+from frontdesk.wording import said_steps, say
 from tests.conftest import ROOT, SHANGHAI
 from tests.domain.input_text import anything
 
@@ -163,11 +164,11 @@ def test_every_policy_that_loads_works_out_every_deadline(changes, received):
         return
     for cls in ComplaintClass:
         for deadline in complaint_deadlines(policy, cls, received):
-            assert deadline.due >= received and deadline.explanation
+            assert deadline.due >= received and said_steps(deadline.steps)
     for reason in FollowUpReason:
         promised = received + timedelta(days=1)
         deadline = callback_deadline(policy, reason, received, promised=promised)
-        assert deadline.due >= received and deadline.rule
+        assert deadline.due >= received and say(deadline.rule)
 
 
 @MANY

@@ -71,7 +71,7 @@ def test_extraction_finds_every_message_the_code_translates(template):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)
-        and node.func.id == "_"
+        and node.func.id in ("_", "sentence")
         and node.args
         and isinstance(node.args[0], ast.Constant)
     }
@@ -80,11 +80,13 @@ def test_extraction_finds_every_message_the_code_translates(template):
 
 @pytest.mark.parametrize("path", SOURCE, ids=lambda p: str(p.relative_to(tool.ROOT)))
 def test_messages_are_plain_strings_with_named_placeholders(path: Path):
-    """An f-string or a variable inside _() cannot be extracted; "{}" cannot be reordered."""
+    """An f-string or a variable inside _() or sentence() cannot be extracted; "{}" cannot be
+    reordered. A sentence's values are its keywords."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_":
+        func = node.func if isinstance(node, ast.Call) else None
+        if isinstance(func, ast.Name) and func.id in ("_", "sentence"):
             where = f"{path.name}:{node.lineno}"
-            assert len(node.args) == 1 and not node.keywords, where
+            assert len(node.args) == 1 and (func.id == "sentence" or not node.keywords), where
             arg = node.args[0]
             assert isinstance(arg, ast.Constant) and isinstance(arg.value, str), where
             assert "" not in PLACEHOLDER.findall(arg.value), where

@@ -13,10 +13,11 @@ from frontdesk.services.matters.complaints import (
     request_extension,
     upgrade_overdue,
 )
-from frontdesk.services.matters.detail import EventLine, matter_detail
+from frontdesk.services.matters.detail import matter_detail
 from frontdesk.services.matters.handling import escalate, record_repair_done, record_reply
 from frontdesk.services.residents.card import resident_card
 from frontdesk.services.residents.search import ResidentDraft, create_resident
+from frontdesk.wording import said_steps, say
 from tests.conftest import SHANGHAI, at
 from tests.services.drafts import call, complaint, repair
 
@@ -129,8 +130,8 @@ def test_detail_shows_each_deadline_running_met_or_superseded(session, desk, sta
         ("resolve", at(2026, 12, 8, 18), "running"),
     ]
     assert all(d.due.tzinfo == desk.policy.timezone for d in detail.deadlines)
-    assert "within 3 days" in detail.deadlines[1].rule
-    assert "陈经理" in detail.deadlines[3].rule + detail.deadlines[3].explanation
+    assert "within 3 days" in say(detail.deadlines[1].rule)
+    assert "陈经理" in say(detail.deadlines[3].rule) + said_steps(detail.deadlines[3].steps)
     assert detail.contact == "张伟 138****8000"
     assert (detail.matter.next_milestone, detail.matter.next_due) == (
         "resolve",
@@ -163,17 +164,18 @@ def test_detail_events_say_who_acted_and_the_deadline_each_named(session, desk, 
 
     events = matter_detail(session=session, desk=desk, matter_id=matter_id).events
 
-    assert events == [
-        EventLine(at(2026, 12, 2, 14, 40), "filed", "小李", "", None),
-        EventLine(at(2026, 12, 2, 15, 0), "escalated", "小李", "supervisor: 王主管", None),
-        EventLine(
+    shown = [(e.at, e.kind, e.who, say(e.text), e.until) for e in events]
+    assert shown == [
+        (at(2026, 12, 2, 14, 40), "filed", "小李", "", None),
+        (at(2026, 12, 2, 15, 0), "escalated", "小李", "supervisor: 王主管", None),
+        (
             at(2026, 12, 4, 15, 0),
             "extension-requested",
             "王主管",
             "等厂家配件",
             at(2026, 12, 8, 18),
         ),
-        EventLine(at(2026, 12, 4, 15, 0), "extension-approved", "陈经理", "", at(2026, 12, 8, 18)),
+        (at(2026, 12, 4, 15, 0), "extension-approved", "陈经理", "", at(2026, 12, 8, 18)),
     ]
     # Shown in the estate's zone, as the receptionist reads the clock, not in UTC.
     assert (
@@ -191,7 +193,8 @@ def test_the_automatic_upgrade_is_the_systems_doing(session, desk, file, clock):
 
     last = matter_detail(session=session, desk=desk, matter_id=matter_id).events[-1]
 
-    assert (last.kind, last.who, last.until) == ("upgraded", "system", None)
+    assert (last.kind, last.who, last.until) == ("upgraded", None, None)
+    assert say(last.text) == "important → major: still open 1 month after reception"
 
 
 def test_a_repair_done_event_carries_when_the_work_was_done(session, desk, staff, file, clock):

@@ -15,6 +15,7 @@ from frontdesk.services.matters.complaints import (
 )
 from frontdesk.services.matters.handling import add_note, escalate, record_reply, reopen, resolve
 from frontdesk.store.tables.register import FollowUp, Matter, MatterDeadline, MatterEvent
+from frontdesk.wording import said_steps
 from tests.conftest import at
 from tests.services.drafts import call, complaint
 
@@ -338,7 +339,7 @@ def test_extension_explanation_names_the_old_deadline_in_local_time(
     deadline = approve_extension(
         session=session, desk=desk, operator_id=staff.manager.id, matter_id=matter.id
     )
-    assert "replaces the deadline Sat 5 Dec 2026 14:40" in deadline.explanation
+    assert "replaces the deadline Sat 5 Dec 2026 14:40" in said_steps(deadline.steps)
 
 
 def test_resolving_without_escalating_leaves_the_escalation_missed_not_met(

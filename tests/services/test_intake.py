@@ -7,9 +7,11 @@ from frontdesk.domain.vocabulary.kinds import MatterKind, MatterStatus, Mileston
 from frontdesk.services.intake.call import MatterDraft
 from frontdesk.services.intake.filing import file_call
 from frontdesk.services.kernel.errors import CallInvalid, NotFound
+from frontdesk.services.matters.detail import event_text
 from frontdesk.services.residents.search import ResidentDraft, create_resident
 from frontdesk.store.tables.people import Unit
 from frontdesk.store.tables.register import Call, FollowUp, Matter, MatterDeadline, MatterEvent
+from frontdesk.wording import say
 from tests.conftest import at
 from tests.services.drafts import NAIVE, call, complaint, enquiry, repair
 
@@ -363,7 +365,8 @@ def test_the_repeat_is_kept_in_the_earlier_complaints_history(session, desk, sta
     event = session.exec(select(MatterEvent).where(MatterEvent.kind == "raised-again")).one()
     assert event.matter_id == first.matter_ids[0]
     assert event.call_id == again.call_id
-    assert f"#{again.matter_ids[0]}" in event.text and "major" in event.text
+    said = say(event_text(event))
+    assert f"#{again.matter_ids[0]}" in said and "major" in said
 
 
 def test_an_unknown_callers_repeat_is_noticed_by_the_contact_number(session, desk, staff):

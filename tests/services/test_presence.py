@@ -7,6 +7,7 @@ from frontdesk.services.intake.filing import file_call
 from frontdesk.services.matters.detail import matter_detail
 from frontdesk.services.matters.handling import add_note
 from frontdesk.services.staff.presence import MATTER, change_token, leave_all, look_at, others_on
+from frontdesk.wording import say
 from tests.services.drafts import call, complaint, enquiry
 
 
@@ -127,4 +128,6 @@ def test_a_mark_left_by_a_killed_app_is_not_shown_after_a_shift(session, desk, s
 
 
 def detail_events(session, desk, matter_id):
-    return [e.text for e in matter_detail(session=session, desk=desk, matter_id=matter_id).events]
+    return [
+        say(e.text) for e in matter_detail(session=session, desk=desk, matter_id=matter_id).events
+    ]

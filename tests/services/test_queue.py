@@ -5,6 +5,7 @@ from frontdesk.services.intake.filing import file_call
 from frontdesk.services.matters.handling import escalate
 from frontdesk.services.matters.queue import QueueFilter, list_queue
 from frontdesk.services.residents.search import ResidentDraft, create_resident
+from frontdesk.wording import said_steps, say
 from tests.conftest import at
 from tests.services.drafts import call, complaint, enquiry, repair
 
@@ -33,7 +34,7 @@ def test_queue_is_sorted_by_next_deadline_with_overdue_marked(session, desk, sta
     assert rows[0].due == at(2026, 12, 2, 16, 0) and rows[0].due_soon and not rows[0].overdue
     clock.moment = at(2026, 12, 2, 16, 5)
     assert list_queue(session=session, desk=desk)[0].overdue
-    assert "within 1 hour" in rows[0].rule and "15:00" in rows[0].explanation
+    assert "within 1 hour" in say(rows[0].rule) and "15:00" in said_steps(rows[0].steps)
 
 
 def test_queue_filters_by_class_department_and_overdue(session, desk, staff, clock):

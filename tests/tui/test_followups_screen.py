@@ -5,6 +5,7 @@ from textual.widgets import DataTable, Static
 
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.screens.followups import GROUPS
+from frontdesk.wording import say
 from tests.tui.conftest import SIZE
 from tests.tui.driving import answer, open_view, settle, type_in
 
@@ -85,7 +86,7 @@ async def test_an_unhappy_resident_reopens_the_complaint(make_app, counter):
         await settle(app, pilot)
     detail = counter.detail(call.matter_id)
     assert detail.matter.status == "open"
-    assert ("reopened", "垃圾还是没人清运") in [(e.kind, e.text) for e in detail.events]
+    assert ("reopened", "垃圾还是没人清运") in [(e.kind, say(e.text)) for e in detail.events]
     assert call.id not in [c.id for c in counter.callbacks()]
 
 

@@ -8,6 +8,7 @@ from frontdesk.domain.text.free_text import clean_text
 from frontdesk.tui.dialogs.prompts import TextPrompt
 from frontdesk.tui.screens.residents.edit import EditResidentScreen
 from frontdesk.tui.widgets.resident_card import ResidentCardView
+from frontdesk.wording import say
 from tests.tui.conftest import SIZE
 from tests.tui.driving import answer, calls, matters_of_call, open_view, settle
 from tests.tui.pasting import (
@@ -85,7 +86,7 @@ async def test_a_pasted_note_is_kept_clean_and_shown_as_typed(make_app, counter)
         await pilot.press("enter")
         await settle(app, pilot)
         (note,) = [e for e in counter.detail(row.id).events if e.kind == "note"]
-        assert note.text == clean_text(f"{CONTROL}{ESCAPES}{LINES}{SHOWN}", multiline=False)
+        assert say(note.text) == clean_text(f"{CONTROL}{ESCAPES}{LINES}{SHOWN}", multiline=False)
         await settle(app, pilot)
         shown = widget_text(app.screen.query_one("#queue-detail-text"))
         # Wrapped to the pane, brackets as typed: never read as markup.

@@ -9,6 +9,7 @@ from frontdesk.services.matters.queue import QueueFilter
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.screens.queue.screen import countdown
 from frontdesk.tui.widgets.resident_card import ResidentCardView
+from frontdesk.wording import say
 from tests.services.drafts import call, complaint
 from tests.tui.conftest import NOW, SIZE
 from tests.tui.driving import answer, open_view, settle, type_in
@@ -20,7 +21,7 @@ def first(counter, **wanted):
 
 
 def events(counter, matter_id: int) -> list[tuple[str, str]]:
-    return [(e.kind, e.text) for e in counter.detail(matter_id).events]
+    return [(e.kind, say(e.text)) for e in counter.detail(matter_id).events]
 
 
 def running(counter, matter_id: int) -> dict[str, object]:

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, Role
 from frontdesk.tui.backend import Counter
 from frontdesk.tui.dialogs.prompts import TextPrompt
+from frontdesk.wording import say
 from tests.tui.conftest import SIZE
 from tests.tui.driving import answer, open_view, settle
 
@@ -89,7 +90,7 @@ async def test_a_reply_over_a_newer_save_is_refused_and_says_what_changed(make_a
         shown = [n.message for n in app._notifications]
         assert any("someone else changed this matter" in m and "→ major" in m for m in shown)
     replies = [e for e in counter.detail(row.id).events if e.kind == "replied"]
-    assert not any(e.text == "已联系业主" for e in replies)
+    assert not any(say(e.text) == "已联系业主" for e in replies)
 
 
 async def test_a_card_saved_over_another_counters_save_keeps_both_after_the_refusal(

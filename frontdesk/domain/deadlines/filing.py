@@ -4,15 +4,10 @@ the same whether it is shown to the receptionist before filing or stored when fi
 from datetime import datetime
 
 from frontdesk.domain.call.matters import CleanMatter
-from frontdesk.domain.deadlines.rules import (
-    Deadline,
-    callback_deadline,
-    complaint_deadlines,
-    moment_text,
-)
+from frontdesk.domain.deadlines.rules import Deadline, callback_deadline, complaint_deadlines
 from frontdesk.domain.vocabulary.kinds import FollowUpReason, MatterKind, Milestone
 from frontdesk.domain.vocabulary.policy import Policy
-from frontdesk.i18n import _
+from frontdesk.domain.vocabulary.sentences import Moment, sentence
 
 
 def filing_deadlines(
@@ -32,8 +27,8 @@ def filing_deadlines(
             Deadline(
                 Milestone.VISIT,
                 visit,
-                _("repair: visit at the time the resident chose"),
-                _("the resident chose {at}").format(at=moment_text(visit)),
+                sentence("repair: visit at the time the resident chose"),
+                (sentence("the resident chose {at}", at=Moment(visit)),),
             )
         ]
     if values.get("promised_at") is not None:
@@ -44,5 +39,5 @@ def filing_deadlines(
             promised=values["promised_at"],
             evening_ok=evening_ok,
         )
-        return [Deadline(Milestone.REPLY, call.due, call.rule, call.explanation)]
+        return [Deadline(Milestone.REPLY, call.due, call.rule, call.steps)]
     return []

@@ -1,7 +1,8 @@
 """Deadlines of DOMAIN.md §3 and §4, each with the explanation of how it was worked out.
 
 Users of other helpdesks complain most that they cannot see how a deadline came about; every
-``Deadline`` here carries its rule and the steps from the starting moment to the due time.
+``Deadline`` here carries its rule and the steps from the starting moment to the due time, as
+sentences (domain/vocabulary/said.py) the reader sees in their own language.
 """
 
 from dataclasses import dataclass
@@ -11,71 +12,80 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, rrule, rruleset
 
 from frontdesk.domain.clock.hours import WorkingCalendar
-from frontdesk.domain.clock.written_dates import day_text, moment_text
-from frontdesk.domain.vocabulary.durations import Duration, Unit, within
+from frontdesk.domain.vocabulary.durations import Duration, Unit
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, FollowUpReason, Milestone
-from frontdesk.domain.vocabulary.labels import named
 from frontdesk.domain.vocabulary.policy import Policy, is_working_day_count
-from frontdesk.i18n import _
+from frontdesk.domain.vocabulary.sentences import Day, Moment, Sentence, Within, sentence
 
-__all__ = ["Deadline", "callback_deadline", "complaint_deadlines", "moment_text"]
+__all__ = ["Deadline", "callback_deadline", "complaint_deadlines"]
 
 
 @dataclass(frozen=True)
 class Deadline:
-    """When a milestone is due, under which rule, and how that moment was reached."""
+    """When a milestone is due, under which rule, and the steps by which that moment was
+    reached: the moment it ran from, then each adjustment with the policy facts it used."""
 
     milestone: Milestone
     due: datetime
-    rule: str
-    explanation: str
+    rule: Sentence
+    steps: tuple[Sentence, ...]
 
 
 def _advance(
     calendar: WorkingCalendar, start: datetime, duration: Duration
-) -> tuple[datetime, str]:
-    """``start`` moved on by ``duration``, with the sentence that says how."""
+) -> tuple[datetime, Sentence]:
+    """``start`` moved on by ``duration``, with the step that says how."""
     start = calendar.local(start)
     n = duration.amount
     if duration.unit is Unit.HOURS:
         # Counted on the UTC line: in a zone with daylight saving, an hour is still an hour.
         due = calendar.local(start.astimezone(UTC) + timedelta(hours=n))
-        return due, _("+ {d} clock time = {due}").format(d=duration, due=moment_text(due))
+        return due, sentence("+ {d} clock time = {due}", d=duration, due=Moment(due))
     if duration.unit is Unit.MONTHS:
         due = start + relativedelta(months=n)
-        note = ""
         if due.day != start.day:
-            note = _(" (the month has no day {day}: its last day)").format(day=start.day)
-        return due, _("+ {d}, the same day of the month{note} = {due}").format(
-            d=duration, note=note, due=moment_text(due)
+            return due, sentence(
+                "+ {d}, the same day of the month (the month has no day {day}: its last day)"
+                " = {due}",
+                d=duration,
+                day=start.day,
+                due=Moment(due),
+            )
+        return due, sentence(
+            "+ {d}, the same day of the month = {due}", d=duration, due=Moment(due)
         )
     if duration.unit is Unit.SAME_DAY:
         return _same_day(calendar, start)
     if is_working_day_count(calendar.policy, duration):
         return _working_days(calendar, start, n)
     due = calendar.local(start.astimezone(UTC) + timedelta(days=n))
-    return due, _("+ {n} × 24 h (calendar days) = {due}").format(n=n, due=moment_text(due))
+    return due, sentence("+ {n} × 24 h (calendar days) = {due}", n=n, due=Moment(due))
 
 
-def _same_day(calendar: WorkingCalendar, start: datetime) -> tuple[datetime, str]:
+def _same_day(calendar: WorkingCalendar, start: datetime) -> tuple[datetime, Sentence]:
     period = calendar.next_working_period_end(start)
     hours = f"{period.start:%H:%M}-{period.end:%H:%M}"
     if period.start.date() == start.date():
-        return period.end, _(
-            "same day: before that day's working hours end ({hours}) = {due}"
-        ).format(hours=hours, due=moment_text(period.end))
+        return period.end, sentence(
+            "same day: before that day's working hours end ({hours}) = {due}",
+            hours=hours,
+            due=Moment(period.end),
+        )
     today = calendar.working_period(start.date())
+    ended = f"{today.end:%H:%M}" if today else ""
     why = (
-        _("received after working hours ended at {end:%H:%M}").format(end=today.end)
+        sentence("received after working hours ended at {end}", end=ended)
         if today
-        else _("received on a day the counter is closed")
+        else sentence("received on a day the counter is closed")
     )
-    return period.end, _(
-        "same day: {why}, so by the end of the next working period = {due}"
-    ).format(why=why, due=moment_text(period.end))
+    return period.end, sentence(
+        "same day: {why}, so by the end of the next working period = {due}",
+        why=why,
+        due=Moment(period.end),
+    )
 
 
-def _working_days(calendar: WorkingCalendar, start: datetime, n: int) -> tuple[datetime, str]:
+def _working_days(calendar: WorkingCalendar, start: datetime, n: int) -> tuple[datetime, Sentence]:
     naive = start.replace(tzinfo=None)
     open_weekdays = [day for day, hours in calendar.policy.hours.items() if hours is not None]
     days = rruleset()
@@ -85,8 +95,8 @@ def _working_days(calendar: WorkingCalendar, start: datetime, n: int) -> tuple[d
     for index, day in enumerate(days):
         if index == n - 1:
             due = day.replace(tzinfo=calendar.tz)
-            return due, _("+ {n} working days (closed days skipped) = {due}").format(
-                n=n, due=moment_text(due)
+            return due, sentence(
+                "+ {n} working days (closed days skipped) = {due}", n=n, due=Moment(due)
             )
     raise AssertionError("an rrule over open weekdays never ends")  # pragma: no cover
 
@@ -96,12 +106,15 @@ def _deadline(
     milestone: Milestone,
     start: datetime,
     duration: Duration,
-    rule: str,
-    start_label: str,
+    rule: Sentence,
+    start_label: Sentence,
 ) -> Deadline:
     due, how = _advance(calendar, start, duration)
-    explanation = f"{start_label} {moment_text(calendar.local(start))}; {how}"
-    return Deadline(milestone, due, rule, explanation)
+    return Deadline(milestone, due, rule, (_started(start_label, calendar.local(start)), how))
+
+
+def _started(label: Sentence, at: datetime) -> Sentence:
+    return sentence("{start} {at}", start=label, at=Moment(at))
 
 
 def complaint_deadlines(
@@ -110,7 +123,7 @@ def complaint_deadlines(
     received: datetime,
     *,
     requested: datetime | None = None,
-    start_label: str | None = None,
+    start_label: Sentence | None = None,
 ) -> list[Deadline]:
     """The milestones of a complaint of ``complaint_class`` received at ``received``.
 
@@ -120,8 +133,8 @@ def complaint_deadlines(
     """
     calendar = WorkingCalendar(policy)
     rule = policy.complaint[complaint_class]
-    label = start_label or _("received")
-    name = _("{cls} complaint").format(cls=named(complaint_class))
+    label = start_label or sentence("received")
+    name = sentence("{cls} complaint", cls=complaint_class)
     out: list[Deadline] = []
     if rule.escalate and rule.escalate_to:
         out.append(
@@ -130,8 +143,11 @@ def complaint_deadlines(
                 Milestone.ESCALATE,
                 received,
                 rule.escalate,
-                _("{name}: escalate to the {who} {d}").format(
-                    name=name, who=named(rule.escalate_to), d=within(rule.escalate)
+                sentence(
+                    "{name}: escalate to the {who} {d}",
+                    name=name,
+                    who=rule.escalate_to,
+                    d=Within(rule.escalate),
                 ),
                 label,
             )
@@ -143,23 +159,27 @@ def complaint_deadlines(
                 Milestone.REPLY,
                 received,
                 rule.reply,
-                _("{name}: reply to the complainant {d}").format(name=name, d=within(rule.reply)),
+                sentence("{name}: reply to the complainant {d}", name=name, d=Within(rule.reply)),
                 label,
             )
         )
     if requested is not None and rule.resident_may_set_deadline:
         due = calendar.local(requested)
-        explanation = _("{label} {received}; the resident asked for {due}").format(
-            label=label, received=moment_text(calendar.local(received)), due=moment_text(due)
+        asked = (
+            sentence(
+                "the resident asked for {due} (instead of {d})",
+                due=Moment(due),
+                d=Within(rule.resolve),
+            )
+            if rule.resolve
+            else sentence("the resident asked for {due}", due=Moment(due))
         )
-        if rule.resolve:
-            explanation += _(" (instead of {d})").format(d=within(rule.resolve))
         out.append(
             Deadline(
                 Milestone.RESOLVE,
                 due,
-                _("{name}: resolve by the deadline the resident asked for").format(name=name),
-                explanation,
+                sentence("{name}: resolve by the deadline the resident asked for", name=name),
+                (_started(label, calendar.local(received)), asked),
             )
         )
     elif rule.resolve:
@@ -169,7 +189,7 @@ def complaint_deadlines(
                 Milestone.RESOLVE,
                 received,
                 rule.resolve,
-                _("{name}: resolve {d}").format(name=name, d=within(rule.resolve)),
+                sentence("{name}: resolve {d}", name=name, d=Within(rule.resolve)),
                 label,
             )
         )
@@ -180,8 +200,9 @@ def complaint_deadlines(
                 Milestone.UPGRADE,
                 received,
                 policy.upgrade_after,
-                _("a valid complaint still open {d} after reception becomes major").format(
-                    d=policy.upgrade_after
+                sentence(
+                    "a valid complaint still open {d} after reception becomes major",
+                    d=policy.upgrade_after,
                 ),
                 label,
             )
@@ -196,12 +217,31 @@ def extended_resolution(
     return Deadline(
         Milestone.RESOLVE,
         new_due,
-        _("extension approved by {who}").format(who=approver),
-        _("approved by {who} at {at}; replaces the deadline {old} ({rule})").format(
-            who=approver,
-            at=moment_text(approved_at.astimezone(new_due.tzinfo)),
-            old=moment_text(previous.due.astimezone(new_due.tzinfo)),
-            rule=previous.rule,
+        sentence("extension approved by {who}", who=approver),
+        (
+            sentence(
+                "approved by {who} at {at}; replaces the deadline {old} ({rule})",
+                who=approver,
+                at=Moment(approved_at.astimezone(new_due.tzinfo)),
+                old=Moment(previous.due.astimezone(new_due.tzinfo)),
+                rule=previous.rule,
+            ),
+        ),
+    )
+
+
+def first_extension(new_due: datetime, *, approver: str, approved_at: datetime) -> Deadline:
+    """The resolution deadline an approved extension sets where none was running."""
+    return Deadline(
+        Milestone.RESOLVE,
+        new_due,
+        sentence("extension approved by {who}", who=approver),
+        (
+            sentence(
+                "approved by {who} at {at}",
+                who=approver,
+                at=Moment(approved_at.astimezone(new_due.tzinfo)),
+            ),
         ),
     )
 
@@ -226,31 +266,31 @@ def callback_deadline(
     start = calendar.local(start)
     evening = evening_ok or urgent
     label = {
-        FollowUpReason.REPAIR_LEAK: _("leak test"),
-        FollowUpReason.COMPLAINT_RESULT: _("complaint resolved"),
-        FollowUpReason.PROMISED: _("promise made"),
-        FollowUpReason.PROGRESS: _("progress call planned"),
-    }.get(reason, _("repair done"))
-    steps = [f"{label} {moment_text(start)}"]
-    raw_text = ""
+        FollowUpReason.REPAIR_LEAK: sentence("leak test"),
+        FollowUpReason.COMPLAINT_RESULT: sentence("complaint resolved"),
+        FollowUpReason.PROMISED: sentence("promise made"),
+        FollowUpReason.PROGRESS: sentence("progress call planned"),
+    }.get(reason, sentence("repair done"))
+    steps = [_started(label, start)]
+    raw_text: Sentence | None = None
     if reason in (FollowUpReason.PROMISED, FollowUpReason.PROGRESS):
         if promised is None:
-            raise ValueError(_("a promised call needs the promised time"))
+            raise ValueError("a promised call needs the promised time")
         raw = calendar.local(promised)
-        rule = _("call back by the time promised to the caller")
-        steps.append(_("promised {due}").format(due=moment_text(raw)))
+        rule = sentence("call back by the time promised to the caller")
+        steps.append(sentence("promised {due}", due=Moment(raw)))
     else:
         duration = policy.followup[reason]
-        rule = _("{reason} follow-up {d}").format(reason=named(reason), d=within(duration))
+        rule = sentence("{reason} follow-up {d}", reason=reason, d=Within(duration))
         if duration.unit is Unit.SAME_DAY:
             raw = datetime.combine(start.date() + timedelta(days=1), time(0), tzinfo=calendar.tz)
-            steps.append(_("same day: by the end of {day}").format(day=day_text(start)))
-            raw_text = _("the end of that day")
+            steps.append(sentence("same day: by the end of {day}", day=Day(start)))
+            raw_text = sentence("the end of that day")
         else:
             raw, how = _advance(calendar, start, duration)
             steps.append(how)
     due = _into_window(calendar, raw, start, evening, steps, raw_text)
-    return Deadline(Milestone.CALLBACK, due, rule, "; ".join(steps))
+    return Deadline(Milestone.CALLBACK, due, rule, tuple(steps))
 
 
 def _into_window(
@@ -258,33 +298,36 @@ def _into_window(
     raw: datetime,
     start: datetime,
     evening: bool,
-    steps: list[str],
-    raw_text: str,
+    steps: list[Sentence],
+    raw_text: Sentence | None,
 ) -> datetime:
-    window = calendar.policy.callable_evening if evening else calendar.policy.callable_normal
-    which = _("evening window") if evening else _("callable window")
+    window = str(calendar.policy.callable_evening if evening else calendar.policy.callable_normal)
+    which = sentence("evening window") if evening else sentence("callable window")
     if raw >= start and calendar.window_at(raw, evening=evening):
         return raw
     last = calendar.last_window_ending_by(raw, evening=evening)
+    clock = f"{raw:%H:%M}"
     if last.end >= start:
         steps.append(
-            _(
+            sentence(
                 "{raw} is outside the {which} ({window}): due at the end of the last "
-                "window before it = {due}"
-            ).format(
-                raw=raw_text or f"{raw:%H:%M}",
+                "window before it = {due}",
+                raw=raw_text or clock,
                 which=which,
                 window=window,
-                due=moment_text(last.end),
+                due=Moment(last.end),
             )
         )
         return last.end
     following = calendar.current_or_next_window(start, evening=evening)
     due = max(following.start, start)
     steps.append(
-        _(
+        sentence(
             "the last {which} ({window}) before that ended before the follow-up existed, "
-            "so due at the start of the next window = {due}"
-        ).format(which=which, window=window, due=moment_text(due))
+            "so due at the start of the next window = {due}",
+            which=which,
+            window=window,
+            due=Moment(due),
+        )
     )
     return due

@@ -19,6 +19,7 @@ from frontdesk.domain.vocabulary.kinds import (
     Verdict,
 )
 from frontdesk.domain.vocabulary.labels import named_of
+from frontdesk.domain.vocabulary.sentences import Sentence, sentence, stored_steps
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import FieldsInvalid, NotFound, ServiceError, WrongState
@@ -46,8 +47,8 @@ class Callback:
     callable_now: bool
     attempts: int
     overdue: bool
-    rule: str
-    explanation: str
+    rule: Sentence
+    steps: tuple[Sentence, ...]
     # Either lets the call be made in the longer evening window (DOMAIN.md §4).
     evening_ok: bool
     urgent: bool
@@ -84,6 +85,7 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
             Matter.unit_label,
             FollowUp.phone,
             FollowUp.due,
+            FollowUp.worked_out,
             FollowUp.rule,
             FollowUp.explanation,
             FollowUp.evening_ok,
@@ -106,6 +108,7 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
         unit,
         phone,
         due,
+        worked_out,
         rule,
         explanation,
         evening_ok,
@@ -114,6 +117,7 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
         tries,
     ) in rows:
         window = windows[bool(evening_ok or urgent)]
+        said_rule, steps = stored_steps(worked_out, rule, explanation)
         out.append(
             Callback(
                 id=follow_up_id,
@@ -128,8 +132,8 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
                 callable_now=window.contains(local_now),
                 attempts=tries or 0,
                 overdue=due < now,
-                rule=rule,
-                explanation=explanation,
+                rule=said_rule,
+                steps=tuple(steps),
                 evening_ok=evening_ok,
                 urgent=urgent,
                 version=version,
@@ -213,7 +217,8 @@ def _after_reached(
             EventKind.NOTE,
             at=now,
             operator_id=operator_id,
-            text=_("progress call: {notes}").format(notes=notes),
+            text=notes,
+            said=sentence("progress call: {notes}", notes=notes),
         )
         return
     if reason is FollowUpReason.PROMISED:
@@ -241,7 +246,12 @@ def _after_reached(
     if matter.status != MatterStatus.CLOSED:
         matter.status = MatterStatus.CLOSED.value
         tracking.record_event(
-            session, matter, EventKind.CLOSED, at=now, operator_id=operator_id, text=verdict.value
+            session,
+            matter,
+            EventKind.CLOSED,
+            at=now,
+            operator_id=operator_id,
+            said=sentence("{verdict}", verdict=verdict),
         )
     tracking.refresh_next(session, matter)
 

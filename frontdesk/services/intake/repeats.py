@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from frontdesk.domain.call.repeats import is_same_matter
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, EventKind, MatterKind, MatterStatus
-from frontdesk.i18n import _
+from frontdesk.domain.vocabulary.sentences import sentence
 from frontdesk.services.matters import tracking
 from frontdesk.store.tables.register import Matter
 
@@ -90,6 +90,6 @@ def note_repeats(
             at=at,
             operator_id=operator_id,
             call_id=call_id,
-            text=_("raised again as #{id}: consider the major class").format(id=matter.id),
+            said=sentence("raised again as #{id}: consider the major class", id=matter.id),
         )
     return earlier

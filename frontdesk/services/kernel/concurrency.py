@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from frontdesk.domain.vocabulary.kinds import EventKind
 from frontdesk.domain.vocabulary.labels import named_of
+from frontdesk.domain.vocabulary.sentences import history_line
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound, ServiceError
@@ -23,6 +24,7 @@ from frontdesk.store.listeners.journal import AuditEntry
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, Matter, MatterEvent
 from frontdesk.store.tables.staff import Operator
+from frontdesk.wording import say
 
 MODELS = {"matter": Matter, "resident": Resident, "follow_up": FollowUp}
 # Bookkeeping that changes with every save: not worth telling the operator about.
@@ -132,10 +134,13 @@ def _events_since(session: Session, desk: Desk, matter_id: int, base_id: int) ->
     return [
         f"{_by(session, desk, event.at, event.operator_id, '')}: "
         + named_of(EventKind, event.kind)
-        + (f" {event.to_whom}" if event.to_whom else "")
-        + (f" “{event.text}”" if event.text else "")
+        + (f" “{_said(event)}”" if event.to_whom or event.text or event.said else "")
         for event in events
     ]
+
+
+def _said(event: MatterEvent) -> str:
+    return say(history_line(event.to_whom, event.text, event.said))
 
 
 def _by(session: Session, desk: Desk, at: datetime, operator_id: int | None, counter: str) -> str:

@@ -9,7 +9,7 @@ from frontdesk.domain.deadlines.rules import (
     Deadline,
     complaint_deadlines,
     extended_resolution,
-    moment_text,
+    first_extension,
 )
 from frontdesk.domain.vocabulary.kinds import (
     ComplaintClass,
@@ -20,6 +20,7 @@ from frontdesk.domain.vocabulary.kinds import (
     Role,
 )
 from frontdesk.domain.vocabulary.labels import named_of
+from frontdesk.domain.vocabulary.sentences import Sentence, sentence, stored_steps
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import ServiceError, WrongState
@@ -103,14 +104,7 @@ def approve_extension(
     deadline = (
         extended_resolution(previous, local, approver=approver.name, approved_at=now)
         if previous
-        else Deadline(
-            Milestone.RESOLVE,
-            local,
-            _("extension approved by {who}").format(who=approver.name),
-            _("approved by {who} at {at}").format(
-                who=approver.name, at=moment_text(now.astimezone(desk.policy.timezone))
-            ),
-        )
+        else first_extension(local, approver=approver.name, approved_at=now)
     )
     tracking.add_deadlines(session, matter, [deadline], now=now)
     tracking.record_event(
@@ -122,11 +116,9 @@ def approve_extension(
 
 def _as_deadline(row: MatterDeadline, desk: Desk) -> Deadline:
     """A stored deadline, its due time back in the estate's zone (the store keeps UTC)."""
+    rule, steps = stored_steps(row.worked_out, row.rule, row.explanation)
     return Deadline(
-        Milestone(row.milestone),
-        row.due.astimezone(desk.policy.timezone),
-        row.rule,
-        row.explanation,
+        Milestone(row.milestone), row.due.astimezone(desk.policy.timezone), rule, tuple(steps)
     )
 
 
@@ -162,7 +154,8 @@ def reclassify(
         EventKind.RECLASSIFIED,
         at=now,
         operator_id=operator_id,
-        text=f"{old} → {new_class.value}: {why}",
+        text=why,
+        said=sentence("{old} → {new}: {why}", old=_class(old), new=new_class, why=why),
     )
     _apply_class(
         session,
@@ -185,7 +178,7 @@ def _apply_class(
     start: datetime,
     now: datetime,
     *,
-    start_label: str | None,
+    start_label: Sentence | None,
     keep_extension: bool,
 ) -> None:
     keep: set[Milestone] = set()
@@ -275,8 +268,10 @@ def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
             EventKind.UPGRADED,
             at=now,
             operator_id=None,
-            text=_("{old} → major: still open {d} after reception").format(
-                old=named_of(ComplaintClass, matter.complaint_class), d=desk.policy.upgrade_after
+            said=sentence(
+                "{old} → major: still open {d} after reception",
+                old=_class(matter.complaint_class),
+                d=desk.policy.upgrade_after,
             ),
         )
         _apply_class(
@@ -286,8 +281,16 @@ def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
             ComplaintClass.MAJOR,
             deadline.due,
             now,
-            start_label=_("became major"),
+            start_label=sentence("became major"),
             keep_extension=False,
         )
         upgraded.append(matter.id)
     return upgraded  # type: ignore[return-value]
+
+
+def _class(value: str | None) -> ComplaintClass | str:
+    """A stored class as the vocabulary names it; one it no longer has, as stored."""
+    try:
+        return ComplaintClass(value or "")
+    except ValueError:
+        return value or ""

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from frontdesk.domain.people.phones import mask_phone
+from frontdesk.domain.vocabulary.sentences import Sentence, history_line, stored_steps
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound
@@ -50,8 +51,8 @@ def matter_line(matter: Matter, desk: Desk) -> MatterLine:
 class DeadlineLine:
     milestone: str
     due: datetime
-    rule: str
-    explanation: str
+    rule: Sentence
+    steps: tuple[Sentence, ...]
     state: str  # running, met or superseded
 
 
@@ -61,8 +62,8 @@ class EventLine:
 
     at: datetime
     kind: str
-    who: str  # the operator's name, or "system" (the automatic one-month upgrade)
-    text: str
+    who: str | None  # the operator's name; None when the system acted (the one-month upgrade)
+    text: Sentence
     # The deadline an extension asks for or approves; when a repair was done. None otherwise.
     until: datetime | None
 
@@ -109,24 +110,30 @@ def matter_detail(*, session: Session, desk: Desk, matter_id: int) -> MatterDeta
         ),
         unit=matter.unit_label,
         department=matter.department,
-        deadlines=[
-            DeadlineLine(
-                r.milestone,
-                r.due.astimezone(tz),
-                r.rule,
-                r.explanation,
-                "met" if r.met_at else "superseded" if r.superseded_at else "running",
-            )
-            for r in rows
-        ],
+        deadlines=[_deadline_line(r, desk) for r in rows],
         events=[
             EventLine(
                 at=e.at.astimezone(tz),
                 kind=e.kind,
-                who=name or "system",
-                text=" ".join(part for part in (e.to_whom, e.text) if part),
+                who=name,
+                text=event_text(e),
                 until=e.until.astimezone(tz) if e.until else None,
             )
             for e, name in events
         ],
     )
+
+
+def _deadline_line(row: MatterDeadline, desk: Desk) -> DeadlineLine:
+    rule, steps = stored_steps(row.worked_out, row.rule, row.explanation)
+    return DeadlineLine(
+        row.milestone,
+        row.due.astimezone(desk.policy.timezone),
+        rule,
+        tuple(steps),
+        "met" if row.met_at else "superseded" if row.superseded_at else "running",
+    )
+
+
+def event_text(event: MatterEvent) -> Sentence:
+    return history_line(event.to_whom, event.text, event.said)

@@ -22,6 +22,7 @@ from frontdesk.domain.vocabulary.kinds import (
     Role,
 )
 from frontdesk.domain.vocabulary.labels import named_of
+from frontdesk.domain.vocabulary.sentences import sentence
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import ServiceError, WrongState
@@ -279,7 +280,7 @@ def reopen(
         cls = ComplaintClass(matter.complaint_class)
         fresh = [
             d
-            for d in complaint_deadlines(desk.policy, cls, now, start_label=_("reopened"))
+            for d in complaint_deadlines(desk.policy, cls, now, start_label=sentence("reopened"))
             if d.milestone is Milestone.RESOLVE
         ]
         first = complaint_deadlines(desk.policy, cls, matter.received_at)

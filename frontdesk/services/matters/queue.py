@@ -15,6 +15,7 @@ from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
 from frontdesk.domain.vocabulary.kinds import MatterStatus
+from frontdesk.domain.vocabulary.sentences import Sentence, stored_steps
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import Matter, MatterDeadline
@@ -56,8 +57,8 @@ class QueueRow:
     due: datetime | None
     overdue: bool
     due_soon: bool
-    rule: str
-    explanation: str
+    rule: Sentence
+    steps: tuple[Sentence, ...]
     #: The version shown: an action on it is refused if someone saved the matter since.
     version: int = 1
     #: Other operators handling it now: advice, not a lock.
@@ -111,6 +112,7 @@ _COLUMNS: tuple[Any, ...] = (
     Matter.repair_category,
     Matter.next_milestone,
     Matter.next_due,
+    MatterDeadline.worked_out,
     MatterDeadline.rule,
     MatterDeadline.explanation,
     Matter.version,
@@ -219,7 +221,8 @@ def _rows(session: Session, desk: Desk, query, now: datetime) -> list[QueueRow]:
     out = []
     for row in session.exec(query):
         (matter_id, kind, cls, status, name, contact, resident_id, unit, summary) = row[:9]
-        department, category, milestone, due, rule, explanation, version = row[9:]
+        department, category, milestone, due, worked_out, rule, explanation, version = row[9:]
+        said_rule, steps = stored_steps(worked_out, rule or "", explanation or "")
         due = due.astimezone(desk.policy.timezone) if due else None
         out.append(
             QueueRow(
@@ -237,8 +240,8 @@ def _rows(session: Session, desk: Desk, query, now: datetime) -> list[QueueRow]:
                 due=due,
                 overdue=bool(due and due < now),
                 due_soon=bool(due and now <= due < now + SOON),
-                rule=rule or "",
-                explanation=explanation or "",
+                rule=said_rule,
+                steps=tuple(steps),
                 version=version,
             )
         )

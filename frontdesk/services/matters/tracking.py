@@ -16,6 +16,7 @@ from frontdesk.domain.vocabulary.kinds import (
     MatterStatus,
     Milestone,
 )
+from frontdesk.domain.vocabulary.sentences import Sentence, to_data, worked_out_data
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound
@@ -38,8 +39,7 @@ def add_deadlines(
             matter_id=matter.id,
             milestone=d.milestone.value,
             due=d.due,
-            rule=d.rule,
-            explanation=d.explanation,
+            worked_out=worked_out_data(d.rule, d.steps),
             created_at=now,
         )
         for d in deadlines
@@ -100,6 +100,7 @@ def record_event(
     at: datetime,
     operator_id: int | None,
     text: str = "",
+    said: Sentence | None = None,
     to_whom: str = "",
     until: datetime | None = None,
     call_id: int | None = None,
@@ -110,6 +111,7 @@ def record_event(
         at=at,
         operator_id=operator_id,
         text=text,
+        said=to_data(said) if said else None,
         to_whom=to_whom,
         until=until,
         call_id=call_id,
@@ -149,8 +151,7 @@ def open_follow_up(
         phone=matter.callback_phone or matter.contact_phone,
         created_at=desk.now(),
         due=deadline.due,
-        rule=deadline.rule,
-        explanation=deadline.explanation,
+        worked_out=worked_out_data(deadline.rule, deadline.steps),
         evening_ok=consent,
         urgent=urgent,
         status=FollowUpStatus.OWED.value,

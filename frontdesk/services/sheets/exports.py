@@ -29,10 +29,12 @@ from frontdesk.domain.vocabulary.kinds import (
     RepairCategory,
     Verdict,
 )
+from frontdesk.domain.vocabulary.sentences import stored_steps
 from frontdesk.i18n import _
 from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit, Unit
 from frontdesk.store.tables.register import Call, FollowUp, FollowUpAttempt, Matter
 from frontdesk.store.tables.staff import Operator
+from frontdesk.wording import say
 
 # Rows fetched from the database at a time.
 BATCH = 1000
@@ -185,14 +187,20 @@ def follow_ups(*, session: Session, since: datetime | None, until: datetime | No
             FollowUp.id, FollowUp.matter_id, FollowUp.reason, FollowUp.status,
             func.coalesce(Resident.name, Matter.contact_name), Matter.unit_label, FollowUp.phone,
             FollowUp.created_at, FollowUp.due, FollowUp.done_at, attempts, verdict,
-            FollowUp.evening_ok, FollowUp.urgent, FollowUp.rule,
+            FollowUp.evening_ok, FollowUp.urgent, FollowUp.rule, FollowUp.worked_out,
         )
         .join(Matter, Matter.id == FollowUp.matter_id)
         .outerjoin(Resident, Resident.id == Matter.resident_id)
         .order_by(FollowUp.due, FollowUp.id)
     )  # fmt: skip
     statement = _between(statement, FollowUp.due, since, until)
-    return Table(_("follow-ups"), columns, _stream(session, statement, phone_at=6))
+    return Table(_("follow-ups"), columns, _rules_said(_stream(session, statement, phone_at=6)))
+
+
+def _rules_said(rows: Iterator[tuple]) -> Iterator[tuple]:
+    """Each row's rule, from the worked-out data it ends with, in the exporter's language."""
+    for *values, rule, worked_out in rows:
+        yield (*values, say(stored_steps(worked_out, rule or "", "")[0]))
 
 
 def register(*, session: Session, since: datetime | None, until: datetime | None) -> Table:

@@ -2,8 +2,9 @@
 and the follow-up calls owed with every attempt."""
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Index, text
+from sqlalchemy import JSON, Column, Index, text
 from sqlmodel import Field, SQLModel
 
 from frontdesk.store.types import moment_field, version_column
@@ -95,8 +96,11 @@ class MatterDeadline(SQLModel, table=True):
     matter_id: int = Field(foreign_key="matter.id", index=True)
     milestone: str
     due: datetime = moment_field()
-    rule: str
-    explanation: str
+    # The rule and the steps that reached ``due`` as data (wording.py says them in the reader's
+    # language). Rows from before keep their text in ``rule`` and ``explanation``, shown as is.
+    worked_out: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    rule: str = ""
+    explanation: str = ""
     created_at: datetime = moment_field()
     met_at: datetime | None = moment_field(nullable=True)
     superseded_at: datetime | None = moment_field(nullable=True)
@@ -113,7 +117,9 @@ class MatterEvent(SQLModel, table=True):
     # None when the system acted (the automatic one-month upgrade).
     operator_id: int | None = Field(default=None, foreign_key="operator.id")
     to_whom: str = ""
+    # What someone typed, as typed; a line the system writes is kept in ``said``, as data.
     text: str = ""
+    said: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     until: datetime | None = moment_field(nullable=True)
     call_id: int | None = Field(default=None, foreign_key="call.id")
 
@@ -129,8 +135,10 @@ class FollowUp(SQLModel, table=True):
     phone: str = ""
     created_at: datetime = moment_field()
     due: datetime = moment_field()
-    rule: str
-    explanation: str
+    # As on MatterDeadline: the rule and steps as data, the legacy text beside them.
+    worked_out: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    rule: str = ""
+    explanation: str = ""
     evening_ok: bool = False
     urgent: bool = False
     status: str = "owed"

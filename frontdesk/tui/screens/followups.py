@@ -24,6 +24,7 @@ from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.revealing import RevealsNumbers, reveal_binding
 from frontdesk.tui.widgets.footer import CounterFooter
+from frontdesk.wording import said_steps, say
 
 # Groups in the order they are worked: what is late, what can be called now, the rest of today.
 GROUPS = ("overdue", "due now", "today", "later")
@@ -197,8 +198,8 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             text.append(" " + _("(shown on purpose, recorded)") + "\n", "dim")
         else:
             text.append(f"{c.phone}\n", "bold")
-        text.append(_("Rule: {rule}").format(rule=c.rule) + "\n")
-        text.append(_("Worked out: {explanation}").format(explanation=c.explanation) + "\n")
+        text.append(_("Rule: {rule}").format(rule=say(c.rule)) + "\n")
+        text.append(_("Worked out: {explanation}").format(explanation=said_steps(c.steps)) + "\n")
         if c.urgent or c.evening_ok:
             why = _("urgent") if c.urgent else _("the resident agreed to evening calls")
             text.append(_("May be called in the evening window: {why}.").format(why=why) + "\n")

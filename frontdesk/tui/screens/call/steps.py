@@ -14,6 +14,7 @@ from frontdesk.i18n import _
 from frontdesk.services.intake.call import CallDraft
 from frontdesk.services.kernel.context import Desk
 from frontdesk.tui.markup import escape
+from frontdesk.wording import said_steps, say
 
 
 def read_back_line(draft: CallDraft, clean: list[CleanMatter | None], card, *, caller: str) -> Line:
@@ -45,7 +46,8 @@ def commit_lines(
         for d in deadlines:
             lines.append(
                 f"[b]{named(checked.kind)} {named(d.milestone)}[/b] "
-                f"{short_text(d.due)} — {escape(d.rule)}\n  [dim]{escape(d.explanation)}[/dim]"
+                f"{short_text(d.due)} — {escape(say(d.rule))}\n"
+                f"  [dim]{escape(said_steps(d.steps))}[/dim]"
             )
         # The caller hears the first time something reaches them: a reply, a visit, a call.
         spoken = [

@@ -23,6 +23,7 @@ from frontdesk.services.kernel.errors import ServiceError
 from frontdesk.services.matters.detail import EventLine, MatterDetail
 from frontdesk.services.matters.queue import QueueRow
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
+from frontdesk.wording import say
 
 CLASS_KEYS = {"major": "m", "important": "i", "minor": "n", "invalid": "v"}
 
@@ -208,7 +209,7 @@ def _asked(asked: EventLine, detail: MatterDetail) -> str:
         d.due for d in detail.deadlines if d.milestone == Milestone.RESOLVE and d.state == "running"
     ]
     said = _("{who} asked at {at}: {why}").format(
-        who=asked.who, at=f"{asked.at:%m-%d %H:%M}", why=asked.text
+        who=asked.who or _("system"), at=f"{asked.at:%m-%d %H:%M}", why=say(asked.text)
     )
     if running:
         said += "\n" + _("Due now: {at}").format(at=short_text(running[0]))

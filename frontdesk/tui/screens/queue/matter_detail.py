@@ -17,6 +17,7 @@ from frontdesk.domain.vocabulary.kinds import (
 from frontdesk.domain.vocabulary.labels import named_of
 from frontdesk.i18n import _
 from frontdesk.services.matters.detail import EventLine, MatterDetail
+from frontdesk.wording import said_steps, say
 
 
 def matter_detail(detail: MatterDetail) -> Group:
@@ -36,7 +37,7 @@ def matter_detail(detail: MatterDetail) -> Group:
     deadlines = Table.grid(padding=(0, 1))
     for d in detail.deadlines:
         # The rule and how the due time was worked out, so the receptionist can explain it.
-        why = Text.assemble(d.rule, "\n", (d.explanation, "dim"))
+        why = Text.assemble(say(d.rule), "\n", (said_steps(d.steps), "dim"))
         style = "bold" if d.state == "running" else "dim"
         deadlines.add_row(
             Text(state_name(d.state), style),
@@ -48,7 +49,10 @@ def matter_detail(detail: MatterDetail) -> Group:
     # Newest first: the latest step is what the caller asks about.
     for e in reversed(detail.events):
         history.add_row(
-            f"{e.at:%m-%d %H:%M}", named_of(EventKind, e.kind), Text(e.who), _event_text(e)
+            f"{e.at:%m-%d %H:%M}",
+            named_of(EventKind, e.kind),
+            Text(e.who or _("system")),
+            _event_text(e),
         )
     parts = [head, Text(), Text(_("Deadlines"), "bold"), deadlines, Text()]
     parts += [Text(_("History, newest first"), "bold"), history]
@@ -67,8 +71,8 @@ def state_name(state: str) -> str:
 
 def _event_text(event: EventLine) -> Text:
     """What happened, with the deadline asked for or approved, or when a repair was done."""
-    text = Text(event.text)
+    text = Text(say(event.text))
     if event.until is not None:
         said = _("done {at}") if event.kind == EventKind.REPAIR_DONE else _("until {at}")
-        text.append(("  " if event.text else "") + said.format(at=short_text(event.until)))
+        text.append(("  " if text.plain else "") + said.format(at=short_text(event.until)))
     return text
