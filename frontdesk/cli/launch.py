@@ -48,7 +48,7 @@ def open_counter(opts: Options):
     what cannot be used is raised (``Unusable``), for the app to say, never ended here."""
     desk = opts.make_desk()
     engine = opts.connect()
-    from frontdesk.tui.backend import Counter
+    from frontdesk.services.counter import Counter
 
     counter = Counter(engine, desk)
     # What is loaded by now lives as long as the app (the libraries, the schema, the policy):

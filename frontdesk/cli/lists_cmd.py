@@ -24,8 +24,8 @@ def queue(
     overdue: bool = typer.Option(False, "--overdue", help=_("Only overdue matters.")),
 ) -> None:
     """Open matters sorted by their next deadline, overdue first."""
-    from frontdesk.services.matters.complaints import upgrade_overdue
-    from frontdesk.services.matters.queue import QueueFilter, list_queue
+    from frontdesk.services.counter import Counter
+    from frontdesk.services.matters.queue import QueueFilter, due_mark, list_queue
     from frontdesk.store.engine import new_session
 
     opts = options(ctx)
@@ -36,9 +36,11 @@ def queue(
                 department=department, departments=", ".join(desk.policy.departments)
             )
         )
-    with new_session(opts.open_engine()) as session:
-        # A valid complaint open a month is major; the queue must show it so.
-        upgrade_overdue(session=session, desk=desk)
+    engine = opts.open_engine()
+    # A valid complaint open a month is major; the queue must show it so. As at a counter:
+    # another one making the same upgrade at the same moment is no failure.
+    Counter(engine, desk).sweep_month_end()
+    with new_session(engine) as session:
         rows = list_queue(
             session=session,
             desk=desk,
@@ -73,7 +75,7 @@ def queue(
         )
         return
     for r in rows:
-        mark = _("OVERDUE") if r.overdue else (_("<1h") if r.due_soon else "")
+        mark = due_mark(r)
         due = f"{r.due:%m-%d %H:%M}" if r.due else "-"
         milestone = named_of(Milestone, r.next_milestone) or "-"
         typer.echo(

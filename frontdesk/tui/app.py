@@ -26,7 +26,7 @@ from frontdesk.tui.phone.ringing import TakesRings
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from frontdesk.tui.backend import Counter
+    from frontdesk.services.counter import Counter
 
 VIEWS = {
     "call": "F2",
@@ -254,7 +254,10 @@ class FrontdeskApp(TakesRings, App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="changes")
     def check_for_changes(self) -> None:
         """Saves at any counter reach this one's lists within a few seconds: a cheap check of
-        the audit log and the handling marks, and the view on screen reads again if it moved."""
+        the audit log and the handling marks, and the view on screen reads again if it moved.
+        The month-end upgrades fall due as time passes, not as anyone saves: made here, they
+        move the token like any other change."""
+        self.counter.sweep_month_end()
         token = self.counter.change_token()
         if self._seen_changes is not None and token != self._seen_changes:
             # Every screen of the view, not only a prompt or form open over it.

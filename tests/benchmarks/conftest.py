@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
-from frontdesk.tui.backend import Counter
 from tests.benchmarks.figures import LAST_RUN, RECORDED, table
 from tests.benchmarks.large_estate import NOW, PIN, RECEPTIONIST, copy_of, large_estate
 from tests.conftest import FrozenClock

@@ -21,13 +21,13 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk.services.counter import Counter
 from frontdesk.services.demo.estate import build_demo
 from frontdesk.services.intake.drafts import CallDrafts, SavedCall
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.store.drafts import DraftStore
 from frontdesk.store.engine import new_session
-from frontdesk.tui.backend import Counter
 from tests.conftest import ROOT, FrozenClock, at
 from tests.tui.driving import unique_phone
 

@@ -9,9 +9,9 @@ import subprocess
 import sys
 import time
 
+from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
-from frontdesk.tui.backend import Counter
 from tests.conftest import ROOT, FrozenClock, at
 from tests.e2e.test_terminal import estate, signed_in  # noqa: F401 - the fixture
 from tests.tui.driving import phones_held_by

@@ -10,9 +10,9 @@ import uuid
 
 import pytest
 
+from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
-from frontdesk.tui.backend import Counter
 from tests.conftest import ROOT, FrozenClock, at
 from tests.tui.driving import unique_phone
 

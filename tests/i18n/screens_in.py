@@ -20,12 +20,12 @@ from frontdesk import config, i18n
 i18n.use(config.interface_language())
 
 from frontdesk.domain.vocabulary.policy import load_policy  # noqa: E402
+from frontdesk.services.counter import Counter  # noqa: E402
 from frontdesk.services.demo.estate import build_demo  # noqa: E402
 from frontdesk.services.kernel.context import Desk  # noqa: E402
 from frontdesk.store.database import open_database  # noqa: E402
 from frontdesk.store.engine import new_session  # noqa: E402
 from frontdesk.tui.app import FrontdeskApp  # noqa: E402
-from frontdesk.tui.backend import Counter  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = __import__("datetime").datetime(2026, 12, 2, 15, 10, tzinfo=ZoneInfo("Asia/Shanghai"))

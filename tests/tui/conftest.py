@@ -2,12 +2,12 @@
 
 import pytest
 
+from frontdesk.services.counter import Counter
 from frontdesk.services.demo.estate import build_demo
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
 from frontdesk.tui.app import FrontdeskApp
-from frontdesk.tui.backend import Counter
 from tests.conftest import FrozenClock, at
 
 NOW = at(2026, 12, 2, 15, 10)

@@ -3,12 +3,12 @@ palette, and failures said out loud."""
 
 from sqlmodel import select
 
+from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
 from frontdesk.store.tables.staff import Operator
 from frontdesk.tui.app import FrontdeskApp
-from frontdesk.tui.backend import Counter
 from frontdesk.tui.screens.call.screen import CallScreen
 from frontdesk.tui.screens.sign_in import FirstRunScreen, SignInScreen
 from tests.conftest import FrozenClock

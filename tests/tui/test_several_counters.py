@@ -9,7 +9,7 @@ from dataclasses import replace
 from textual.widgets import Static
 
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, Role
-from frontdesk.tui.backend import Counter
+from frontdesk.services.counter import Counter
 from frontdesk.tui.dialogs.prompts import TextPrompt
 from frontdesk.wording import say
 from tests.tui.conftest import SIZE
@@ -134,3 +134,22 @@ async def test_a_card_saved_over_another_counters_save_keeps_both_after_the_refu
         assert isinstance(app.screen, ResidentsScreen)
     after = counter.card(hit.id)
     assert (after.temperament, after.notes) == ("analytical", "晚上八点后别打")
+
+
+async def test_the_month_end_upgrade_made_by_the_change_check_reaches_the_queue(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_view(app, pilot, "f4")
+        minor = {r.id for r in app.screen.rows.values() if r.complaint_class == "minor"}
+        assert minor
+        # A month and more on: no one saves anything, and the valid complaints still open
+        # become major as the handbook says, on screen within a change check or two.
+        counter.desk.clock.advance(days=40)
+
+        def upgraded() -> bool:
+            shown = {r.id: r.complaint_class for r in app.screen.rows.values()}
+            return all(shown.get(i, "major") == "major" for i in minor)
+
+        await wait_until(app, pilot, upgraded, seconds=8)
+        (first, *_rest) = minor
+        assert "upgraded" in [e.kind for e in counter.detail(first).events]

@@ -4,10 +4,10 @@ the sign-in into the first run, and a counter that cannot be opened ends the app
 
 import threading
 
+from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
 from frontdesk.tui.app import FrontdeskApp
-from frontdesk.tui.backend import Counter
 from frontdesk.tui.screens.call.screen import CallScreen
 from frontdesk.tui.screens.sign_in import FirstRunScreen, SignInScreen
 from tests.conftest import FrozenClock

@@ -241,6 +241,23 @@ def _reached(
     return reached
 
 
+def _upgrades_due(now: datetime):
+    return (
+        select(MatterDeadline, Matter)
+        .join(Matter, Matter.id == MatterDeadline.matter_id)  # type: ignore[arg-type]
+        .where(MatterDeadline.milestone == Milestone.UPGRADE.value)
+        .where(MatterDeadline.met_at.is_(None))  # type: ignore[union-attr]
+        .where(MatterDeadline.superseded_at.is_(None))  # type: ignore[union-attr]
+        .where(MatterDeadline.due <= now)
+        .where(Matter.status == MatterStatus.OPEN.value)
+    )
+
+
+def upgrades_due(*, session: Session, desk: Desk) -> bool:
+    """Whether any month-end upgrade is due now: a read, so the counters may ask often."""
+    return session.exec(_upgrades_due(desk.now()).limit(1)).first() is not None
+
+
 @use_case
 def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
     """Make major every valid complaint still open a month after reception (DOMAIN.md §3).
@@ -249,15 +266,7 @@ def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
     Returns the ids of the complaints upgraded.
     """
     now = desk.now()
-    due = session.exec(
-        select(MatterDeadline, Matter)
-        .join(Matter, Matter.id == MatterDeadline.matter_id)  # type: ignore[arg-type]
-        .where(MatterDeadline.milestone == Milestone.UPGRADE.value)
-        .where(MatterDeadline.met_at.is_(None))  # type: ignore[union-attr]
-        .where(MatterDeadline.superseded_at.is_(None))  # type: ignore[union-attr]
-        .where(MatterDeadline.due <= now)
-        .where(Matter.status == MatterStatus.OPEN.value)
-    ).all()
+    due = session.exec(_upgrades_due(now)).all()
     upgraded = []
     for deadline, matter in due:
         deadline.met_at = deadline.due

@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from frontdesk.domain.vocabulary.kinds import MatterStatus
 from frontdesk.domain.vocabulary.sentences import Sentence, stored_steps
+from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import Matter, MatterDeadline
@@ -117,6 +118,13 @@ _COLUMNS: tuple[Any, ...] = (
     MatterDeadline.explanation,
     Matter.version,
 )
+
+
+def due_mark(row: QueueRow) -> str:
+    """The mark beside a row, the same on every screen and in the command line's list."""
+    if row.overdue:
+        return _("OVERDUE")
+    return _("<1h") if row.due_soon else ""
 
 
 def list_queue(

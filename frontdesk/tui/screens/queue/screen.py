@@ -23,6 +23,7 @@ from frontdesk.services.matters.queue import (
     QueuePage,
     QueueRow,
     QueueTotals,
+    due_mark,
 )
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
@@ -243,7 +244,7 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
                 continue  # saved again since the page before was read: it is shown already
             self.rows[row.id] = row
             style = "bold red" if row.overdue else ""
-            mark = _("OVERDUE") if row.overdue else _("<1h") if row.due_soon else ""
+            mark = due_mark(row)
             # Someone at another counter is on it: advice, so two people don't call back twice.
             mark = mark or (_("in hand") if row.others else "")
             cells = [

@@ -1,23 +1,33 @@
-"""The services as the screens use them: each call opens its own session, so any worker thread
-may call it, and the signed-in operator is filled in for every use case."""
+"""One counter's way into the use cases, for the screens and the command line alike: each call
+opens its own session, so any worker thread may call it, and the signed-in operator is filled in
+for every use case. Each method says what it takes; the use cases keep their rules."""
 
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
 from frontdesk.domain.clock.months import Month
+from frontdesk.domain.deadlines.rules import Deadline
 from frontdesk.domain.report.figures import MonthlyReport
-from frontdesk.domain.vocabulary.kinds import Role
+from frontdesk.domain.vocabulary.kinds import (
+    AttemptOutcome,
+    ComplaintClass,
+    ResidentRole,
+    Role,
+    Temperament,
+    Verdict,
+)
 from frontdesk.i18n import _
 from frontdesk.services.followups import callbacks as followups
 from frontdesk.services.intake import drafts as call_drafts
 from frontdesk.services.intake import filing as intake
 from frontdesk.services.intake import incoming
 from frontdesk.services.intake.call import CallDraft, FiledCall
-from frontdesk.services.kernel.concurrency import Conflict
+from frontdesk.services.kernel.concurrency import Conflict, Seen
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotAllowed
 from frontdesk.services.kernel.permissions import Action, allows
@@ -27,8 +37,11 @@ from frontdesk.services.report import records as report
 from frontdesk.services.residents import card as cards
 from frontdesk.services.residents import reveal
 from frontdesk.services.residents import search as residents
+from frontdesk.services.residents.edit import edit_resident
 from frontdesk.services.staff import audit, operators, presence, setup
 from frontdesk.store.engine import new_session
+from frontdesk.store.tables.people import Resident
+from frontdesk.store.tables.register import FollowUp, FollowUpAttempt, Matter, MatterEvent
 from frontdesk.store.tables.staff import Operator
 
 T = TypeVar("T")
@@ -116,12 +129,8 @@ class Counter:
         after: queue.QueueKey | None = None,
         limit: int = queue.PAGE,
     ) -> queue.QueuePage:
-        """A page of the queue, with who else is on each row. The first page (``after`` None)
-        comes with the totals, after the month-end sweep has made its upgrades."""
-        if after is None:
-            # Another counter may make the same upgrade at the same moment: theirs stands.
-            with suppress(Conflict):
-                self.run(complaints.upgrade_overdue)
+        """A page of the queue, with who else is on each row; the first page (``after`` None)
+        comes with the totals."""
         page = self.run(queue.queue_page, filters=filters, after=after, limit=limit)
         me = self.operator.id if self.operator else None
         with new_session(self.engine) as session:
@@ -137,6 +146,17 @@ class Counter:
             for r in page.rows
         ]
         return replace(page, rows=rows)
+
+    def sweep_month_end(self) -> list[int]:
+        """Make the month-end upgrades now due (a valid complaint open a month becomes major);
+        the ids upgraded. Asked for by the change check every few seconds, so it first looks,
+        without writing, whether any is due."""
+        if not self.run(complaints.upgrades_due):
+            return []
+        # Another counter may make the same upgrade at the same moment: theirs stands.
+        with suppress(Conflict):
+            return self.run(complaints.upgrade_overdue)
+        return []
 
     def queue(self, filters: queue.QueueFilter | None = None) -> list[queue.QueueRow]:
         """The most urgent page of the queue."""
@@ -164,48 +184,147 @@ class Counter:
     def create_resident(self, draft: residents.ResidentDraft):
         return self.act(residents.create_resident, draft=draft)
 
-    def escalate(self, **kwargs: Any):
-        return self.act(handling.escalate, **kwargs)
+    def escalate(
+        self,
+        *,
+        matter_id: int,
+        to_role: Role,
+        to_whom: str,
+        text: str = "",
+        seen: Seen | None = None,
+    ) -> Matter:
+        return self.act(
+            handling.escalate,
+            matter_id=matter_id,
+            to_role=to_role,
+            to_whom=to_whom,
+            text=text,
+            seen=seen,
+        )
 
-    def reply(self, **kwargs: Any):
-        return self.act(handling.record_reply, **kwargs)
+    def reply(self, *, matter_id: int, text: str, seen: Seen | None = None) -> Matter:
+        return self.act(handling.record_reply, matter_id=matter_id, text=text, seen=seen)
 
-    def note(self, **kwargs: Any):
-        return self.act(handling.add_note, **kwargs)
+    def note(self, *, matter_id: int, text: str, seen: Seen | None = None) -> Matter:
+        return self.act(handling.add_note, matter_id=matter_id, text=text, seen=seen)
 
-    def resolve(self, **kwargs: Any):
-        return self.act(handling.resolve, **kwargs)
+    def resolve(
+        self, *, matter_id: int, text: str, seen: Seen | None = None
+    ) -> tuple[Matter, FollowUp | None]:
+        return self.act(handling.resolve, matter_id=matter_id, text=text, seen=seen)
 
-    def repair_done(self, **kwargs: Any):
-        return self.act(handling.record_repair_done, **kwargs)
+    def repair_done(
+        self,
+        *,
+        matter_id: int,
+        done_at: datetime,
+        leak_test_at: datetime | None = None,
+        text: str = "",
+        seen: Seen | None = None,
+    ) -> tuple[Matter, FollowUp]:
+        return self.act(
+            handling.record_repair_done,
+            matter_id=matter_id,
+            done_at=done_at,
+            leak_test_at=leak_test_at,
+            text=text,
+            seen=seen,
+        )
 
-    def reopen(self, **kwargs: Any):
-        return self.act(handling.reopen, **kwargs)
+    def reopen(self, *, matter_id: int, text: str, seen: Seen | None = None) -> Matter:
+        return self.act(handling.reopen, matter_id=matter_id, text=text, seen=seen)
 
-    def request_extension(self, **kwargs: Any):
-        return self.act(complaints.request_extension, **kwargs)
+    def request_extension(
+        self, *, matter_id: int, until: datetime, reason: str, seen: Seen | None = None
+    ) -> MatterEvent:
+        return self.act(
+            complaints.request_extension,
+            matter_id=matter_id,
+            until=until,
+            reason=reason,
+            seen=seen,
+        )
 
-    def approve_extension(self, **kwargs: Any):
-        return self.act(complaints.approve_extension, **kwargs)
+    def approve_extension(
+        self, *, matter_id: int, until: datetime | None = None, seen: Seen | None = None
+    ) -> Deadline:
+        return self.act(complaints.approve_extension, matter_id=matter_id, until=until, seen=seen)
 
-    def reclassify(self, **kwargs: Any):
-        return self.act(complaints.reclassify, **kwargs)
+    def reclassify(
+        self,
+        *,
+        matter_id: int,
+        new_class: ComplaintClass,
+        reason: str,
+        seen: Seen | None = None,
+    ) -> Matter:
+        return self.act(
+            complaints.reclassify,
+            matter_id=matter_id,
+            new_class=new_class,
+            reason=reason,
+            seen=seen,
+        )
 
-    def record_attempt(self, **kwargs: Any):
-        return self.act(followups.record_attempt, **kwargs)
+    def record_attempt(
+        self,
+        *,
+        follow_up_id: int,
+        outcome: AttemptOutcome,
+        verdict: Verdict = Verdict.NONE,
+        notes: str = "",
+        reopen_matter: bool = False,
+        new_visit_at: datetime | None = None,
+        seen: Seen | None = None,
+    ) -> FollowUpAttempt:
+        return self.act(
+            followups.record_attempt,
+            follow_up_id=follow_up_id,
+            outcome=outcome,
+            verdict=verdict,
+            notes=notes,
+            reopen_matter=reopen_matter,
+            new_visit_at=new_visit_at,
+            seen=seen,
+        )
 
-    def edit_resident(self, **kwargs: Any):
-        from frontdesk.services.residents.edit import edit_resident
-
-        return self.act(edit_resident, **kwargs)
+    def edit_resident(
+        self,
+        *,
+        resident_id: int,
+        phones: list[str],
+        role: ResidentRole | None,
+        temperament: Temperament | None,
+        notes: str,
+        evening_calls_ok: bool,
+        title: str | None = None,
+        seen: Seen | None = None,
+    ) -> Resident:
+        return self.act(
+            edit_resident,
+            resident_id=resident_id,
+            phones=phones,
+            role=role,
+            temperament=temperament,
+            notes=notes,
+            evening_calls_ok=evening_calls_ok,
+            title=title,
+            seen=seen,
+        )
 
     # Privacy and the log
-    def reveal_phone(self, **kwargs: Any) -> reveal.Revealed:
-        """A full number, recorded in the log (``resident_id=`` or ``follow_up_id=``)."""
-        return self.act(reveal.reveal_phone, **kwargs)
+    def reveal_phone(
+        self, *, resident_id: int | None = None, follow_up_id: int | None = None, why: str = ""
+    ) -> reveal.Revealed:
+        """A full number, recorded in the log: a resident's, or the one a follow-up calls."""
+        return self.act(
+            reveal.reveal_phone, resident_id=resident_id, follow_up_id=follow_up_id, why=why
+        )
 
-    def audit_page(self, **kwargs: Any) -> audit.AuditPage:
-        return self.act(audit.list_audit, **kwargs)
+    def audit_page(
+        self, *, filters: audit.AuditFilter | None = None, before_id: int | None = None
+    ) -> audit.AuditPage:
+        return self.act(audit.list_audit, filters=filters, before_id=before_id)
 
     def audit_entry(self, entry_id: int) -> audit.AuditLine:
         return self.act(audit.audit_entry, entry_id=entry_id)
