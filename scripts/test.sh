@@ -17,7 +17,7 @@ for backend in sqlite postgresql; do
   if [ $# -gt 0 ]; then
     .venv/bin/pytest --database "$backend" "$@"
   else
-    .venv/bin/pytest --database "$backend" -n "$workers" --ignore=tests/e2e
+    .venv/bin/pytest --database "$backend" -n "$workers" --ignore=tests/e2e --durations=15
     .venv/bin/pytest --database "$backend" tests/e2e
   fi
 done

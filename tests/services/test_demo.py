@@ -7,19 +7,36 @@ import pytest
 from sqlmodel import func, select
 
 from frontdesk.services.demo.estate import build_demo
+from frontdesk.store.database import open_database
+from frontdesk.store.engine import new_session
 from frontdesk.store.tables.register import Call, FollowUp, Matter, MatterEvent
 from tests.conftest import at
 
 
 @pytest.fixture(
+    scope="module",
     params=[at(2026, 12, 2, 15, 10), at(2026, 12, 2, 23, 30), at(2026, 12, 3, 7, 0)],
     ids=["afternoon", "night", "before-opening"],
 )
-def demo(request, session, policy):
-    summary = build_demo(
-        session=session, policy=policy, now=request.param, seed=11, resident_count=200
-    )
-    return request.param, summary
+def built(request, databases, policy):
+    """One estate for each time of day, built once for all the tests that read it."""
+    engine = open_database(databases.empty())
+    with new_session(engine) as session:
+        summary = build_demo(
+            session=session, policy=policy, now=request.param, seed=11, resident_count=200
+        )
+        yield session, request.param, summary
+    engine.dispose()
+
+
+@pytest.fixture
+def session(built):
+    return built[0]
+
+
+@pytest.fixture
+def demo(built):
+    return built[1:]
 
 
 def test_residents_and_two_months_of_calls(session, demo):
