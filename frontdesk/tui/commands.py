@@ -10,6 +10,7 @@ from textual.content import Content
 
 from frontdesk.i18n import _
 from frontdesk.services.kernel.permissions import Action
+from frontdesk.tui.open_counter import counter_of
 
 # The views as the palette offers them: mode, name, what it is for.
 VIEWS = (
@@ -32,7 +33,7 @@ class ResidentCommands(Provider):
 
     @property
     def views(self) -> tuple[tuple[str, str, str], ...]:
-        if self.app.counter.may(Action.READ_AUDIT):  # type: ignore[attr-defined]
+        if counter_of(self).may(Action.READ_AUDIT):
             return (*VIEWS, AUDIT_VIEW)
         return VIEWS
 
@@ -56,7 +57,7 @@ class ResidentCommands(Provider):
                     name,
                     help=help_text,
                 )
-        found = await asyncio.to_thread(self.app.counter.search, query)  # type: ignore[attr-defined]
+        found = await asyncio.to_thread(counter_of(self).search, query)
         for rank, hit in enumerate(found):
             text = " · ".join(part for part in (hit.name, hit.units, hit.phone) if part)
             yield Hit(

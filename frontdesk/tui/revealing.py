@@ -12,6 +12,7 @@ from textual.timer import Timer
 from frontdesk.i18n import _
 from frontdesk.services.kernel.errors import ServiceError
 from frontdesk.services.residents.reveal import Revealed
+from frontdesk.tui.open_counter import counter_of
 
 # Long enough to dial or read the number out, short enough not to be left on screen.
 REVEAL_SECONDS = 30.0
@@ -39,7 +40,7 @@ class RevealsNumbers:
     @work(thread=True, exclusive=True, group="reveal", exit_on_error=False)
     def _fetch_number(self, subject_id: int, which: dict[str, Any]) -> None:
         try:
-            shown = self.app.counter.reveal_phone(**which)  # type: ignore[attr-defined]
+            shown = counter_of(self).reveal_phone(**which)
         except ServiceError as refused:
             # The service's own refusal, said as it is: the key may be greyed, the rule is there.
             self.app.call_from_thread(self.notify, str(refused), severity="error")  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from frontdesk.domain.vocabulary.kinds import AttemptOutcome, FollowUpReason, Verdict
 from frontdesk.domain.vocabulary.labels import named_of
 from frontdesk.i18n import _
+from frontdesk.services.counter import Counter
 from frontdesk.services.followups.callbacks import Callback
 from frontdesk.services.kernel.concurrency import Seen
 from frontdesk.services.kernel.errors import ServiceError
@@ -22,6 +23,7 @@ from frontdesk.services.kernel.permissions import Action
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
+from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.revealing import RevealsNumbers, reveal_binding
 from frontdesk.tui.widgets.footer import CounterFooter
 from frontdesk.wording import said_steps, say
@@ -96,8 +98,8 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         self.current: Callback | None = None
 
     @property
-    def counter(self):
-        return self.app.counter  # type: ignore[attr-defined]
+    def counter(self) -> Counter:
+        return counter_of(self)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.i18n import _
 from frontdesk.tui.failures import ReportsWorkerFailures
+from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.widgets.footer import CounterFooter
 
 
@@ -47,7 +48,7 @@ class SignInScreen(ReportsWorkerFailures, Screen):
         from frontdesk.services.kernel.errors import SignInRefused  # loaded with the counter
 
         try:
-            self.app.counter.sign_in(name, pin)  # type: ignore[attr-defined]
+            counter_of(self).sign_in(name, pin)
         except SignInRefused as refused:
             self.app.call_from_thread(self.refused, str(refused))
             return
@@ -76,7 +77,7 @@ class FirstRunScreen(ReportsWorkerFailures, Screen):
 
     def on_mount(self) -> None:
         centre = self.query_one("#centre", Input)
-        centre.value = self.app.counter.desk.policy.centre_name  # type: ignore[attr-defined]
+        centre.value = counter_of(self).desk.policy.centre_name
         centre.focus()
 
     @on(Input.Submitted, "#centre")
@@ -97,7 +98,7 @@ class FirstRunScreen(ReportsWorkerFailures, Screen):
         from frontdesk.services.kernel.errors import ServiceError  # loaded with the counter
 
         try:
-            self.app.counter.first_run(centre=centre, manager=name, pin=pin)  # type: ignore[attr-defined]
+            counter_of(self).first_run(centre=centre, manager=name, pin=pin)
         except ServiceError as exc:
             self.app.call_from_thread(self.query_one("#sign-in-error", Static).update, str(exc))
             return

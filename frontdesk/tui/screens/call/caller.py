@@ -15,6 +15,7 @@ from frontdesk.i18n import _
 from frontdesk.services.kernel.errors import ServiceError
 from frontdesk.services.residents.search import ResidentDraft
 from frontdesk.tui.failures import ReportsWorkerFailures
+from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.widgets.fields import Advance, FieldRow, GoesOnTyping, TextField
 
 CALLER_FIELDS = ("name", "phone", "unit")
@@ -107,7 +108,7 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def find(self, text: str) -> None:
-        hits = self.app.counter.search(text) if text.strip() else []  # type: ignore[attr-defined]
+        hits = counter_of(self).search(text) if text.strip() else []
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_matches, hits)
 
@@ -166,7 +167,7 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
     @work(thread=True, exclusive=True, group="resident", exit_on_error=False)
     def make_card(self, draft: ResidentDraft) -> None:
         try:
-            resident = self.app.counter.create_resident(draft)  # type: ignore[attr-defined]
+            resident = counter_of(self).create_resident(draft)
         except ServiceError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return

@@ -10,10 +10,12 @@ from textual.widgets import Header, Input, Static
 from frontdesk.domain.call.script import Step, close, greeting, identify, record, step_name
 from frontdesk.domain.vocabulary.kinds import Channel, MatterKind
 from frontdesk.i18n import _
+from frontdesk.services.counter import Counter
 from frontdesk.services.intake.call import CallDraft, MatterDraft
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
 from frontdesk.tui.markup import escape, phrase_warnings
+from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.screens.call.actions import CallActions
 from frontdesk.tui.screens.call.answer import AnswersRings
 from frontdesk.tui.screens.call.caller import CallerPanel
@@ -115,8 +117,8 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
         self.offer_resume()
 
     @property
-    def counter(self):
-        return self.app.counter  # type: ignore[attr-defined]
+    def counter(self) -> Counter:
+        return counter_of(self)
 
     @property
     def caller(self) -> str:

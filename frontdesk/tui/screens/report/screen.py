@@ -12,11 +12,13 @@ from textual.worker import get_current_worker
 from frontdesk.domain.clock.months import Month
 from frontdesk.domain.report.figures import MonthlyReport
 from frontdesk.i18n import _
+from frontdesk.services.counter import Counter
 from frontdesk.services.report.records import current_month, last_complete_month
 from frontdesk.services.report.tables import Table, Type, report_tables, text_of
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
 from frontdesk.tui.messages import DatabaseChanged
+from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.screens.report.charts import ReportCharts
 from frontdesk.tui.widgets.footer import CounterFooter
 
@@ -54,8 +56,8 @@ class ReportScreen(ReportsWorkerFailures, Screen):
         self.report: MonthlyReport | None = None
 
     @property
-    def counter(self):
-        return self.app.counter  # type: ignore[attr-defined]
+    def counter(self) -> Counter:
+        return counter_of(self)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -10,11 +10,13 @@ from textual.widgets import Label, Static
 from frontdesk.domain.people.temperaments import STRATEGY
 from frontdesk.domain.vocabulary.kinds import ResidentRole, Temperament
 from frontdesk.i18n import _
+from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.concurrency import Conflict, Seen
 from frontdesk.services.kernel.errors import FieldError, FieldsInvalid, ServiceError
 from frontdesk.services.residents.edit import EditableCard, editable_card
 from frontdesk.tui.dialogs.modal import ClosesOnce
 from frontdesk.tui.failures import ReportsWorkerFailures
+from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.widgets.fields import Advance, Choice, ChoiceField, FieldRow, TextField
 from frontdesk.tui.widgets.footer import CounterFooter
 
@@ -101,8 +103,8 @@ class EditResidentScreen(ReportsWorkerFailures, ClosesOnce[bool]):
         self.load()
 
     @property
-    def counter(self):
-        return self.app.counter  # type: ignore[attr-defined]
+    def counter(self) -> Counter:
+        return counter_of(self)
 
     @work(thread=True, exclusive=True, group="resident-edit", exit_on_error=False)
     def load(self) -> None:

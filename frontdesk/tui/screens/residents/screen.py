@@ -16,11 +16,13 @@ from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import get_current_worker
 
 from frontdesk.i18n import _
+from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.permissions import Action
 from frontdesk.services.residents.card import ResidentCard
 from frontdesk.services.residents.search import SEARCH_LIMIT, ResidentHit
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
+from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.revealing import RevealsNumbers, reveal_binding
 from frontdesk.tui.screens.residents.edit import EditResidentScreen
 from frontdesk.tui.widgets.fields import LineInput
@@ -124,8 +126,8 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             self.load_card(self._want)
 
     @property
-    def counter(self):
-        return self.app.counter  # type: ignore[attr-defined]
+    def counter(self) -> Counter:
+        return counter_of(self)
 
     # What can be done now
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
