@@ -37,7 +37,7 @@ class Stopwatch:
 
         def timed_show(screen, page, reading):
             show(screen, page, reading)
-            if reading == screen.reading and self.shown is None:
+            if reading == screen.reading.number and self.shown is None:
                 self.shown = time.perf_counter()
 
         def timed_refresh(screen):
@@ -69,7 +69,7 @@ async def first_renders(app: FrontdeskApp, watch: Stopwatch) -> tuple[list[float
             await pilot.press("f3")
             await settle(app, pilot)
             elapsed = await watch.time_f4(pilot)
-            assert isinstance(app.screen, QueueScreen) and app.screen.rows
+            assert isinstance(app.screen, QueueScreen) and app.screen.reading.rows
             await settle(app, pilot)  # the detail pane of the highlighted matter, and so on
             if round_ >= WARM_UP:
                 times.append(elapsed)

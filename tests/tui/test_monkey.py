@@ -84,7 +84,7 @@ async def _finds_residents(app, pilot, counter) -> None:
 
 
 async def _lists_the_queue(app, pilot, counter) -> None:
-    assert _rows(app) == [row.id for row in counter.queue(app.screen.filters)]
+    assert _rows(app) == [row.id for row in counter.queue(app.screen.reading.filters)]
 
 
 async def _lists_the_calls_owed(app, pilot, counter) -> None:

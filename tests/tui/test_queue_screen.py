@@ -87,7 +87,7 @@ async def test_resolving_a_complaint_owes_the_resident_the_result_call(make_app,
         await pilot.press("v")
         await answer(app, pilot, TextPrompt, text="楼道灯已更换")
         await settle(app, pilot)
-        assert row.id not in app.screen.rows
+        assert row.id not in app.screen.reading.rows
     assert counter.detail(row.id).matter.status == "resolved"
     assert any(
         c.matter_id == row.id and c.reason == "complaint-result" for c in counter.callbacks()
@@ -254,7 +254,7 @@ async def test_a_resolved_complaint_reopens_by_its_number(make_app, counter):
         await type_in(pilot, str(resolved))
         await answer(app, pilot, TextPrompt, text="业主说问题还在")
         await settle(app, pilot)
-        assert resolved in app.screen.rows
+        assert resolved in app.screen.reading.rows
     assert counter.detail(resolved).matter.status == "open"
     assert ("reopened", "业主说问题还在") in events(counter, resolved)
 
@@ -270,10 +270,10 @@ async def test_filters_narrow_the_rows(make_app, counter, key, wanted):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_queue(app, pilot)
-        everything = list(app.screen.rows)
+        everything = list(app.screen.reading.rows)
         await pilot.press(key)
         await settle(app, pilot)
-        shown = list(app.screen.rows)
+        shown = list(app.screen.reading.rows)
     assert shown == [r.id for r in counter.queue(wanted)]
     assert 0 < len(shown) < len(everything)
 
@@ -284,10 +284,10 @@ async def test_mine_shows_only_the_matters_i_filed(make_app, counter):
         await open_queue(app, pilot)
         await pilot.press("m")
         await settle(app, pilot)
-        mine = list(app.screen.rows)
+        mine = list(app.screen.reading.rows)
         await pilot.press("m")
         await settle(app, pilot)
-        everyone = list(app.screen.rows)
+        everyone = list(app.screen.reading.rows)
     assert mine == [r.id for r in counter.queue(QueueFilter(operator_id=counter.operator.id))]
     assert len(mine) < len(everyone)
 
@@ -341,4 +341,4 @@ async def test_the_status_key_shows_resolved_matters(make_app, counter):
         await settle(app, pilot)
         await pilot.press("s")
         await settle(app, pilot)
-        assert set(app.screen.rows) == resolved
+        assert set(app.screen.reading.rows) == resolved

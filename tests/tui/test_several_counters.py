@@ -54,7 +54,7 @@ async def test_a_matter_escalated_at_another_counter_shows_here_within_five_seco
             other.escalate, matter_id=row.id, to_role=Role.MANAGER, to_whom="陈经理"
         )
         took = await wait_until(
-            app, pilot, lambda: app.screen.rows[row.id].next_milestone != "escalate"
+            app, pilot, lambda: app.screen.reading.rows[row.id].next_milestone != "escalate"
         )
         assert took < 5
         await settle(app, pilot)
@@ -68,7 +68,7 @@ async def test_a_matter_another_counter_is_on_is_marked_in_hand(make_app, counte
     async with app.run_test(size=SIZE) as pilot:
         await open_view(app, pilot, "f4", row.id)
         await asyncio.to_thread(other.detail, row.id)  # the supervisor opens it over there
-        await wait_until(app, pilot, lambda: app.screen.rows[row.id].others)
+        await wait_until(app, pilot, lambda: app.screen.reading.rows[row.id].others)
         await settle(app, pilot)
         assert "Also being handled by 王主管 at night desk since" in detail_text(app)
         assert counter.detail(row.id).others  # and the supervisor sees the receptionist
@@ -140,14 +140,14 @@ async def test_the_month_end_upgrade_made_by_the_change_check_reaches_the_queue(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_view(app, pilot, "f4")
-        minor = {r.id for r in app.screen.rows.values() if r.complaint_class == "minor"}
+        minor = {r.id for r in app.screen.reading.rows.values() if r.complaint_class == "minor"}
         assert minor
         # A month and more on: no one saves anything, and the valid complaints still open
         # become major as the handbook says, on screen within a change check or two.
         counter.desk.clock.advance(days=40)
 
         def upgraded() -> bool:
-            shown = {r.id: r.complaint_class for r in app.screen.rows.values()}
+            shown = {r.id: r.complaint_class for r in app.screen.reading.rows.values()}
             return all(shown.get(i, "major") == "major" for i in minor)
 
         await wait_until(app, pilot, upgraded, seconds=8)

@@ -2,10 +2,12 @@
 questions in a dialog worker (it waits for each prompt), then writes in a thread worker."""
 
 import asyncio
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Coroutine
+from functools import partial
+from typing import Any, Protocol
 
-from textual import work
+from textual.app import App
+from textual.screen import Screen
 
 from frontdesk.domain.clock.written_dates import short_text
 from frontdesk.domain.vocabulary.kinds import (
@@ -18,6 +20,7 @@ from frontdesk.domain.vocabulary.kinds import (
 )
 from frontdesk.domain.vocabulary.labels import named, named_of
 from frontdesk.i18n import _
+from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.concurrency import Conflict, Seen
 from frontdesk.services.kernel.errors import ServiceError
 from frontdesk.services.matters.detail import EventLine, MatterDetail
@@ -28,15 +31,46 @@ from frontdesk.wording import say
 CLASS_KEYS = {"major": "m", "important": "i", "minor": "n", "invalid": "v"}
 
 
-class MatterActions:
-    """Mixed into the queue screen, which provides ``app``, ``notify``, ``counter`` (the
-    backend), ``current`` (the highlighted row) and ``load`` (read the queue again)."""
+class QueueView(Protocol):
+    """What the actions need of the view they work in."""
 
+    @property
+    def app(self) -> App[Any]: ...
+
+    @property
+    def counter(self) -> Counter: ...
+
+    #: The highlighted matter, which the keys act on.
     current: QueueRow | None
-    counter: Any
+
+    def load(self, *, from_top: bool = False) -> None: ...
+
+    def notify(self, message: str, *, severity: Any = ..., timeout: float | None = ...) -> None: ...
+
+
+class MatterActions:
+    """The queue view's actions on its highlighted matter. The view keeps the keys; each key
+    calls the action of the same name here, which runs in the view's own workers."""
+
+    def __init__(self, view: QueueView, workers: Screen) -> None:
+        self.view = view
+        self.workers = workers
+
+    @property
+    def counter(self) -> Counter:
+        return self.view.counter
+
+    def asking(self, questions: Callable[[QueueRow], Coroutine[Any, Any, None]]) -> None:
+        """Ask ``questions`` about the highlighted matter: one dialog at a time, a key pressed
+        while another is open replaces it."""
+        row = self.view.current
+        if row is not None:
+            self.workers.run_worker(
+                questions(row), group="queue-ask", exclusive=True, exit_on_error=False
+            )
 
     async def ask(self, prompt: Any) -> Any:
-        return await self.app.push_screen_wait(prompt)
+        return await self.view.app.push_screen_wait(prompt)
 
     @staticmethod
     def target(row: QueueRow) -> dict[str, Any]:
@@ -44,25 +78,36 @@ class MatterActions:
         it since, the service refuses and says what they changed."""
         return {"matter_id": row.id, "seen": Seen("matter", row.id, row.version)}
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-act")
     def act(self, done: str, use_case: Callable[..., Any], **kwargs: Any) -> None:
-        """Run ``use_case``; ``done`` is the message, formatted with its arguments and result."""
+        """Run ``use_case`` in a thread; ``done`` is the message, formatted with its arguments
+        and result."""
+        self.workers.run_worker(
+            partial(self._run, done, use_case, kwargs),
+            thread=True,
+            group="queue-act",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _run(self, done: str, use_case: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+        view, app = self.view, self.view.app
         try:
             result = use_case(**kwargs)
         except Conflict as error:
             # Show what the other counter did, and the matter as it is now.
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=20)
-            self.app.call_from_thread(self.load)
+            app.call_from_thread(view.notify, str(error), severity="error", timeout=20)
+            app.call_from_thread(view.load)
             return
         except ServiceError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+            app.call_from_thread(view.notify, str(error), severity="error")
             return
-        self.app.call_from_thread(self.notify, done.format(result=result, **kwargs))
-        self.app.call_from_thread(self.load)
+        app.call_from_thread(view.notify, done.format(result=result, **kwargs))
+        app.call_from_thread(view.load)
 
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def action_escalate(self) -> None:
-        row = self.current
+    def escalate(self) -> None:
+        self.asking(self._escalate)
+
+    async def _escalate(self, row: QueueRow) -> None:
         roles = [("s", "supervisor", _("supervisor")), ("m", "manager", _("office manager"))]
         role = await self.ask(ChoicePrompt(_("Escalate #{id} to").format(id=row.id), roles))
         if role is None:
@@ -75,32 +120,33 @@ class MatterActions:
             self.act(done, escalate, **self.target(row), to_role=Role(role), to_whom=who)
 
     # What is said to the resident, or noted about the matter, goes through the phrase guard.
-    def action_reply(self) -> None:
-        self.write(self.current, self.counter.reply, _("Reply to #{id}"), _("The answer given"))
+    def reply(self) -> None:
+        self.write(self.counter.reply, _("Reply to #{id}"), _("The answer given"))
 
-    def action_note(self) -> None:
+    def note(self) -> None:
         # A note adds to the history and changes nothing: it never conflicts with another save.
         title, label = _("Note on #{id}"), _("What happened")
-        self.write(self.current, self.counter.note, title, label, versioned=False)
+        self.write(self.counter.note, title, label, versioned=False)
 
-    def action_resolve(self) -> None:
-        row = self.current
-        if row.kind == MatterKind.REPAIR:
-            self.repair_done(row)
+    def resolve(self) -> None:
+        row = self.view.current
+        if row is not None and row.kind == MatterKind.REPAIR:
+            self.asking(self._repair_done)
         else:
-            self.write(row, self.counter.resolve, _("Resolve #{id}"), _("How it was resolved"))
+            self.write(self.counter.resolve, _("Resolve #{id}"), _("How it was resolved"))
 
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def write(
-        self, row: QueueRow, use_case: Callable, title: str, label: str, versioned: bool = True
+    def write(
+        self, use_case: Callable[..., Any], title: str, label: str, versioned: bool = True
     ) -> None:
-        text = await self.ask(TextPrompt(title.format(id=row.id), label, guard=True))
-        if text is not None:
-            target = self.target(row) if versioned else {"matter_id": row.id}
-            self.act(_("#{matter_id}: recorded"), use_case, **target, text=text)
+        async def questions(row: QueueRow) -> None:
+            text = await self.ask(TextPrompt(title.format(id=row.id), label, guard=True))
+            if text is not None:
+                target = self.target(row) if versioned else {"matter_id": row.id}
+                self.act(_("#{matter_id}: recorded"), use_case, **target, text=text)
 
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def repair_done(self, row: QueueRow) -> None:
+        self.asking(questions)
+
+    async def _repair_done(self, row: QueueRow) -> None:
         desk = self.counter.desk
         title = _("Repair #{id} done").format(id=row.id)
         now = f"{desk.now().astimezone(desk.policy.timezone):%H:%M}"
@@ -122,9 +168,10 @@ class MatterActions:
             leak_test_at=leak_test_at,
         )
 
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def action_extend(self) -> None:
-        row = self.current
+    def extend(self) -> None:
+        self.asking(self._extend)
+
+    async def _extend(self, row: QueueRow) -> None:
         title = _("More time for #{id}").format(id=row.id)
         until = await self.ask(MomentPrompt(title, _("New resolution deadline"), self.counter.desk))
         if until is None:
@@ -135,11 +182,12 @@ class MatterActions:
             extend = self.counter.request_extension
             self.act(done, extend, **self.target(row), until=until, reason=reason)
 
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def action_approve(self) -> None:
+    def approve(self) -> None:
+        self.asking(self._approve)
+
+    async def _approve(self, row: QueueRow) -> None:
         """The manager sees the deadline asked for, and the one it replaces, before approving;
         with nothing asked for, they give the new deadline themselves."""
-        row = self.current
         title = _("Approve more time for #{id}").format(id=row.id)
         detail = await asyncio.to_thread(self.counter.detail, row.id)
         asked = requested(detail)
@@ -158,9 +206,10 @@ class MatterActions:
             approve = self.counter.approve_extension
             self.act(done, approve, **self.target(row), until=until)
 
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def action_reclassify(self) -> None:
-        row = self.current
+    def reclassify(self) -> None:
+        self.asking(self._reclassify)
+
+    async def _reclassify(self, row: QueueRow) -> None:
         title = _("Reclassify #{id} ({cls})").format(
             id=row.id, cls=named_of(ComplaintClass, row.complaint_class)
         )
@@ -174,9 +223,14 @@ class MatterActions:
             change = self.counter.reclassify
             self.act(done, change, **self.target(row), new_class=cls, reason=reason)
 
-    @work(exclusive=True, exit_on_error=False, group="queue-ask")
-    async def action_reopen(self) -> None:
-        # Reopened matters are never in the queue (it lists open ones): ask for the number.
+    def reopen(self) -> None:
+        # Reopened matters are never in the queue (it lists open ones): ask for the number,
+        # whatever is highlighted, or nothing.
+        self.workers.run_worker(
+            self._reopen(), group="queue-ask", exclusive=True, exit_on_error=False
+        )
+
+    async def _reopen(self) -> None:
         title, label = _("Reopen a matter"), _("Number of the resolved or closed matter")
         number = await self.ask(TextPrompt(title, label, check=_not_a_number))
         if number is None:
@@ -187,13 +241,15 @@ class MatterActions:
             self.act(done, self.counter.reopen, matter_id=matter_id, text=reason)
 
     # The resident's card, in the residents view (greyed for callers with no card)
-    async def action_card(self) -> None:
-        row = self.current
+    async def card(self) -> None:
+        row = self.view.current
         if row is None or row.resident_id is None:
             return
-        await self.app.switch_mode("residents")
+        app = self.view.app
+        await app.switch_mode("residents")
         # The view itself: a dialog left open over it (the help, a card being edited) stays.
-        self.app.screen_stack[0].show_resident(row.resident_id)
+        # Known by what it does, not by its class: each view stands alone (import contracts).
+        app.screen_stack[0].show_resident(row.resident_id)  # type: ignore[attr-defined]
 
 
 def requested(detail: MatterDetail) -> EventLine | None:

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterKind, Milestone, Role
 from frontdesk.domain.vocabulary.labels import named_of
 from frontdesk.i18n import _
+from frontdesk.services.counter import Counter
 from frontdesk.services.matters.detail import MatterDetail
 from frontdesk.services.matters.queue import (
     PAGE,
@@ -22,14 +23,15 @@ from frontdesk.services.matters.queue import (
     QueueKey,
     QueuePage,
     QueueRow,
-    QueueTotals,
     due_mark,
 )
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
+from frontdesk.tui.open_counter import counter_of
+from frontdesk.tui.screens.queue import filters
 from frontdesk.tui.screens.queue.actions import MatterActions
-from frontdesk.tui.screens.queue.filters import QueueFilters
 from frontdesk.tui.screens.queue.matter_detail import matter_detail
+from frontdesk.tui.screens.queue.reading import QueueReading
 from frontdesk.tui.widgets.footer import CounterFooter
 
 COLUMNS = ("mark", "due", "countdown", "milestone", "id", "kind", "class", "unit", "resident")
@@ -79,9 +81,9 @@ def _filter(key: str, action: str, description: str, tooltip: str) -> Binding:
     return _binding(key, action, description, tooltip, group=FILTERS)
 
 
-class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
+class QueueScreen(ReportsWorkerFailures, Screen):
     """The receptionist sees what is late or due soon, narrows the list with filters, and works
-    the highlighted matter (queue_actions.py): escalates it, records a reply or the resolution,
+    the highlighted matter (actions.py): escalates it, records a reply or the resolution,
     asks for (or, as office manager, approves) more time, reclassifies it, notes progress, or
     opens the resident's card. The pane below shows its history and how each deadline was
     worked out."""
@@ -118,25 +120,15 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.filters = QueueFilter()
-        #: The rows read so far, most urgent first: a page, and the next as the cursor nears
-        #: the end of it.
-        self.rows: dict[int, QueueRow] = {}
-        self.totals = QueueTotals(0, 0, 0)
-        #: Whether rows follow the last one read.
-        self.more = False
-        #: How many rows a reading asks for: a page, and more as more are read. Not the rows
-        #: shown: a reading asked for before a new filter's rows arrive would count the old.
-        self.depth = self.PAGE_SIZE
-        #: Counts the readings from the top: a page read for an earlier one is dropped.
-        self.reading = 0
-        self.reading_more = False
+        #: What is read, with the filters it was read by.
+        self.reading = QueueReading(page_size=self.PAGE_SIZE)
         #: The highlighted matter, which the action keys work on.
         self.current: QueueRow | None = None
+        self.actions = MatterActions(self, self)
 
     @property
-    def counter(self):
-        return self.app.counter  # type: ignore[attr-defined]
+    def counter(self) -> Counter:
+        return counter_of(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -181,15 +173,67 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
             return None  # a visitor or a public-area report: no card to open
         return True
 
+    # The keys: the filters, then what is done to the highlighted matter
+    def refilter(self, **changes: Any) -> None:
+        self.reading.refilter(**changes)
+        self.show_filters()
+        self.load(from_top=True)
+
+    def show_filters(self) -> None:
+        self.query_one("#queue-filters", Static).update(filters.filter_line(self.reading))
+
+    def action_cycle_class(self) -> None:
+        self.refilter(**filters.next_class(self.reading))
+
+    def action_cycle_department(self) -> None:
+        departments = list(self.counter.desk.policy.departments)
+        self.refilter(**filters.next_department(self.reading, departments))
+
+    def action_cycle_kind(self) -> None:
+        self.refilter(**filters.next_kind(self.reading))
+
+    def action_cycle_status(self) -> None:
+        self.refilter(**filters.next_status(self.reading))
+
+    def action_toggle_overdue(self) -> None:
+        self.refilter(**filters.other_deadlines(self.reading))
+
+    def action_toggle_mine(self) -> None:
+        if self.counter.operator is not None:
+            self.refilter(**filters.other_filer(self.reading, self.counter.operator.id))
+
+    def action_escalate(self) -> None:
+        self.actions.escalate()
+
+    def action_reply(self) -> None:
+        self.actions.reply()
+
+    def action_resolve(self) -> None:
+        self.actions.resolve()
+
+    def action_extend(self) -> None:
+        self.actions.extend()
+
+    def action_approve(self) -> None:
+        self.actions.approve()
+
+    def action_reclassify(self) -> None:
+        self.actions.reclassify()
+
+    def action_note(self) -> None:
+        self.actions.note()
+
+    def action_reopen(self) -> None:
+        self.actions.reopen()
+
+    async def action_card(self) -> None:
+        await self.actions.card()
+
     # Reading the queue
     def load(self, *, from_top: bool = False) -> None:
         """Read the queue again: as many rows as are shown (the cursor stays on its matter), or
         ``from_top``, one page (the filters changed)."""
-        if from_top:
-            self.depth = self.PAGE_SIZE
-        self.reading += 1
-        self.reading_more = False
-        self.read(self.reading, self.filters, self.depth)
+        self.read(*self.reading.again(from_top=from_top))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-load")
     def read(self, reading: int, filters: QueueFilter, limit: int) -> None:
@@ -199,50 +243,39 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
 
     def read_more(self) -> None:
         """The cursor nears the last row read: read the next page after it."""
-        if not self.more or self.reading_more or not self.rows:
-            return
-        self.reading_more = True
-        last = next(reversed(self.rows.values()))
-        self.read_after(self.reading, self.filters, last)
+        after = self.reading.next_page()
+        if after is not None:
+            self.read_after(self.reading.number, self.reading.filters, after)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-more")
-    def read_after(self, reading: int, filters: QueueFilter, last: QueueRow) -> None:
-        after = QueueKey(last.due, last.id)
+    def read_after(self, reading: int, filters: QueueFilter, after: QueueKey) -> None:
         page = self.counter.queue_page(filters, after=after, limit=self.PAGE_SIZE)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.extend, page, reading)
 
     def show(self, page: QueuePage, reading: int) -> None:
-        if reading != self.reading:
+        if not self.reading.take(page, reading):
             return  # the filters changed since it was asked for
         table = self.query_one(DataTable)
         keep = self.current.id if self.current else None
         table.clear()
-        self.rows = {}
-        self.add_rows(page)
-        if page.totals is not None:
-            self.totals = page.totals
-        if keep in self.rows:
+        self.add_rows(list(self.reading.rows.values()))
+        if keep in self.reading.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
-        self.highlight(table.cursor_row if self.rows else None)
+        self.highlight(table.cursor_row if self.reading.rows else None)
         self.show_filters()
 
     def extend(self, page: QueuePage, reading: int) -> None:
-        if reading != self.reading or not self.reading_more:
+        fresh = self.reading.add(page, reading)
+        if fresh is None:
             return  # read again from the top since
-        self.reading_more = False
-        self.add_rows(page)
-        self.depth = max(self.depth, len(self.rows))
+        self.add_rows(fresh)
         self.show_filters()
 
-    def add_rows(self, page: QueuePage) -> None:
+    def add_rows(self, rows: list[QueueRow]) -> None:
         table = self.query_one(DataTable)
         now = self.counter.desk.now()
-        self.more = page.more
-        for row in page.rows:
-            if row.id in self.rows:
-                continue  # saved again since the page before was read: it is shown already
-            self.rows[row.id] = row
+        for row in rows:
             style = "bold red" if row.overdue else ""
             mark = due_mark(row)
             # Someone at another counter is on it: advice, so two people don't call back twice.
@@ -275,7 +308,7 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
         first = int(table.scroll_y)
         # The table's own rows, not the last reading's: a refill under way may have emptied it.
         for shown in table.ordered_rows[first : first + table.size.height]:
-            row = self.rows.get(int(shown.key.value)) if shown.key.value else None
+            row = self.reading.rows.get(int(shown.key.value)) if shown.key.value else None
             if row is not None:
                 table.update_cell(shown.key, "countdown", self.countdown_cell(row, now))
 
@@ -296,7 +329,7 @@ class QueueScreen(ReportsWorkerFailures, MatterActions, QueueFilters, Screen):
         if index is None or not table.is_valid_row_index(index):
             return None
         key = table.coordinate_to_cell_key((index, 0)).row_key.value
-        return self.rows.get(int(key)) if key else None
+        return self.reading.rows.get(int(key)) if key else None
 
     def highlight(self, index: int | None) -> None:
         self.current = self.row_at(index)

@@ -1,0 +1,59 @@
+"""The queue's actions apart from the screen: what a use case's success, refusal or conflict
+makes the view say and do."""
+
+from types import SimpleNamespace
+
+from frontdesk.services.kernel.concurrency import Conflict, Seen
+from frontdesk.services.kernel.errors import ServiceError
+from frontdesk.tui.screens.queue.actions import MatterActions
+from tests.tui.queue_rows import row
+
+
+class View:
+    """A queue view that notes what it is told; its app runs a thread's callback at once."""
+
+    def __init__(self) -> None:
+        self.app = SimpleNamespace(call_from_thread=lambda f, *a, **k: f(*a, **k))
+        self.counter = None
+        self.current = row(3)
+        self.said: list[tuple[str, str]] = []
+        self.loads = 0
+
+    def load(self, *, from_top: bool = False) -> None:
+        self.loads += 1
+
+    def notify(self, message: str, *, severity: str = "information", timeout=None) -> None:
+        self.said.append((severity, message))
+
+
+def test_the_action_carries_the_version_the_operator_saw():
+    assert MatterActions.target(row(3, version=4)) == {
+        "matter_id": 3,
+        "seen": Seen("matter", 3, 4),
+    }
+
+
+def test_done_is_said_with_the_arguments_and_the_list_read_again():
+    view = View()
+    actions = MatterActions(view, workers=None)
+    actions._run("#{matter_id}: {result}", lambda **kw: "ok", {"matter_id": 3})
+    assert view.said == [("information", "#3: ok")] and view.loads == 1
+
+
+def test_a_refusal_is_said_and_nothing_read_again():
+    def refused(**kw):
+        raise ServiceError("the reason is required")
+
+    view = View()
+    MatterActions(view, workers=None)._run("done", refused, {"matter_id": 3})
+    assert view.said == [("error", "the reason is required")] and view.loads == 0
+
+
+def test_a_conflict_says_what_the_other_counter_did_and_shows_the_matter_as_it_is():
+    def stale(**kw):
+        raise Conflict("someone else changed this matter", ["小张 at lobby: status"])
+
+    view = View()
+    MatterActions(view, workers=None)._run("done", stale, {"matter_id": 3})
+    ((severity, message),) = view.said
+    assert severity == "error" and "小张 at lobby" in message and view.loads == 1
