@@ -43,6 +43,9 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: about SQLite files themselves")
     config.addinivalue_line("markers", "postgresql_only: about the PostgreSQL server itself")
+    config.addinivalue_line(
+        "markers", "screens_only: about the screens under the keys, run once, on SQLite"
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -50,6 +53,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if backend == POSTGRESQL and item.get_closest_marker("sqlite_only"):
             item.add_marker(pytest.mark.skip(reason="about SQLite files; the run is on PostgreSQL"))
+        if backend == POSTGRESQL and item.get_closest_marker("screens_only"):
+            # Minutes of random keys: what they find is in the screens, whichever database is
+            # under them; every use case the keys reach is tested on both.
+            item.add_marker(pytest.mark.skip(reason="about the screens; run on SQLite"))
         if backend == SQLITE and item.get_closest_marker("postgresql_only"):
             item.add_marker(
                 pytest.mark.skip(reason="about PostgreSQL; run with --database postgresql")

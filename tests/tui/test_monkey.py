@@ -109,6 +109,7 @@ async def _typing_speed(_min_sleep: float = 0, _max_sleep: float = 1) -> None:
     await asyncio.sleep(0)
 
 
+@pytest.mark.screens_only
 @pytest.mark.parametrize("view", list(VIEWS))
 async def test_five_thousand_random_keys_leave_the_view_working(
     make_app, counter, view, monkeypatch
