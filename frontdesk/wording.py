@@ -23,6 +23,8 @@ STEP_SEPARATOR = "; "
 
 def say(sentence: Sentence) -> str:
     """``sentence`` in the interface language."""
+    if not sentence.template:
+        return ""  # gettext("") is the catalog's header, not a sentence
     words = {name: _word(value) for name, value in sentence.values}
     if sentence.template == "{text}":
         return str(words.get("text", ""))

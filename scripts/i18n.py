@@ -28,7 +28,7 @@ TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 #: Babel's locale name for each folder (the folders are those frontdesk/i18n.py reads).
 LANGUAGES = {"zh_Hans": "zh_Hans", "en": "en"}
 #: The translation function (frontdesk/i18n.py), and the sentences kept as data
-#: (frontdesk/domain/vocabulary/said.py), translated where they are read.
+#: (frontdesk/domain/vocabulary/sentences.py), translated where they are read.
 KEYWORDS = {"_": None, "sentence": None}
 HEADER = "# The messages of frontdesk. Refreshed by scripts/i18n.py; translate the empty msgstr."
 

@@ -68,7 +68,8 @@ def queue(
                     "due_within_hour": r.due_soon,
                     "rule": say(r.rule),
                     "explanation": said_steps(r.steps),
-                    "worked_out": worked_out_data(r.rule, r.steps),
+                    # Null when no deadline is running, as next_milestone is.
+                    "worked_out": worked_out_data(r.rule, r.steps) if r.next_milestone else None,
                 }
                 for r in rows
             ]

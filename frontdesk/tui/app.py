@@ -248,6 +248,7 @@ class FrontdeskApp(TakesRings, App[None]):
         self.sub_title = f"{self.counter.desk.policy.centre_name} · {self.counter.operator.name}"
         self.switch_mode("call")
         self._seen_changes: tuple[int, ...] | None = None
+        self._sweep_failure: str | None = None
         self.check_for_changes()  # the starting point, taken before any view has read its list
         self.set_interval(CHANGE_CHECK_SECONDS, self.check_for_changes)
 
@@ -255,15 +256,31 @@ class FrontdeskApp(TakesRings, App[None]):
     def check_for_changes(self) -> None:
         """Saves at any counter reach this one's lists within a few seconds: a cheap check of
         the audit log and the handling marks, and the view on screen reads again if it moved.
-        The month-end upgrades fall due as time passes, not as anyone saves: made here, they
-        move the token like any other change."""
-        self.counter.sweep_month_end()
+        The month-end upgrades fall due as time passes, not as anyone saves: they are made
+        here, and the view reads again when this counter made one."""
+        upgraded = self.sweep_month_end()
         token = self.counter.change_token()
-        if self._seen_changes is not None and token != self._seen_changes:
+        moved = self._seen_changes is not None and token != self._seen_changes
+        if moved or upgraded:
             # Every screen of the view, not only a prompt or form open over it.
             for screen in list(self.screen_stack):
                 self.call_from_thread(screen.post_message, DatabaseChanged())
         self._seen_changes = token
+
+    def sweep_month_end(self) -> list[int]:
+        """The upgrades made now; none when the sweep failed (the database busy past its
+        timeout, say): it is tried again at the next check, and the check goes on. The
+        failure is said once, not every few seconds while it lasts."""
+        try:
+            upgraded = self.counter.sweep_month_end()
+        except Exception as error:  # noqa: BLE001 - said to the operator, never lost
+            said = str(error)
+            if said != self._sweep_failure:
+                self._sweep_failure = said
+                self.call_from_thread(self.report_failure, error)
+            return []
+        self._sweep_failure = None
+        return upgraded
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette runs the current view's actions too, each under its footer label."""

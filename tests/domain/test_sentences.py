@@ -97,4 +97,5 @@ def test_a_sentence_missing_a_value_is_shown_as_its_template():
 def test_an_escalation_names_the_role_in_the_reader_s_words(chinese):
     assert say(history_line("supervisor: 王主管", "", None)) == "主管: 王主管"
     assert say(history_line("王主管", "尽快", None)) == "王主管 尽快"
-    assert say(history_line("", "", None)) == say(as_it_is(""))
+    assert say(history_line("", "", None)) == ""
+    assert say(as_it_is("")) == "" and say(from_data({"v": 1, "say": ""})) == ""

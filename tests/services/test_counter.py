@@ -62,7 +62,7 @@ def test_a_second_counter_sweeping_after_the_first_finds_nothing_left(counters, 
     assert events.count("upgraded") == 1
 
 
-def test_the_mark_is_the_same_wherever_the_row_is_shown(counters, filed, clock):
+def test_the_mark_says_within_the_hour_then_overdue(counters, filed, clock):
     first, _second = counters
     (row,) = first.queue()
     assert due_mark(row) == ""

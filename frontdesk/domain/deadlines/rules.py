@@ -2,7 +2,7 @@
 
 Users of other helpdesks complain most that they cannot see how a deadline came about; every
 ``Deadline`` here carries its rule and the steps from the starting moment to the due time, as
-sentences (domain/vocabulary/said.py) the reader sees in their own language.
+sentences (domain/vocabulary/sentences.py) the reader sees in their own language.
 """
 
 from dataclasses import dataclass
@@ -211,38 +211,24 @@ def complaint_deadlines(
 
 
 def extended_resolution(
-    previous: Deadline, new_due: datetime, *, approver: str, approved_at: datetime
+    previous: Deadline | None, new_due: datetime, *, approver: str, approved_at: datetime
 ) -> Deadline:
-    """The resolution deadline an approved extension puts in place of ``previous``."""
-    return Deadline(
-        Milestone.RESOLVE,
-        new_due,
-        sentence("extension approved by {who}", who=approver),
-        (
-            sentence(
-                "approved by {who} at {at}; replaces the deadline {old} ({rule})",
-                who=approver,
-                at=Moment(approved_at.astimezone(new_due.tzinfo)),
-                old=Moment(previous.due.astimezone(new_due.tzinfo)),
-                rule=previous.rule,
-            ),
-        ),
+    """The resolution deadline an approved extension puts in place of ``previous`` (None: no
+    resolution deadline was running)."""
+    at = Moment(approved_at.astimezone(new_due.tzinfo))
+    step = (
+        sentence(
+            "approved by {who} at {at}; replaces the deadline {old} ({rule})",
+            who=approver,
+            at=at,
+            old=Moment(previous.due.astimezone(new_due.tzinfo)),
+            rule=previous.rule,
+        )
+        if previous
+        else sentence("approved by {who} at {at}", who=approver, at=at)
     )
-
-
-def first_extension(new_due: datetime, *, approver: str, approved_at: datetime) -> Deadline:
-    """The resolution deadline an approved extension sets where none was running."""
     return Deadline(
-        Milestone.RESOLVE,
-        new_due,
-        sentence("extension approved by {who}", who=approver),
-        (
-            sentence(
-                "approved by {who} at {at}",
-                who=approver,
-                at=Moment(approved_at.astimezone(new_due.tzinfo)),
-            ),
-        ),
+        Milestone.RESOLVE, new_due, sentence("extension approved by {who}", who=approver), (step,)
     )
 
 

@@ -217,7 +217,6 @@ def _after_reached(
             EventKind.NOTE,
             at=now,
             operator_id=operator_id,
-            text=notes,
             said=sentence("progress call: {notes}", notes=notes),
         )
         return
@@ -300,7 +299,7 @@ def new_work_order(
         origin=origin,
         operator_id=operator_id,
         received=desk.now(),
-        note=_("problem found on the follow-up of #{id}").format(id=done.id),
+        note=sentence("problem found on the follow-up of #{id}", id=done.id),
     )
     return opened.matter
 

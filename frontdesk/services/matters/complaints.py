@@ -9,7 +9,6 @@ from frontdesk.domain.deadlines.rules import (
     Deadline,
     complaint_deadlines,
     extended_resolution,
-    first_extension,
 )
 from frontdesk.domain.vocabulary.kinds import (
     ComplaintClass,
@@ -101,11 +100,7 @@ def approve_extension(
     replaced = tracking.supersede(session, matter, {Milestone.RESOLVE}, now)
     previous = _as_deadline(replaced[0], desk) if replaced else None
     local = until.astimezone(desk.policy.timezone)
-    deadline = (
-        extended_resolution(previous, local, approver=approver.name, approved_at=now)
-        if previous
-        else first_extension(local, approver=approver.name, approved_at=now)
-    )
+    deadline = extended_resolution(previous, local, approver=approver.name, approved_at=now)
     tracking.add_deadlines(session, matter, [deadline], now=now)
     tracking.record_event(
         session, matter, EventKind.EXTENSION_APPROVED, at=now, operator_id=operator_id, until=until
@@ -154,7 +149,6 @@ def reclassify(
         EventKind.RECLASSIFIED,
         at=now,
         operator_id=operator_id,
-        text=why,
         said=sentence("{old} → {new}: {why}", old=_class(old), new=new_class, why=why),
     )
     _apply_class(

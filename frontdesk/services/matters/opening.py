@@ -11,6 +11,7 @@ from frontdesk.domain.call.matters import CleanMatter, summary_of
 from frontdesk.domain.deadlines.filing import filing_deadlines
 from frontdesk.domain.deadlines.rules import Deadline
 from frontdesk.domain.vocabulary.kinds import EventKind, FollowUpReason, MatterKind, MatterStatus
+from frontdesk.domain.vocabulary.sentences import Sentence
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.matters import tracking
 from frontdesk.store.queries import estate_named, unit_for
@@ -48,7 +49,7 @@ def open_matter(
     origin: Origin,
     operator_id: int,
     received: datetime,
-    note: str = "",
+    note: Sentence | None = None,
 ) -> Opened:
     values = clean.values
     unit = clean.unit
@@ -96,7 +97,7 @@ def open_matter(
         at=received,
         operator_id=operator_id,
         call_id=origin.call_id,
-        text=note,
+        said=note,
     )
     opened = Opened(matter, [], [])
     opened.deadlines = _deadlines_for(session, desk, opened, clean, received)

@@ -22,6 +22,7 @@ from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, Matter, MatterDeadline, MatterEvent
+from frontdesk.wording import said_steps, say
 
 
 def get_matter(session: Session, matter_id: int) -> Matter:
@@ -40,6 +41,10 @@ def add_deadlines(
             milestone=d.milestone.value,
             due=d.due,
             worked_out=worked_out_data(d.rule, d.steps),
+            # Read by counters still on the previous release, which know no data: the
+            # sentences in this counter's words, as that release wrote them.
+            rule=say(d.rule),
+            explanation=said_steps(d.steps),
             created_at=now,
         )
         for d in deadlines
@@ -110,7 +115,9 @@ def record_event(
         kind=kind.value,
         at=at,
         operator_id=operator_id,
-        text=text,
+        # A sentence's text is its rendering in this counter's words, for counters still on
+        # the previous release; this one reads the sentence.
+        text=say(said) if said else text,
         said=to_data(said) if said else None,
         to_whom=to_whom,
         until=until,
@@ -152,6 +159,8 @@ def open_follow_up(
         created_at=desk.now(),
         due=deadline.due,
         worked_out=worked_out_data(deadline.rule, deadline.steps),
+        rule=say(deadline.rule),
+        explanation=said_steps(deadline.steps),
         evening_ok=consent,
         urgent=urgent,
         status=FollowUpStatus.OWED.value,

@@ -15,12 +15,14 @@ from typing import Any
 from sqlmodel import Session, select
 
 from frontdesk.domain.people.phones import mask_stored
+from frontdesk.domain.vocabulary.sentences import stored_sentence, stored_steps
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound
 from frontdesk.services.kernel.permissions import Action, require
 from frontdesk.store.listeners.journal import INSERT, REVEAL, UPDATE, AuditEntry
 from frontdesk.store.tables.staff import Operator
+from frontdesk.wording import said_steps, say
 
 # Entries a page holds by default.
 PAGE = 50
@@ -170,6 +172,11 @@ def _load(text: str) -> dict[str, Any]:
 def _text(key: str, value: Any, tz) -> str:
     if value is None:
         return "—"
+    if key == "said" and isinstance(value, dict):
+        return say(stored_sentence(value, ""))
+    if key == "worked_out" and isinstance(value, dict):
+        rule, steps = stored_steps(value, "", "")
+        return f"{say(rule)}: {said_steps(steps)}"
     if key in PHONE_COLUMNS and isinstance(value, str) and value:
         return mask_stored(value)
     if isinstance(value, bool):

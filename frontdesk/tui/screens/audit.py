@@ -13,11 +13,13 @@ from textual.worker import get_current_worker
 
 from frontdesk.domain.clock.moments import MomentError, parse_moment
 from frontdesk.i18n import _
+from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.errors import ServiceError
-from frontdesk.services.staff.audit import AuditFilter, AuditLine, AuditPage
+from frontdesk.services.staff.audit import SYSTEM, AuditFilter, AuditLine, AuditPage
 from frontdesk.store.listeners.journal import DELETE, INSERT, REVEAL, UPDATE
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
+from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.widgets.footer import CounterFooter
 
 ACTIONS = (INSERT, UPDATE, DELETE, REVEAL)
@@ -73,8 +75,8 @@ class AuditScreen(ReportsWorkerFailures, Screen):
         self.filters = AuditFilter()
 
     @property
-    def counter(self):
-        return self.app.counter  # type: ignore[attr-defined]
+    def counter(self) -> Counter:
+        return counter_of(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,7 +137,7 @@ class AuditScreen(ReportsWorkerFailures, Screen):
             style = STYLES.get(line.action, "")
             table.add_row(
                 f"{line.at:%Y-%m-%d %H:%M}",
-                Text(line.operator),
+                Text(operator_name(line.operator)),
                 Text(line.counter or "—"),
                 Text(line.action, style),
                 Text(f"{line.table_name} #{line.row_key}"),
@@ -196,7 +198,7 @@ class AuditEntryScreen(ModalScreen[None]):
         text.append(f"#{line.id} {line.action} {line.table_name} #{line.row_key}\n", "bold")
         text.append(
             _("{at:%Y-%m-%d %H:%M:%S} by {who} at {counter}").format(
-                at=line.at, who=line.operator, counter=line.counter or "—"
+                at=line.at, who=operator_name(line.operator), counter=line.counter or "—"
             )
             + "\n\n"
         )
@@ -212,3 +214,8 @@ class AuditEntryScreen(ModalScreen[None]):
         )
         with VerticalScroll(id="audit-entry", classes="pane"):
             yield Static(text)
+
+
+def operator_name(operator: str) -> str:
+    """Who acted, in the reader's words when it was no one signed in."""
+    return _("system") if operator == SYSTEM else operator

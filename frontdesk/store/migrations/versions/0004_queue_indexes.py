@@ -13,8 +13,8 @@ down_revision = '0003'
 branch_labels = None
 depends_on = None
 
-# Only deadlines still running: the month-end sweep, run before every reading of the queue, finds
-# the upgrades due among them without reading every deadline of every open matter.
+# Only deadlines still running: the month-end sweep, asked for every few seconds by each
+# counter, finds the upgrades due among them without reading every deadline of every open matter.
 RUNNING = "met_at IS NULL AND superseded_at IS NULL"
 
 
