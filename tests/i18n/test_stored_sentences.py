@@ -12,8 +12,8 @@ import pytest
 from rich.console import Console
 
 from frontdesk import i18n
-from frontdesk.domain.vocabulary.kinds import ComplaintClass, Role
-from frontdesk.services.followups.callbacks import list_callbacks
+from frontdesk.domain.vocabulary.kinds import AttemptOutcome, ComplaintClass, Role, Verdict
+from frontdesk.services.followups.callbacks import list_callbacks, record_attempt
 from frontdesk.services.intake.filing import file_call
 from frontdesk.services.matters.complaints import (
     approve_extension,
@@ -155,3 +155,31 @@ def test_a_matter_filed_at_a_chinese_counter_reads_in_english_at_an_english_one(
     assert CHINESE.findall(without(english, own)) == []
     for said in ("became major", "extension approved by 陈经理", "supervisor: 王主管", "system"):
         assert said in english
+
+
+def test_a_work_order_opened_from_a_follow_up_names_its_origin_in_the_reader_s_words(
+    session, desk, staff, clock, counter_language
+):
+    counter_language("en")
+    _complaint, repair_id = history(
+        session, desk, staff, clock, content="电梯停运", reason="等配件", why="多次来电"
+    )
+    (owed,) = [f for f in list_callbacks(session=session, desk=desk) if f.matter_id == repair_id]
+    record_attempt(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        follow_up_id=owed.id,
+        outcome=AttemptOutcome.REACHED,
+        verdict=Verdict.UNSATISFIED,
+        notes="还是漏水",
+        new_visit_at=at(2027, 1, 4, 10, 0),
+    )
+    opened = max(row.id for row in list_queue(session=session, desk=desk))
+    english = everything_shown(session, desk, [opened])
+    assert f"problem found on the follow-up of #{repair_id}" in english
+
+    counter_language("zh-Hans")
+    chinese = everything_shown(session, desk, [opened])
+    assert ENGLISH_WORD.findall(without(chinese, TYPED)) == []
+    assert f"#{repair_id}" in chinese
