@@ -29,7 +29,13 @@ from enum import StrEnum
 from statistics import median
 
 from frontdesk.domain.clock.months import Month
-from frontdesk.domain.vocabulary.kinds import ComplaintClass, FollowUpReason, MatterKind, Milestone
+from frontdesk.domain.vocabulary.kinds import (
+    ComplaintClass,
+    FollowUpReason,
+    FollowUpStatus,
+    MatterKind,
+    Milestone,
+)
 
 # The follow-ups the handbook's 100 % target is about: after a repair and a complaint's result.
 VISITS = frozenset(
@@ -210,8 +216,8 @@ def outcome(deadline: DeadlineRecord, now: datetime) -> Outcome:
 
 def follow_up_deadline(follow_up: FollowUpRecord) -> DeadlineRecord:
     """A follow-up as a deadline: made is met, cancelled is replaced."""
-    done = follow_up.status == "done"
-    cancelled = follow_up.status == "cancelled"
+    done = follow_up.status == FollowUpStatus.DONE
+    cancelled = follow_up.status == FollowUpStatus.CANCELLED
     return DeadlineRecord(
         Milestone.CALLBACK.value,
         follow_up.due,
@@ -301,10 +307,10 @@ def _by_day(matters: list[MatterRecord], start: datetime, end: datetime, tz: tzi
 
 def _follow_ups(created: list[FollowUpRecord], now: datetime) -> FollowUpFigures:
     visits = [f for f in created if f.reason in VISITS]
-    made = sum(f.status == "done" for f in visits)
-    overdue = sum(f.status == "owed" and f.due < now for f in visits)
-    waiting = sum(f.status == "owed" and f.due >= now for f in visits)
-    cancelled = sum(f.status == "cancelled" for f in visits)
+    made = sum(f.status == FollowUpStatus.DONE for f in visits)
+    overdue = sum(f.status == FollowUpStatus.OWED and f.due < now for f in visits)
+    waiting = sum(f.status == FollowUpStatus.OWED and f.due >= now for f in visits)
+    cancelled = sum(f.status == FollowUpStatus.CANCELLED for f in visits)
     return FollowUpFigures(
         owed=made + overdue, made=made, overdue=overdue, not_yet_due=waiting, cancelled=cancelled
     )

@@ -87,6 +87,14 @@ class Milestone(StrEnum):
     CALLBACK = "callback"
 
 
+class DeadlineState(StrEnum):
+    """Where a deadline stands: still running, met, or replaced by another."""
+
+    RUNNING = "running"
+    MET = "met"
+    SUPERSEDED = "superseded"
+
+
 class FollowUpReason(StrEnum):
     REPAIR_SAFETY = "repair-safety"
     REPAIR_LEAK = "repair-leak"

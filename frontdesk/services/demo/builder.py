@@ -166,7 +166,7 @@ class Builder:
 
     # Steps of the work, each at its own moment.
     def escalate(self, matter: Matter, when: datetime) -> None:
-        role = Role.MANAGER if matter.complaint_class == "major" else Role.SUPERVISOR
+        role = Role.MANAGER if matter.complaint_class == ComplaintClass.MAJOR else Role.SUPERVISOR
         name = next(n for n, r in STAFF if r is role)
         handling.escalate(
             session=self.session,

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, func, select
 
-from frontdesk.domain.vocabulary.kinds import Role
+from frontdesk.domain.vocabulary.kinds import FollowUpStatus, MatterStatus, Role
 from frontdesk.domain.vocabulary.policy import Policy
 from frontdesk.services.demo.builder import DEMO_PIN, STAFF, Builder, Person
 from frontdesk.services.demo.people import residents
@@ -73,9 +73,11 @@ def build_demo(
         residents=session.exec(select(func.count()).select_from(Resident)).one(),
         calls=builder.calls,
         open_matters=session.exec(
-            select(func.count()).select_from(Matter).where(Matter.status == "open")
+            select(func.count()).select_from(Matter).where(Matter.status == MatterStatus.OPEN.value)
         ).one(),
         follow_ups_owed=session.exec(
-            select(func.count()).select_from(FollowUp).where(FollowUp.status == "owed")
+            select(func.count())
+            .select_from(FollowUp)
+            .where(FollowUp.status == FollowUpStatus.OWED.value)
         ).one(),
     )

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from frontdesk.domain.people.phones import mask_phone
+from frontdesk.domain.vocabulary.kinds import DeadlineState
 from frontdesk.domain.vocabulary.sentences import Sentence, history_line, stored_steps
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
@@ -53,7 +54,7 @@ class DeadlineLine:
     due: datetime
     rule: Sentence
     steps: tuple[Sentence, ...]
-    state: str  # running, met or superseded
+    state: DeadlineState
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,11 @@ def _deadline_line(row: MatterDeadline, desk: Desk) -> DeadlineLine:
         row.due.astimezone(desk.policy.timezone),
         rule,
         tuple(steps),
-        "met" if row.met_at else "superseded" if row.superseded_at else "running",
+        DeadlineState.MET
+        if row.met_at
+        else DeadlineState.SUPERSEDED
+        if row.superseded_at
+        else DeadlineState.RUNNING,
     )
 
 

@@ -126,7 +126,7 @@ def summary_table(report: MonthlyReport) -> Table:
 
     add(_("matters received"), Type.COUNT, this.matters, prev.matters)
     add(_("complaints received"), Type.COUNT, this.complaints, prev.complaints)
-    for cls in ("major", "important", "minor", "invalid"):
+    for cls in ComplaintClass:
         add(
             _("  of them {cls}").format(cls=named_of(ComplaintClass, cls)),
             Type.COUNT,

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from frontdesk.domain.clock.written_dates import short_text
 from frontdesk.domain.vocabulary.kinds import (
     ComplaintClass,
+    DeadlineState,
     EventKind,
     MatterKind,
     Milestone,
@@ -262,7 +263,9 @@ def requested(detail: MatterDetail) -> EventLine | None:
 
 def _asked(asked: EventLine, detail: MatterDetail) -> str:
     running = [
-        d.due for d in detail.deadlines if d.milestone == Milestone.RESOLVE and d.state == "running"
+        d.due
+        for d in detail.deadlines
+        if d.milestone == Milestone.RESOLVE and d.state is DeadlineState.RUNNING
     ]
     said = _("{who} asked at {at}: {why}").format(
         who=asked.who or _("system"), at=f"{asked.at:%m-%d %H:%M}", why=say(asked.text)

@@ -8,6 +8,7 @@ from rich.text import Text
 from frontdesk.domain.clock.written_dates import short_text
 from frontdesk.domain.vocabulary.kinds import (
     ComplaintClass,
+    DeadlineState,
     EventKind,
     MatterKind,
     MatterStatus,
@@ -38,7 +39,7 @@ def matter_detail(detail: MatterDetail) -> Group:
     for d in detail.deadlines:
         # The rule and how the due time was worked out, so the receptionist can explain it.
         why = Text.assemble(say(d.rule), "\n", (said_steps(d.steps), "dim"))
-        style = "bold" if d.state == "running" else "dim"
+        style = "bold" if d.state is DeadlineState.RUNNING else "dim"
         deadlines.add_row(
             Text(state_name(d.state), style),
             named_of(Milestone, d.milestone),
@@ -59,14 +60,14 @@ def matter_detail(detail: MatterDetail) -> Group:
     return Group(*parts)
 
 
-def state_name(state: str) -> str:
+def state_name(state: DeadlineState) -> str:
     """A deadline's state as shown."""
     names = {
-        "running": _("running"),
-        "met": _("met"),
-        "superseded": _("superseded"),
+        DeadlineState.RUNNING: _("running"),
+        DeadlineState.MET: _("met"),
+        DeadlineState.SUPERSEDED: _("superseded"),
     }
-    return names.get(state, state)
+    return names[state]
 
 
 def _event_text(event: EventLine) -> Text:
