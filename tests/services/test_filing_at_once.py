@@ -7,6 +7,7 @@ import pytest
 from sqlmodel import select
 
 from frontdesk.services.intake.filing import file_call
+from frontdesk.services.kernel.transaction import inside
 from frontdesk.services.residents.search import ResidentDraft, create_resident
 from frontdesk.store.database import open_database
 from frontdesk.store.engine import new_session
@@ -26,7 +27,7 @@ def test_a_complaint_raised_again_at_two_counters_at_once_is_noted_by_both(
     # The first counter has noted the repeat on the earlier complaint, and not committed yet.
     operator_id = staff.receptionist.id
     clock.advance(minutes=1)
-    file_call(session=session, desk=desk, operator_id=operator_id, draft=again, commit=False)
+    inside(file_call)(session=session, desk=desk, operator_id=operator_id, draft=again)
     session.flush()
     clock.advance(minutes=1)
     engine = open_database(database)

@@ -17,6 +17,7 @@ from frontdesk.domain.vocabulary.policy import Policy
 from frontdesk.services.demo.builder import DEMO_PIN, STAFF, Builder, Person
 from frontdesk.services.demo.people import residents
 from frontdesk.services.demo.story import history, scenarios
+from frontdesk.services.kernel.transaction import inside
 from frontdesk.services.matters import complaints
 from frontdesk.services.residents.search import create_resident
 from frontdesk.services.staff.operators import add_operator, create_operator
@@ -56,7 +57,7 @@ def build_demo(
         builder.staff[name] = operator.id  # type: ignore[assignment]
     desk = builder.at(now - timedelta(days=90))
     for draft in residents(builder.rng, resident_count):
-        resident = create_resident(session=session, desk=desk, draft=draft, commit=False)
+        resident = inside(create_resident)(session=session, desk=desk, draft=draft)
         builder.people.append(
             Person(
                 resident.id,

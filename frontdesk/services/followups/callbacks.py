@@ -23,7 +23,7 @@ from frontdesk.domain.vocabulary.sentences import Sentence, sentence, stored_ste
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import FieldsInvalid, NotFound, ServiceError, WrongState
-from frontdesk.services.kernel.transaction import aware, use_case
+from frontdesk.services.kernel.transaction import aware, inside, use_case
 from frontdesk.services.matters import tracking
 from frontdesk.services.matters.handling import free_text, operator, reopen
 from frontdesk.services.matters.opening import Origin, open_matter
@@ -233,14 +233,13 @@ def _after_reached(
             # The promised reply stopped its clock above: the next deadline is another one.
             tracking.refresh_next(session, matter)
         else:
-            reopen(
+            inside(reopen)(
                 session=session,
                 desk=desk,
                 operator_id=operator_id,
                 matter_id=matter.id,
                 text=notes,
-                commit=False,
-            )  # type: ignore[arg-type]
+            )
         return
     if matter.status != MatterStatus.CLOSED:
         matter.status = MatterStatus.CLOSED.value

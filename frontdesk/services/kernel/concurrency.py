@@ -69,10 +69,10 @@ def check(session: Session, desk: Desk, seen: Seen) -> None:
     raise Conflict(_refusal(seen), changes_since(session, desk, seen))
 
 
-def stale(session: Session, desk: Desk, table: str, row_id: int | None) -> Conflict:
+def stale(session: Session, desk: Desk | None, table: str, row_id: int | None) -> Conflict:
     """The conflict for an update the database found stale at the last moment."""
     seen = Seen(table, row_id or 0, 0)
-    changes = changes_since(session, desk, seen, events=False) if row_id else []
+    changes = changes_since(session, desk, seen, events=False) if row_id and desk else []
     session.rollback()  # the lookups leave no transaction open
     return Conflict(_refusal(seen), changes[-3:])  # the latest saves: the one that won is last
 
