@@ -1,11 +1,13 @@
 """The counter the app has open, typed, for every screen, widget and command provider that
 works through it."""
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import App
 
-from frontdesk.services.counter import Counter
+if TYPE_CHECKING:
+    # For the type alone: the sign-in paints before the database and its libraries load.
+    from frontdesk.services.counter import Counter
 
 
 class InTheApp(Protocol):
@@ -13,9 +15,9 @@ class InTheApp(Protocol):
     def app(self) -> App[Any]: ...
 
 
-def counter_of(node: InTheApp) -> Counter:
+def counter_of(node: InTheApp) -> "Counter":
     """The app's counter; what uses it is shown only once one is open."""
     counter = getattr(node.app, "counter", None)
-    if not isinstance(counter, Counter):
+    if counter is None:
         raise RuntimeError("no counter is open yet")
     return counter
