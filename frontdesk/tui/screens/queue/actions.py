@@ -66,8 +66,10 @@ class MatterActions:
         while another is open replaces it."""
         row = self.view.current
         if row is not None:
+            # The questions start when the worker does: one replaced before it started is
+            # never begun, rather than begun and dropped.
             self.workers.run_worker(
-                questions(row), group="queue-ask", exclusive=True, exit_on_error=False
+                partial(questions, row), group="queue-ask", exclusive=True, exit_on_error=False
             )
 
     async def ask(self, prompt: Any) -> Any:
@@ -228,7 +230,7 @@ class MatterActions:
         # Reopened matters are never in the queue (it lists open ones): ask for the number,
         # whatever is highlighted, or nothing.
         self.workers.run_worker(
-            self._reopen(), group="queue-ask", exclusive=True, exit_on_error=False
+            self._reopen, group="queue-ask", exclusive=True, exit_on_error=False
         )
 
     async def _reopen(self) -> None:
