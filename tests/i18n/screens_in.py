@@ -38,15 +38,21 @@ def text_of(app: FrontdeskApp) -> str:
     return html.unescape("".join(lines)).replace("\xa0", " ")
 
 
-async def settled_text(app: FrontdeskApp, pilot, tries: int = 50) -> str:
-    """The screen once it stops changing: on a busy machine a view's rows reach the screen
-    some frames after the workers that read them are done."""
-    before = None
+#: What shows that a view has painted what it read: a list's rows carry a matter's number.
+PAINTED = {"queue": re.compile(r"#\d+"), "followups": re.compile(r"#\d+")}
+
+
+async def settled_text(app: FrontdeskApp, pilot, view: str, tries: int = 100) -> str:
+    """The screen once it has painted what it read and stops changing. On a busy machine a
+    list's rows reach the screen some frames after the workers that read them are done: the
+    table measures its new rows when it is next idle, and paints none before."""
+    before, painted = None, PAINTED.get(view)
     for _ in range(tries):
         await app.workers.wait_for_complete()
         await pilot.pause(0.1)
         now = text_of(app)
-        if now == before and all(w.is_finished for w in app.workers):
+        ready = painted is None or painted.search(now) is not None
+        if ready and now == before and all(w.is_finished for w in app.workers):
             return now
         before = now
     return before or ""
@@ -68,7 +74,7 @@ async def main(folder: Path) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         for name, key in (("call", "f2"), ("queue", "f4"), ("followups", "f5")):
             await pilot.press(key)
-            shown[name] = await settled_text(app, pilot)
+            shown[name] = await settled_text(app, pilot, name)
     engine.dispose()
     print(json.dumps(shown, ensure_ascii=False))
 

@@ -122,5 +122,6 @@ def test_the_screens_speak_chinese(tmp_path):
     assert "您好,阳光花园客户服务中心,请问有什么可以帮您?" in call
     assert "Hello," not in call  # the line is not glossed with itself, nor in English
     assert "f10 登记" in call and "事项类型" in call
-    assert "倒计时" in shown["queue"] and "已超期" in shown["queue"]
+    queue = shown["queue"]
+    assert "倒计时" in queue and "已超期" in queue, queue
     assert "待回访" in shown["followups"] and "已接通" in shown["followups"]
