@@ -56,9 +56,6 @@ class Sentence:
     template: str
     values: tuple[tuple[str, Value], ...] = ()
 
-    def value(self, name: str) -> Value:
-        return dict(self.values)[name]
-
 
 Value: TypeAlias = str | int | Moment | Day | Within | Duration | StrEnum | Sentence
 
@@ -203,12 +200,6 @@ def stored_steps(
         except ValueError:
             pass
     return as_it_is(legacy_rule), [as_it_is(legacy_explanation)] if legacy_explanation else []
-
-
-def steps_data(data: Any, legacy_rule: str, legacy_explanation: str) -> dict[str, Any]:
-    """What ``--json`` carries for a deadline: the rule and steps as data, legacy rows too."""
-    rule, steps = stored_steps(data, legacy_rule, legacy_explanation)
-    return worked_out_data(rule, steps)
 
 
 def history_line(to_whom: str, text: str, data: Any) -> Sentence:
