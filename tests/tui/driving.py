@@ -1,5 +1,6 @@
 """Driving the app as a receptionist would: keys only."""
 
+import time
 from collections import Counter as Tally
 from contextlib import suppress
 
@@ -12,12 +13,26 @@ from frontdesk.store.tables.register import Call, Matter, MatterEvent
 
 
 async def settle(app, pilot) -> None:
-    """Let workers finish and the screen catch up. A worker cancelled by a newer one of its
-    group (the queue read again because another counter saved) is done with as well."""
-    for _ in range(3):
+    """Let workers finish and the screen catch up: three rounds at least, and more while a
+    worker is at work (one started by what the last round painted). A worker cancelled by a
+    newer one of its group (the queue read again because another counter saved) is done with
+    as well."""
+    for round_ in range(30):
         with suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
         await pilot.pause()
+        if round_ >= 2 and not app.workers:
+            return
+
+
+async def wait_until(app, pilot, condition, seconds: float = 5.0) -> float:
+    """How long it took for ``condition`` to hold on screen; fails after ``seconds``."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        await pilot.pause(0.1)
+        if condition():
+            return time.monotonic() - start
+    raise AssertionError(f"not within {seconds} s")
 
 
 async def type_in(pilot, text: str, *, enter: bool = True) -> None:

@@ -12,7 +12,7 @@ from frontdesk.tui.widgets.resident_card import ResidentCardView
 from frontdesk.wording import say
 from tests.services.drafts import call, complaint
 from tests.tui.conftest import NOW, SIZE
-from tests.tui.driving import answer, open_view, settle, type_in
+from tests.tui.driving import answer, open_view, settle, type_in, wait_until
 
 
 def first(counter, **wanted):
@@ -300,7 +300,9 @@ async def test_enter_opens_the_residents_card(make_app, counter):
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.current_mode == "residents"
-        card = app.screen.query_one(ResidentCardView).card
+        view = app.screen.query_one(ResidentCardView)
+        await wait_until(app, pilot, lambda: view.card is not None)
+        card = view.card
     assert card is not None and card.id == row.resident_id and card.name == row.resident
 
 

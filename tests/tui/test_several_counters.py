@@ -3,7 +3,6 @@ matter someone else is on says so, and a save over someone else's is refused on 
 
 import asyncio
 import io
-import time
 from dataclasses import replace
 
 from textual.widgets import Static
@@ -13,7 +12,7 @@ from frontdesk.services.counter import Counter
 from frontdesk.tui.dialogs.prompts import TextPrompt
 from frontdesk.wording import say
 from tests.tui.conftest import SIZE
-from tests.tui.driving import answer, open_view, settle
+from tests.tui.driving import answer, open_view, settle, wait_until
 
 
 def night_desk(counter) -> Counter:
@@ -21,16 +20,6 @@ def night_desk(counter) -> Counter:
     other = Counter(counter.engine, replace(counter.desk, counter="night desk"))
     assert other.sign_in("王主管", "1234") is not None
     return other
-
-
-async def wait_until(app, pilot, condition, seconds: float = 5.0) -> float:
-    """How long it took for ``condition`` to hold on screen; fails after ``seconds``."""
-    start = time.monotonic()
-    while time.monotonic() - start < seconds:
-        await pilot.pause(0.1)
-        if condition():
-            return time.monotonic() - start
-    raise AssertionError(f"not within {seconds} s")
 
 
 def detail_text(app) -> str:
