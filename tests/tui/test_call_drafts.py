@@ -7,6 +7,7 @@ from frontdesk.domain.vocabulary.kinds import MatterKind
 from frontdesk.services.intake.call import CallDraft, MatterDraft
 from frontdesk.services.intake.drafts import SavedCall
 from frontdesk.tui.dialogs.resume_prompt import ResumeCallPrompt
+from frontdesk.tui.screens.call.resume import snapshot
 from frontdesk.tui.screens.call.screen import CallScreen
 from tests.tui.conftest import NOW, SIZE
 from tests.tui.driving import calls, matters_of_call, settle, type_in, unique_phone
@@ -100,8 +101,8 @@ async def test_a_new_app_offers_the_draft_and_restores_every_field(make_app, cou
         assert screen.form.kind is MatterKind.COMPLAINT
         assert screen.form.values() == before
         assert screen.query_one("#caller").caller == caller
-        assert screen.resident_id == resident_id and screen.apologise
-        assert screen.started == NOW
+        assert screen.call.resident_id == resident_id and screen.call.apologise
+        assert screen.call.started == NOW
         assert screen.query_one("#field-contact_phone").value.count("*") == 4
         assert app.focused.id == "field-place"
         await type_in(pilot, "梯")
@@ -215,8 +216,8 @@ async def test_a_draft_saved_while_its_form_was_built_resumes_to_the_built_form(
     async with app.run_test(size=SIZE) as pilot:
         await type_in(pilot, digits)
         await settle(app, pilot)
-        app.screen.opening = MatterKind.COMPLAINT  # as if the draft were taken mid-build
-        saved = app.screen.snapshot()
+        app.screen.call.opening = MatterKind.COMPLAINT  # as if the draft were taken mid-build
+        saved = snapshot(app.screen)
         counter.drafts.keep(counter.operator.id, saved)
     assert (saved.current.kind, saved.current.fields, saved.focus) == (
         MatterKind.COMPLAINT,

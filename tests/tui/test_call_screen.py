@@ -189,7 +189,7 @@ async def test_a_validation_error_is_shown_beside_its_field_and_fixed(make_app, 
         app.focused.value = ""
         await type_in(pilot, "明天 14:00", enter=False)
         await pilot.press("f9")  # greyed: the corrected matter has not been read back yet
-        assert not app.screen.confirmed
+        assert not app.screen.call.confirmed
         await pilot.press("f8", "f9")
         assert str(row.query_one(".error").render()) == ""
         await pilot.press("f10")
@@ -303,7 +303,7 @@ async def test_another_matter_is_kept_only_once_its_fields_are_right(make_app, c
         await type_in(pilot, "昨天下午")
         await pilot.press("2", "f7")
         await settle(app, pilot)
-        assert app.screen.recorded == [] and app.focused.id == "field-visit_at"
+        assert app.screen.call.recorded == [] and app.focused.id == "field-visit_at"
 
 
 async def test_an_edit_after_the_read_back_must_be_read_back_again(make_app, counter):
@@ -339,10 +339,10 @@ async def test_discarding_a_call_takes_the_key_twice(make_app, counter):
     async with app.run_test(size=SIZE) as pilot:
         await find_resident(app, pilot, counter)
         await pilot.press("ctrl+n")
-        assert app.screen.resident_id is not None
+        assert app.screen.call.resident_id is not None
         await pilot.press("ctrl+n")
         await settle(app, pilot)
-        assert app.screen.resident_id is None and app.screen.started is None
+        assert app.screen.call.resident_id is None and app.screen.call.started is None
 
 
 async def test_a_walk_in_is_recorded_as_a_walk_in(make_app, counter):

@@ -90,7 +90,7 @@ async def test_a_ringing_resident_is_shown_before_pickup_and_greeted_with_an_apo
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, CallScreen) and not screen.query(RingCard)
-        assert screen.resident_id == resident_id
+        assert screen.call.resident_id == resident_id
         assert "让您久等了。您好,阳光花园客户服务中心" in script(app)
         assert screen.query_one(CallerPanel).caller["name"] == card.name
         draft = screen.draft()
@@ -147,10 +147,10 @@ async def test_several_residents_on_one_number_are_listed_to_pick_from(ringing_a
         assert all(name in card_text(app) for name in names)
         await pilot.press("f2")
         await settle(app, pilot)
-        assert app.screen.resident_id is None
+        assert app.screen.call.resident_id is None
         await pilot.press("enter")  # the first one listed
         await settle(app, pilot)
-        assert app.screen.resident_id == ids[0]
+        assert app.screen.call.resident_id == ids[0]
 
 
 async def test_a_number_on_no_card_is_kept_as_the_callers_phone(ringing_app):
@@ -163,7 +163,7 @@ async def test_a_number_on_no_card_is_kept_as_the_callers_phone(ringing_app):
         await pilot.press("f2")
         await settle(app, pilot)
         assert app.screen.query_one(CallerPanel).caller["phone"] == "13900001111"
-        assert app.screen.resident_id is None
+        assert app.screen.call.resident_id is None
 
 
 async def test_a_number_from_outside_the_mainland_still_rings_masked_and_not_on_file(ringing_app):
@@ -177,7 +177,7 @@ async def test_a_number_from_outside_the_mainland_still_rings_masked_and_not_on_
         assert "9123" not in card_text(app)
         await pilot.press("f2")
         await settle(app, pilot)
-        assert isinstance(app.screen, CallScreen) and app.screen.resident_id is None
+        assert isinstance(app.screen, CallScreen) and app.screen.call.resident_id is None
         assert app.screen.query_one(CallerPanel).caller["phone"] == "+85291234567"
 
 

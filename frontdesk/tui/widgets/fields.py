@@ -143,7 +143,7 @@ class ChoiceField(Static, can_focus=True):
 class FieldRow(Vertical):
     """A label, the field, and the line where its problem is written."""
 
-    def __init__(self, label: str, field: Input | ChoiceField, *, required: bool) -> None:
+    def __init__(self, label: str, field: "TextField | ChoiceField", *, required: bool) -> None:
         super().__init__(classes="required" if required else "")
         self.label = label
         self.field = field

@@ -1,168 +1,159 @@
 """What the Call view's keys do: record another matter, add the call to an open matter, read
 back, confirm, file (once), change channel, mark a long ring, make a card, start over."""
 
-from textual import work
-from textual.widgets import Static
+from functools import partial
 
 from frontdesk.domain.call.script import Step
-from frontdesk.domain.vocabulary.kinds import Channel
 from frontdesk.domain.vocabulary.labels import named
 from frontdesk.i18n import _
-from frontdesk.services.intake.call import CallDraft
+from frontdesk.services.intake.call import CallDraft, FiledCall
 from frontdesk.services.intake.filing import check_call
 from frontdesk.services.kernel.errors import CallInvalid, ServiceError
-from frontdesk.tui.screens.call.caller import CallerPanel
-from frontdesk.tui.screens.call.drafts import holds_saves
 from frontdesk.tui.screens.call.steps import commit_lines, read_back_line
-from frontdesk.tui.widgets.fields import ChoiceField
+from frontdesk.tui.screens.call.view import CallView, Drafts
 
 
 class CallActions:
-    """The Call view's key actions; mixed into ``CallScreen``, whose state they use."""
+    """The Call view's key actions. The view keeps the keys; each key calls the action of the
+    same name here, on the view's state and widgets."""
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        has_matter = self.form is not None or bool(self.recorded)
-        available = {
-            "another": self.form is not None,
-            "same_matter": self.offer is not None and self.same_as is None,
-            "create_resident": self.resident_id is None
-            and bool(self.query_one(CallerPanel).caller["name"]),
-            "read_back": has_matter,
-            "confirm": has_matter and self.read_back_ok,
-            "file": self.confirmed and not self.filing,
-        }
-        return None if available.get(action, True) is False else True
+    def __init__(self, view: CallView) -> None:
+        self.view = view
 
-    def action_apology(self) -> None:
-        self.begin()
-        self.apologise = not self.apologise
-        self.greet()
-        self.draft_changed()
+    @property
+    def drafts(self) -> Drafts:
+        return self.view.drafts
 
-    def action_channel(self) -> None:
+    def apology(self) -> None:
+        self.view.begin()
+        self.view.call.apologise = not self.view.call.apologise
+        self.view.greet()
+        self.drafts.changed()
+
+    def channel(self) -> None:
         """Walk-ins, letters and the comment book are recorded the same way as calls."""
-        self.begin()
-        order = list(Channel)
-        self.channel = order[(order.index(self.channel) + 1) % len(order)]
-        self.notify(_("Channel: {channel}").format(channel=named(self.channel)), timeout=3)
-        self.greet()
-        self.draft_changed()
+        self.view.begin()
+        channel = self.view.call.next_channel()
+        self.view.notify(_("Channel: {channel}").format(channel=named(channel)), timeout=3)
+        self.view.greet()
+        self.drafts.changed()
 
-    @holds_saves
-    async def action_another(self) -> None:
-        matter = self.current()
-        if matter is None or not self.validated():
-            return  # a matter is kept only once its fields are right: it cannot be fixed later
-        self.recorded.append(matter)
-        self.show_recorded()
-        await self.query_one("#form-slot").remove_children()
-        self.form, self.same_as, self.offer = None, None, None
-        self.query_one("#offer", Static).update("")
-        kind = self.query_one("#field-kind", ChoiceField)
-        kind.set_value(None)
-        kind.focus()
-        self.refresh_bindings()
+    async def another(self) -> None:
+        with self.drafts.held():
+            view = self.view
+            matter = view.current()
+            if matter is None or not self.validated():
+                return  # a matter is kept only once its fields are right: it cannot be fixed later
+            view.call.recorded.append(matter)
+            view.show_recorded()
+            await view.clear_form_slot()
+            view.form = None
+            view.call.same_as = view.call.offer = None
+            view.line("offer").update("")
+            view.kind_field.set_value(None)
+            view.kind_field.focus()
+            view.refresh_bindings()
 
-    def show_recorded(self) -> None:
-        kinds = ", ".join(named(m.kind) for m in self.recorded)
-        self.query_one("#recorded", Static).update(
-            _("Recorded on this call: {kinds}").format(kinds=kinds) if kinds else ""
-        )
-
-    @holds_saves
-    async def action_same_matter(self) -> None:
-        if self.offer is None or self.form is None:
-            return
-        self.same_as = self.offer
-        # What the caller said this time goes into the open matter's history.
-        self.same_as_text = str(self.form.values().get("content") or "").strip()
-        await self.query_one("#form-slot").remove_children()
-        self.query_one("#offer", Static).update(
-            _("This call will be added to #{id}.").format(id=self.offer)
-        )
-        self.action_read_back()
+    async def same_matter(self) -> None:
+        with self.drafts.held():
+            view, call = self.view, self.view.call
+            if call.offer is None or view.form is None:
+                return
+            call.same_as = call.offer
+            # What the caller said this time goes into the open matter's history.
+            call.same_as_text = str(view.form.values().get("content") or "").strip()
+            await view.clear_form_slot()  # the form's kind stays: the call adds to a matter of it
+            view.line("offer").update(_("This call will be added to #{id}.").format(id=call.offer))
+            self.read_back()
 
     def validated(self) -> bool:
         """Check every field; problems are written beside their fields."""
-        draft = self.draft()
+        view = self.view
+        draft = view.draft()
         for matter in draft.matters:
             matter.confirmed = True  # the check of confirmation is the next step's
         current = len(draft.matters) - 1
-        form = self.form if self.form is not None and self.same_as is None else None
+        form = view.form if view.form is not None and view.call.same_as is None else None
         try:
-            self.clean = check_call(self.counter.desk, draft)
+            view.call.clean = check_call(view.counter.desk, draft)
         except CallInvalid as error:
             mine = error.matter_errors.get(current, [])
-            self.query_one(CallerPanel).show_errors({e.field: e.message for e in error.call_errors})
+            view.panel.show_errors({e.field: e.message for e in error.call_errors})
             if form is not None:
                 form.show_errors(mine)
-            if mine and form is not None:
-                for field in self.query(f"#field-{mine[0].field}"):  # none while composing
-                    field.focus()
+            first = view.widget(f"field-{mine[0].field}") if mine and form is not None else None
+            if first is not None:  # none while the form is composed
+                first.focus()
             elsewhere = [e.message for e in error.call_errors if not e.field.startswith("caller_")]
             if elsewhere:
-                self.notify("\n".join(elsewhere), severity="error")
+                view.notify("\n".join(elsewhere), severity="error")
             return False
-        self.query_one(CallerPanel).show_errors({})
+        view.panel.show_errors({})
         if form is not None:
             form.show_errors([])
         return True
 
-    def action_read_back(self) -> None:
+    def read_back(self) -> None:
+        view = self.view
         if not self.validated():
             return
-        self.say(
-            Step.REPEAT_BACK,
-            read_back_line(
-                self.draft(), self.clean, self.card, caller=self.counter.desk.caller_language
-            ),
-            _("F9 when the caller confirms."),
+        line = read_back_line(
+            view.draft(), view.call.clean, view.call.card, caller=view.counter.desk.caller_language
         )
-        self.read_back_ok = True
-        self.refresh_bindings()
+        view.say(Step.REPEAT_BACK, line, _("F9 when the caller confirms."))
+        view.call.read_back_ok = True
+        view.refresh_bindings()
 
-    def action_confirm(self) -> None:
+    def confirm(self) -> None:
+        view = self.view
         if not self.validated():
             return
-        self.confirmed = True
+        view.call.confirmed = True
+        card = view.call.card
         line, explained = commit_lines(
-            self.counter.desk,
-            self.clean,
-            self.started,
-            evening_ok=bool(self.card and self.card.evening_calls_ok),
+            view.counter.desk,
+            view.call.clean,
+            view.call.started or view.counter.desk.now(),
+            evening_ok=bool(card and card.evening_calls_ok),
         )
-        self.say(Step.COMMIT, line, explained + "\n" + _("F10 files the call."))
-        self.refresh_bindings()
+        view.say(Step.COMMIT, line, explained + "\n" + _("F10 files the call."))
+        view.refresh_bindings()
 
-    def action_file(self) -> None:
-        if not self.confirmed or self.filing:
+    def file(self) -> None:
+        view = self.view
+        if not view.call.confirmed or view.call.filing:
             return
         # Greyed until the worker is done: a second F10 must not file the call twice.
-        self.filing = True
-        self.refresh_bindings()
-        self.file(self.draft())
+        view.call.filing = True
+        view.refresh_bindings()
+        view.run_worker(
+            partial(self._file, view.draft()),
+            thread=True,
+            group="file",
+            exclusive=True,
+            exit_on_error=False,
+        )
 
-    @work(thread=True, exclusive=True, group="file", exit_on_error=False)
-    def file(self, draft: CallDraft) -> None:
+    def _file(self, draft: CallDraft) -> None:
         try:
-            filed = self.counter.file_call(draft)
+            filed = self.view.counter.file_call(draft)
         except BaseException as error:
-            self.app.call_from_thread(self.filing_failed, error)
+            self.view.from_thread(self.filing_failed, error)
             raise
-        self.drop_draft_now()
-        self.app.call_from_thread(self.filed, filed)
+        self.drafts.drop_now()
+        self.view.from_thread(self.filed, filed)
 
     def filing_failed(self, error: BaseException) -> None:
-        self.filing = False
-        self.refresh_bindings()
-        self.draft_changed()  # not filed: the draft goes on being kept
+        self.view.call.filing = False
+        self.view.refresh_bindings()
+        self.drafts.changed()  # not filed: the draft goes on being kept
         if isinstance(error, ServiceError):
-            self.notify(str(error), severity="error")
+            self.view.notify(str(error), severity="error")
 
-    async def filed(self, filed) -> None:
+    async def filed(self, filed: FiledCall) -> None:
         ids = ", ".join(f"#{i}" for i in filed.matter_ids)
         for matter_id in filed.suggest_major:
-            self.notify(
+            self.view.notify(
                 _(
                     "Complaint #{id} was raised again while open: consider making it "
                     "major (Queue, k)."
@@ -170,17 +161,15 @@ class CallActions:
                 severity="warning",
                 timeout=10,
             )
-        await self.reset(
+        await self.view.reset(
             _("Filed: {ids}. Thank the caller and let them hang up first.").format(ids=ids)
         )
 
-    def action_create_resident(self) -> None:
-        self.query_one(CallerPanel).create_resident()
-
-    async def action_discard(self) -> None:
-        if self.started is not None and not self.discard_armed:
-            self.discard_armed = True
-            self.notify(_("Press Ctrl+N again to throw this call away."), severity="warning")
+    async def discard(self) -> None:
+        call = self.view.call
+        if call.started is not None and not call.discard_armed:
+            call.discard_armed = True
+            self.view.notify(_("Press Ctrl+N again to throw this call away."), severity="warning")
             return
-        self.forget_draft()
-        await self.reset()
+        self.drafts.forget()
+        await self.view.reset()

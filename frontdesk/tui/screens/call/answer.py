@@ -5,60 +5,64 @@ A call half typed when the phone rings (a walk-in at the counter, say) is not lo
 is set aside under a new name, as Escape at the resume question does, and the view says where."""
 
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
-
-from textual import work
 
 from frontdesk.domain.call.script import Line, Step, greeting, identify, needs_apology
 from frontdesk.i18n import _
 from frontdesk.services.residents.search import ResidentHit
 from frontdesk.tui.markup import escape
-from frontdesk.tui.screens.call.caller import CallerPanel
+from frontdesk.tui.screens.call.resume import snapshot
+from frontdesk.tui.screens.call.view import CallView
 
 if TYPE_CHECKING:
     from frontdesk.services.intake.incoming import Caller
 
 
-class AnswersRings:
-    """Mixed into ``CallScreen``, whose state and script it uses."""
+class RingAnswer:
+    """Answers a ringing call in the Call view."""
 
-    def init_answering(self) -> None:
-        #: How many times the phone rang before pickup, and when it began; None for a call
-        #: not announced by the phone system.
-        self.rings: int | None = None
-        self.rang_at: datetime | None = None
+    def __init__(self, view: CallView) -> None:
+        self.view = view
 
     async def answer(
         self, phone: str | None, caller: "Caller | None", rings: int, rang_at: datetime
     ) -> None:
         """Start the call the phone system announced: ``rings`` before pickup, from ``rang_at``;
         ``caller`` as looked up while it rang (None if the lookup had not come back)."""
-        if self.started is not None:
-            self.hold_call(self.snapshot())
-        await self.reset()
-        self.rings, self.rang_at = rings, rang_at
-        self.apologise = needs_apology(self.counter.desk.policy, rings)
-        self.begin()  # answered now
-        self.greet()
-        self.draft_changed()
+        view = self.view
+        if view.call.started is not None:
+            view.drafts.hold(snapshot(view))
+        await view.reset()
+        view.call.rings, view.call.rang_at = rings, rang_at
+        view.call.apologise = needs_apology(view.counter.desk.policy, rings)
+        view.begin()  # answered now
+        view.greet()
+        view.drafts.changed()
         if caller is None and phone is not None:
-            self.identify_ringing(phone)
+            view.run_worker(
+                partial(self._look_up, phone),
+                thread=True,
+                group="card",
+                exclusive=True,
+                exit_on_error=False,
+            )
         elif caller is not None:
             self.identified(caller)
 
-    @work(thread=True, exclusive=True, group="card", exit_on_error=False)
-    def identify_ringing(self, phone: str) -> None:
-        caller = self.counter.who_is_calling(phone)
-        self.app.call_from_thread(self.identified, caller)
+    def _look_up(self, phone: str) -> None:
+        caller = self.view.counter.who_is_calling(phone)
+        self.view.from_thread(self.identified, caller)
 
     def identified(self, caller: "Caller") -> None:
         """As if the receptionist had found them: one resident is picked and their card shown;
         several are listed to pick from (Enter, or up and down first); a number on no card is
         kept as the caller's phone."""
-        panel = self.query_one(CallerPanel)
+        view = self.view
+        panel = view.panel
         found = caller.residents
         if len(found) == 1:
-            self.pick(found[0].id)
+            view.pick(found[0].id)
             return
         if found:
             panel.show_matches(
@@ -66,7 +70,7 @@ class AnswersRings:
             )
             panel.focus_search()
             self.greet_then(
-                identify(caller=self.caller),
+                identify(caller=view.caller),
                 _("{count} residents share this number: Enter picks the one calling.").format(
                     count=len(found)
                 ),
@@ -74,34 +78,21 @@ class AnswersRings:
             return
         if caller.phone:
             panel.fill(phone=caller.phone)
-            self.draft_changed()
+            view.drafts.changed()
         self.greet_then(
-            identify(caller=self.caller),
+            identify(caller=view.caller),
             _("Not on file: record the caller as given (Ctrl+R makes a resident card)."),
         )
         panel.focus_next_empty()
-        self.refresh_bindings()
+        view.refresh_bindings()
 
     def greet_then(self, then: Line, note: str) -> None:
         """A ringing call is greeted first, whoever it is; what to say next follows."""
-        self.say(
+        view = self.view
+        view.say(
             Step.GREET,
-            greeting(self.counter.desk.policy, apologise=self.apologise, caller=self.caller),
+            greeting(view.counter.desk.policy, apologise=view.call.apologise, caller=view.caller),
             f"[b]{escape(then.say)}[/b]"
             + (f" [dim]{escape(then.gloss)}[/dim]" if then.gloss else "")
             + f"\n{escape(note)}",
         )
-
-    @work(thread=True, group="draft", exit_on_error=False)
-    def hold_call(self, saved) -> None:
-        """The call being typed, kept aside as it stands (never deleted) for the ringing one."""
-        with self.write_lock:
-            self.counter.drafts.keep(self.operator_id, saved)
-            kept = self.counter.drafts.set_aside(self.operator_id, reason="held")
-        if kept is not None:
-            said = _("The call you were typing is kept at {path}").format(path=kept)
-        elif self.counter.drafts.store is None and not saved.is_empty():
-            said = _("Calls are not kept as drafts here: the call you were typing is gone.")
-        else:
-            return
-        self.app.call_from_thread(self.notify, said, severity="warning", timeout=15)

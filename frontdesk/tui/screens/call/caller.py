@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from frontdesk.domain.people.phones import digits_of
+from frontdesk.domain.vocabulary.kinds import ResidentRole
 from frontdesk.i18n import _
 from frontdesk.services.kernel.errors import ServiceError
 from frontdesk.services.residents.search import ResidentDraft
@@ -26,6 +27,12 @@ def field_name(name: str) -> str:
     return {"name": _("name"), "phone": _("phone"), "unit": _("unit")}[name]
 
 
+def _resident_of(option: Option) -> int:
+    """The resident a match stands for: every match is listed with its resident's id."""
+    assert option.id is not None
+    return int(option.id)
+
+
 class IdentifyInput(GoesOnTyping):
     """The one field that finds the caller; up and down move through the matches."""
 
@@ -35,10 +42,10 @@ class IdentifyInput(GoesOnTyping):
     ]
 
     def action_next_match(self) -> None:
-        self.parent.query_one(OptionList).action_cursor_down()  # type: ignore[union-attr]
+        self.screen.query_one("#matches", OptionList).action_cursor_down()
 
     def action_previous_match(self) -> None:
-        self.parent.query_one(OptionList).action_cursor_up()  # type: ignore[union-attr]
+        self.screen.query_one("#matches", OptionList).action_cursor_up()
 
 
 class CallerPanel(ReportsWorkerFailures, Vertical):
@@ -72,6 +79,11 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
             for n in CALLER_FIELDS
         }
 
+    @property
+    def search_text(self) -> str:
+        """What is typed in the one field that finds the caller."""
+        return self.query_one("#identify", Input).value
+
     def fill(self, **values: str) -> None:
         for name, value in values.items():
             field = self.query_one(f"#field-caller_{name}", TextField)
@@ -93,7 +105,7 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
 
     def focus_next_empty(self, after: str | None = None) -> bool:
         """Focus the first empty caller field (after ``after``); False when there is none."""
-        names = list(CALLER_FIELDS)
+        names: list[str] = list(CALLER_FIELDS)
         start = names.index(after.removeprefix("caller_")) + 1 if after else 0
         for name in names[start:]:
             field = self.query_one(f"#field-caller_{name}", TextField)
@@ -127,14 +139,14 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
         matches = self.query_one("#matches", OptionList)
         if matches.option_count and matches.highlighted is not None:
             option = matches.get_option_at_index(matches.highlighted)
-            self.post_message(self.Picked(int(option.id)))  # type: ignore[arg-type]
+            self.post_message(self.Picked(_resident_of(option)))
             return
         self.not_on_file(event.value.strip())
 
     @on(OptionList.OptionSelected, "#matches")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Picked(int(event.option.id)))  # type: ignore[arg-type]
+        self.post_message(self.Picked(_resident_of(event.option)))
 
     def not_on_file(self, text: str) -> None:
         """Keep what was typed where it belongs: digits as the phone, a unit as the unit."""
@@ -149,9 +161,8 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Problems with the caller as given, beside their fields."""
-        for name in CALLER_FIELDS:
-            row = self.query_one(f"#field-caller_{name}").parent.parent  # type: ignore[union-attr]
-            row.show_error(errors.get(f"caller_{name}", ""))  # type: ignore[union-attr]
+        for row in self.query(FieldRow):
+            row.show_error(errors.get(str(row.field.name), ""))
 
     def create_resident(self) -> None:
         """A resident card from the caller as given; picked once made."""
@@ -160,7 +171,7 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
             ResidentDraft(
                 name=values["name"],
                 phones=[values["phone"]] if values["phone"] else [],
-                units=[(values["unit"], "owner")] if values["unit"] else [],
+                units=[(values["unit"], ResidentRole.OWNER)] if values["unit"] else [],
             )
         )
 
@@ -171,6 +182,7 @@ class CallerPanel(ReportsWorkerFailures, Vertical):
         except ServiceError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
+        assert resident.id is not None  # stored: the card has its number
         self.post_message(self.Picked(resident.id))
 
     @on(Advance)

@@ -73,7 +73,7 @@ class MatterForm(Vertical):
 
     @property
     def fields(self) -> list[TextField | ChoiceField]:
-        return [row.field for row in self.rows.values()]  # type: ignore[misc]
+        return [row.field for row in self.rows.values()]
 
     def free_texts(self) -> list[str]:
         """What was typed in the free-text fields (the phrase guard reads these)."""
@@ -132,14 +132,14 @@ class MatterForm(Vertical):
         names = list(self.rows)
         start = names.index(after) + 1 if after in names else 0
         order = names[start:] + names[:start]
-        values = {n: self.rows[n].field.value for n in names}
+        values: dict[str, object] = {n: self.rows[n].field.value for n in names}
         for name in order:
             spec = next(s for s in FIELDS[self.kind] if s.name == name)
             needed = spec.required or (
                 spec.required_if is not None and spec.required_if(_typed(values))
             )
             if needed and not self.is_filled(name):
-                return self.rows[name].field  # type: ignore[return-value]
+                return self.rows[name].field
         return None
 
     def show_errors(self, errors: list[FieldError]) -> None:

@@ -1,36 +1,60 @@
 """Phone intake: the call script of DOMAIN.md §2, step by step, with the caller identified as
 you type and every matter recorded, read back, confirmed and filed with one key."""
 
-from textual import on, work
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Input, Static
 
-from frontdesk.domain.call.script import Step, close, greeting, identify, record, step_name
-from frontdesk.domain.vocabulary.kinds import Channel, MatterKind
+from frontdesk.domain.call.script import (
+    Line,
+    Step,
+    close,
+    greeting,
+    identify,
+    record,
+    step_name,
+)
+from frontdesk.domain.vocabulary.kinds import MatterKind
+from frontdesk.domain.vocabulary.labels import named
 from frontdesk.i18n import _
 from frontdesk.services.counter import Counter
 from frontdesk.services.intake.call import CallDraft, MatterDraft
+from frontdesk.services.residents.card import ResidentCard
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
 from frontdesk.tui.markup import escape, phrase_warnings
 from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.screens.call.actions import CallActions
-from frontdesk.tui.screens.call.answer import AnswersRings
+from frontdesk.tui.screens.call.answer import RingAnswer
 from frontdesk.tui.screens.call.caller import CallerPanel
-from frontdesk.tui.screens.call.drafts import KeepsDraft, holds_saves
+from frontdesk.tui.screens.call.drafts import DraftKeeper
 from frontdesk.tui.screens.call.matter_form import KIND_CHOICES, MatterForm
+from frontdesk.tui.screens.call.resume import restore, snapshot
+from frontdesk.tui.screens.call.state import CallState
 from frontdesk.tui.screens.call.steps import offer_line
-from frontdesk.tui.widgets.fields import Advance, ChoiceField, FieldRow
+from frontdesk.tui.widgets.fields import Advance, ChoiceField, FieldRow, TextField
 from frontdesk.tui.widgets.footer import CounterFooter
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 
+if TYPE_CHECKING:
+    from frontdesk.services.intake.incoming import Caller
 
-class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, Screen):
+
+class CallScreen(ReportsWorkerFailures, Screen):
     """Take a call: greet, identify, record each matter, read back, commit a time, file. What
     is typed is kept as a draft as it is typed, and offered back after a crash. A call the phone
-    system announced starts here identified, its rings counted (F2 over the ring card)."""
+    system announced starts here identified, its rings counted (F2 over the ring card).
+
+    The view holds the widgets and the call's state (``call``); what its keys do is in
+    ``actions``, the autosave in ``drafts``, the answering of a ringing call in ``ringing``."""
 
     BINDINGS = keys(
         "call",
@@ -82,19 +106,11 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
 
     def __init__(self) -> None:
         super().__init__()
-        self.resident_id: int | None = None
-        self.card = None
-        self.recorded: list[MatterDraft] = []
+        self.call = CallState()
         self.form: MatterForm | None = None
-        self.same_as: int | None = None
-        self.offer: int | None = None
-        self.apologise = False
-        self.confirmed = False
-        self.started = None
-        self.filing = False
-        self.step = Step.GREET
-        self.init_drafts()
-        self.init_answering()
+        self.actions = CallActions(self)
+        self.ringing = RingAnswer(self)
+        self._drafts = DraftKeeper(self, partial(snapshot, self), partial(restore, self))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,8 +130,9 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
 
     async def on_mount(self) -> None:
         await self.reset()
-        self.offer_resume()
+        self.drafts.offer_resume()
 
+    # What the helpers work with
     @property
     def counter(self) -> Counter:
         return counter_of(self)
@@ -125,9 +142,46 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
         """The language spoken to callers."""
         return self.counter.desk.caller_language
 
+    @property
+    def drafts(self) -> DraftKeeper:
+        return self._drafts
+
+    @property
+    def panel(self) -> CallerPanel:
+        return self.query_one(CallerPanel)
+
+    @property
+    def kind_field(self) -> ChoiceField:
+        return self.query_one("#field-kind", ChoiceField)
+
+    def line(self, name: str) -> Static:
+        return self.query_one(f"#{name}", Static)
+
+    def widget(self, widget_id: str) -> Widget | None:
+        found = self.query(f"#{widget_id}")
+        return found.first() if found else None
+
+    def in_focus(self) -> Widget | None:
+        return self.focused
+
+    def masked(self) -> list[str]:
+        return [str(f.name) for f in self.query(TextField) if f.masked and f.value == f.masked[0]]
+
+    def from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return self.app.call_from_thread(callback, *args, **kwargs)
+
+    def ask(self, screen: Screen[Any], answered: Callable[[Any], Any]) -> None:
+        self.app.push_screen(screen, answered)
+
+    def after_app(self, callback: Callable[[], Any]) -> None:
+        self.app.call_later(callback)
+
+    async def clear_form_slot(self) -> None:
+        await self.query_one("#form-slot").remove_children()
+
     # The script panel
-    def say(self, step: Step, line, extra: str = "") -> None:
-        self.step = step
+    def say(self, step: Step, line: Line, extra: str = "") -> None:
+        self.call.step = step
         steps = " › ".join(
             f"[reverse]{step_name(s)}[/]" if s is step else step_name(s) for s in Step
         )
@@ -137,40 +191,31 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
         self.query_one("#script", Static).update(text + (f"\n{extra}" if extra else ""))
 
     def greet(self) -> None:
-        self.say(
-            Step.GREET,
-            greeting(self.counter.desk.policy, apologise=self.apologise, caller=self.caller),
-        )
+        policy = self.counter.desk.policy
+        self.say(Step.GREET, greeting(policy, apologise=self.call.apologise, caller=self.caller))
 
-    @holds_saves
     async def reset(self, note: str = "") -> None:
-        """Clear everything for the next call."""
-        self.resident_id, self.card, self.recorded = None, None, []
-        self.same_as = self.offer = None
-        self.same_as_text = ""
-        self.apologise = self.confirmed = self.read_back_ok = self.filing = False
-        self.rings = self.rang_at = None
-        self.discard_armed = False
-        self.channel = Channel.PHONE
-        # The call is received when its first key is pressed, not when the form was cleared.
-        self.started = None
-        self.query_one(CallerPanel).clear()
-        self.query_one("#field-kind", ChoiceField).set_value(None)
-        await self.query_one("#form-slot").remove_children()
-        self.form = None
-        for widget in ("#offer", "#guard", "#recorded"):
-            self.query_one(widget, Static).update("")
-        self.query_one(ResidentCardView).show(None)
-        self.greet()
-        if note:
-            self.say(Step.CLOSE, close(caller=self.caller), note)
-        self.query_one(CallerPanel).focus_search()
-        self.refresh_bindings()
+        """Clear everything for the next call. The call is received when its first key is
+        pressed, not when the form was cleared."""
+        with self.drafts.held():
+            self.call = CallState()
+            self.panel.clear()
+            self.kind_field.set_value(None)
+            await self.clear_form_slot()
+            self.form = None
+            for name in ("offer", "guard", "recorded"):
+                self.line(name).update("")
+            self.query_one(ResidentCardView).show(None)
+            self.greet()
+            if note:
+                self.say(Step.CLOSE, close(caller=self.caller), note)
+            self.panel.focus_search()
+            self.refresh_bindings()
 
     async def start_for(self, resident_id: int) -> None:
         """Begin a call for a resident picked elsewhere (the Residents view); a call being
         typed is never thrown away for it."""
-        if self.started is not None:
+        if self.call.started is not None:
             self.notify(
                 _("A call is being taken: file it or discard it (Ctrl+N) first."),
                 severity="warning",
@@ -178,6 +223,12 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
             return
         await self.reset()
         self.pick(resident_id)
+
+    async def answer(
+        self, phone: str | None, caller: "Caller | None", rings: int, rang_at: datetime
+    ) -> None:
+        """A ringing call picked up (F2 over the ring card)."""
+        await self.ringing.answer(phone, caller, rings, rang_at)
 
     # Identify
     @on(CallerPanel.Picked)
@@ -191,8 +242,8 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
             identify(caller=self.caller),
             _("Not on file: record the caller as given (Ctrl+R makes a resident card)."),
         )
-        if not self.query_one(CallerPanel).focus_next_empty():
-            self.query_one("#field-kind", ChoiceField).focus()
+        if not self.panel.focus_next_empty():
+            self.kind_field.focus()
         self.refresh_bindings()
 
     def pick(self, resident_id: int) -> None:
@@ -200,24 +251,32 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
         # call as it was before the pick, never a resident without their details.
         self.load_card(resident_id)
 
-    @work(thread=True, exclusive=True, group="card", exit_on_error=False)
     def load_card(self, resident_id: int, *, refill: bool = True) -> None:
+        self.run_worker(
+            partial(self._read_card, resident_id, refill),
+            thread=True,
+            group="card",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _read_card(self, resident_id: int, refill: bool) -> None:
         card = self.counter.card(resident_id)
         self.app.call_from_thread(self.show_card, card, refill=refill)
 
-    def show_card(self, card, *, refill: bool = True) -> None:
-        self.resident_id, self.card = card.id, card
+    def show_card(self, card: ResidentCard, *, refill: bool = True) -> None:
+        self.call.resident_id, self.call.card = card.id, card
         self.query_one(ResidentCardView).show(card)
         if not refill:
             # A resumed call: the caller's fields hold what was typed, the card only shows.
-            if self.form is not None and self.same_as is None:
+            if self.form is not None and self.call.same_as is None:
                 self.update_offer(self.form.kind)
-            if self.step in (Step.GREET, Step.IDENTIFY):
+            if self.call.step in (Step.GREET, Step.IDENTIFY):
                 self.say(
                     Step.IDENTIFY, identify(card.address, caller=self.caller), escape(card.strategy)
                 )
             return
-        panel = self.query_one(CallerPanel)
+        panel = self.panel
         before = panel.caller
         panel.fill_from_card(
             card.name,
@@ -225,12 +284,12 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
             card.units[0].split(" ")[0] if card.units else "",
         )
         line = identify(card.address, caller=self.caller)
-        if self.rings is not None and self.step is Step.GREET:
-            self.greet_then(line, card.strategy)  # picked up: greet first
+        if self.call.rings is not None and self.call.step is Step.GREET:
+            self.ringing.greet_then(line, card.strategy)  # picked up: greet first
         else:
             self.say(Step.IDENTIFY, line, escape(card.strategy))
         if self.form is None:
-            self.query_one("#field-kind", ChoiceField).focus()
+            self.kind_field.focus()
         else:
             # Identified mid-matter: what came from the caller follows the caller; what was
             # typed stays, and focus stays where the typing is.
@@ -242,8 +301,8 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
     @on(Advance)
     def advance(self, event: Advance) -> None:
         field = event.field
-        if field.name.startswith("caller_"):
-            self.query_one("#field-kind", ChoiceField).focus()  # every caller field is filled
+        if str(field.name).startswith("caller_"):
+            self.kind_field.focus()  # every caller field is filled
             return
         if field.name == "kind" or self.form is None:
             return
@@ -251,37 +310,36 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
         if following is not None:
             following.focus()
         else:
-            self.action_read_back()
+            self.actions.read_back()
 
     @on(ChoiceField.Chosen, "#field-kind")
     async def kind_chosen(self, event: ChoiceField.Chosen) -> None:
         # Kept before the form is built, which takes a moment the draft must not wait for.
-        self.opening = MatterKind(event.value)
-        self.save_draft_now()
-        await self.open_form(self.opening)
+        self.call.opening = MatterKind(event.value)
+        self.drafts.save_now()
+        await self.open_form(self.call.opening)
 
-    @holds_saves
     async def open_form(self, kind: MatterKind) -> None:
-        slot = self.query_one("#form-slot")
-        await slot.remove_children()
-        self.same_as, self.confirmed = None, False
-        self.form = MatterForm(kind, self.counter.desk.policy.departments)
-        await slot.mount(self.form)
-        self.prefill_form()
-        self.say(Step.RECORD, record(caller=self.caller))
-        self.update_offer(kind)
-        self.opening = None
+        with self.drafts.held():
+            await self.clear_form_slot()
+            self.call.same_as, self.call.confirmed = None, False
+            self.form = MatterForm(kind, self.counter.desk.policy.departments)
+            await self.query_one("#form-slot").mount(self.form)
+            self.prefill_form()
+            self.say(Step.RECORD, record(caller=self.caller))
+            self.update_offer(kind)
+            self.call.opening = None
 
     def update_offer(self, kind: MatterKind) -> None:
         """Offer the caller's open matter of this kind instead of a duplicate."""
-        self.offer, text = offer_line(self.card, kind)
-        self.query_one("#offer", Static).update(text)
+        self.call.offer, text = offer_line(self.call.card, kind)
+        self.line("offer").update(text)
         self.refresh_bindings()
 
     def prefill_form(self) -> None:
         if self.form is None:
             return
-        caller = self.query_one(CallerPanel).caller
+        caller = self.panel.caller
         self.form.prefill(
             {
                 "contact_name": caller["name"],
@@ -294,20 +352,24 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
         following = self.form.next_to_fill()
         (following or self.form.fields[0]).focus()
 
+    def show_recorded(self) -> None:
+        kinds = ", ".join(named(m.kind) for m in self.call.recorded)
+        self.line("recorded").update(
+            _("Recorded on this call: {kinds}").format(kinds=kinds) if kinds else ""
+        )
+
     def begin(self) -> None:
         """The first key of a call marks when it was received."""
-        if self.started is None:
-            self.started = self.counter.desk.now()
+        self.call.begin(self.counter.desk.now())
 
     def changed(self, *, typed: bool = True) -> None:
         """Anything edited must be read back again before the caller can confirm it. Only
         typing starts a call: the fields emptied for the next call do not."""
         if typed:
             self.begin()
-        self.discard_armed = False
-        self.draft_changed()
-        if self.confirmed or self.read_back_ok:
-            self.confirmed = self.read_back_ok = False
+        undone = self.call.edited()
+        self.drafts.changed()
+        if undone:
             self.refresh_bindings()
 
     @on(Input.Changed)
@@ -316,41 +378,58 @@ class CallScreen(ReportsWorkerFailures, CallActions, AnswersRings, KeepsDraft, S
         if event.input.id == "identify":
             return
         texts = self.form.free_texts() if self.form else []
-        self.query_one("#guard", Static).update(phrase_warnings(texts))
+        self.line("guard").update(phrase_warnings(texts))
 
     @on(ChoiceField.Chosen)
     def choice_changed(self, event: ChoiceField.Chosen) -> None:
         self.changed()
 
+    def on_descendant_focus(self) -> None:
+        self.drafts.changed()  # the cursor comes back where it was
+
     def current(self) -> MatterDraft | None:
-        if self.form is None:
-            return None
-        if self.same_as is not None:
-            said = {"content": self.same_as_text} if self.same_as_text else {}
-            return MatterDraft(self.form.kind, said, same_as=self.same_as, confirmed=self.confirmed)
-        return MatterDraft(self.form.kind, self.form.values(), confirmed=self.confirmed)
+        form = self.form
+        return self.call.in_form(form.kind if form else None, form.values() if form else {})
 
     def draft(self) -> CallDraft:
-        caller = self.query_one(CallerPanel).caller
-        matters = [*self.recorded, *([m] if (m := self.current()) else [])]
-        for matter in matters:
-            matter.confirmed = self.confirmed
-        return CallDraft(
-            channel=self.channel,
-            caller_name=caller["name"],
-            caller_phone=caller["phone"],
-            caller_unit=caller["unit"],
-            resident_id=self.resident_id,
-            rings=self.rings_to_file(),
-            rang_at=self.rang_at if self.channel is Channel.PHONE else None,
-            answered_at=self.started or self.counter.desk.now(),
-            matters=matters,
+        return self.call.draft(
+            self.panel.caller,
+            self.current(),
+            now=self.counter.desk.now(),
+            apologise_from=self.counter.desk.policy.apologise_from,
         )
 
-    def rings_to_file(self) -> int | None:
-        """As counted while it rang; else a long ring marked with F6 is the policy's count."""
-        if self.channel is not Channel.PHONE:
-            return None
-        if self.rings is not None:
-            return self.rings
-        return self.counter.desk.policy.apologise_from if self.apologise else None
+    # Keys
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        caller_named = bool(self.panel.caller["name"])
+        available = self.call.available(
+            action, form_open=self.form is not None, caller_named=caller_named
+        )
+        return True if available else None
+
+    def action_apology(self) -> None:
+        self.actions.apology()
+
+    def action_channel(self) -> None:
+        self.actions.channel()
+
+    async def action_another(self) -> None:
+        await self.actions.another()
+
+    async def action_same_matter(self) -> None:
+        await self.actions.same_matter()
+
+    def action_read_back(self) -> None:
+        self.actions.read_back()
+
+    def action_confirm(self) -> None:
+        self.actions.confirm()
+
+    def action_file(self) -> None:
+        self.actions.file()
+
+    def action_create_resident(self) -> None:
+        self.panel.create_resident()
+
+    async def action_discard(self) -> None:
+        await self.actions.discard()
