@@ -9,6 +9,7 @@ anything heavy.
 """
 
 import gettext
+from functools import cache
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -28,12 +29,22 @@ def use(code: str) -> None:
     """Speak ``code`` ("zh-Hans" or "en") from now on. Strings already translated at
     import stay as they were: choose before importing the screens."""
     global _current
+    _current = (code, _catalog(code))
+
+
+@cache
+def _catalog(code: str) -> gettext.NullTranslations:
     try:
         with catalog_path(code).open("rb") as handle:
-            translation: gettext.NullTranslations = gettext.GNUTranslations(handle)
+            return gettext.GNUTranslations(handle)
     except FileNotFoundError:
-        translation = gettext.NullTranslations()
-    _current = (code, translation)
+        return gettext.NullTranslations()
+
+
+def in_language(code: str, message: str) -> str:
+    """``message`` in ``code``, whatever the interface speaks: the Chinese name an input
+    method commits is Chinese on an English screen too."""
+    return _catalog(code).gettext(message)
 
 
 def language() -> str:

@@ -37,6 +37,13 @@ def named(value: StrEnum | None) -> str:
     return _names(i18n.language()).get((type(value), value.value), value.value)
 
 
+def chinese_name(value: StrEnum) -> str:
+    """``value``'s Chinese name, whatever the interface language: the word a receptionist's
+    input method commits for it."""
+    # The English name is the value itself, and so the message the catalogs translate.
+    return i18n.in_language("zh-Hans", value.value)
+
+
 def named_of(kind: type[StrEnum], value: str | None) -> str:
     """The name of ``value``, a value of ``kind`` as the database keeps it; unknown ones as
     they are."""

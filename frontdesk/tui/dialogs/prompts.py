@@ -4,7 +4,7 @@ refuses to close while the answer is not usable, saying why under the field. A t
 what is said to a resident, or noted about them, can also guard against the phrases the counter
 never uses (DOMAIN.md §2): it warns while typing, and never blocks."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TypeVar
 
@@ -23,6 +23,7 @@ from frontdesk.services.kernel.context import Desk
 from frontdesk.tui.dialogs.modal import ClosesOnce
 from frontdesk.tui.markup import phrase_warnings
 from frontdesk.tui.widgets.fields import LineInput
+from frontdesk.tui.widgets.picking import Choice, ChoiceTyping
 
 T = TypeVar("T")
 
@@ -151,37 +152,54 @@ class MomentPrompt(_LinePrompt[datetime | None]):
 
 
 class ChoicePrompt(ClosesOnce[str | None]):
-    """Pick one of a few options with its key; Escape cancels."""
+    """Pick one of a few options with its letter, its number or its Chinese name (as an input
+    method commits it); Escape cancels."""
 
     BINDINGS = [CANCEL]
 
     def __init__(
-        self, title: str, options: list[tuple[str, str, str]], *, detail: str = ""
+        self,
+        title: str,
+        options: Sequence[Choice | tuple[str, str, str] | tuple[str, str, str, tuple[str, ...]]],
+        *,
+        detail: str = "",
     ) -> None:
-        """``options`` are (key, value, label); the key is one character. ``detail`` is what
+        """``options`` are (key, value, label) with, where the label is not Chinese, the
+        Chinese names that pick the option too; the key is one character. ``detail`` is what
         the choice is about, shown under the title."""
         super().__init__()
         self.title_text = title
-        self.options = options
+        self.options = [o if isinstance(o, Choice) else Choice(*o) for o in options]
         self.detail = detail
+        self.typing = ChoiceTyping(self, lambda: self.options, self._picked, self._refused)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt"):
             yield Label(self.title_text, classes="title", markup=False)
             if self.detail:
                 yield Static(self.detail, id="prompt-detail", classes="hint", markup=False)
-            for key, _value, label in self.options:
-                yield Static(Text.assemble((f"[{key}] ", "bold"), label), classes="prompt-option")
-            yield Static(_("Press a key · Escape: cancel"), classes="hint")
+            for number, option in enumerate(self.options, start=1):
+                keys = f"{number}" if option.key == str(number) else f"{number} {option.key}"
+                yield Static(
+                    Text.assemble((f"[{keys}] ", "bold"), option.label), classes="prompt-option"
+                )
+            yield Static("", id="prompt-error", classes="prompt-error", markup=False)
+            yield Static(_("Press its number or its key · Escape: cancel"), classes="hint")
 
     def on_key(self, event: events.Key) -> None:
-        for key, value, _label in self.options:
-            if event.character and event.character.lower() == key:
-                # Stop here so the key does not also reach the view underneath.
-                event.stop()
-                event.prevent_default()
-                self.dismiss(value)
-                return
+        self.typing.key(event)
+
+    def _picked(self, choice: Choice) -> None:
+        self.dismiss(choice.value)
+
+    def _refused(self, typed: str) -> None:
+        line = self.query_one("#prompt-error", Static)
+        line.update(
+            _("「{typed}」 is none of these: press its number, or type its name").format(
+                typed=typed
+            )
+        )
+        line.display = True
 
     def action_cancel(self) -> None:
         self.dismiss(None)

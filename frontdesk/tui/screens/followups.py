@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from frontdesk.domain.vocabulary.kinds import AttemptOutcome, FollowUpReason, Verdict
-from frontdesk.domain.vocabulary.labels import named_of
+from frontdesk.domain.vocabulary.labels import chinese_name, named_of
 from frontdesk.i18n import _
 from frontdesk.services.counter import Counter
 from frontdesk.services.followups.callbacks import Callback
@@ -253,9 +253,14 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         c = self.current
         title = _("Follow-up of #{id} with {name}").format(id=c.matter_id, name=c.resident)
         verdicts = [
-            ("s", Verdict.SATISFIED.value, _("satisfied")),
-            ("u", Verdict.UNSATISFIED.value, _("not satisfied")),
-            ("n", Verdict.NONE.value, _("no opinion given")),
+            ("s", Verdict.SATISFIED.value, _("satisfied"), (chinese_name(Verdict.SATISFIED),)),
+            (
+                "u",
+                Verdict.UNSATISFIED.value,
+                _("not satisfied"),
+                (chinese_name(Verdict.UNSATISFIED),),
+            ),
+            ("n", Verdict.NONE.value, _("no opinion given"), (chinese_name(Verdict.NONE),)),
         ]
         verdict = await self.app.push_screen_wait(ChoicePrompt(title, verdicts))
         if verdict is None:
@@ -273,7 +278,10 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             if visit is None:
                 return
         elif verdict == Verdict.UNSATISFIED:
-            options = [("y", "yes", _("reopen the matter")), ("n", "no", _("close it as it is"))]
+            options = [
+                ("y", "yes", _("reopen the matter"), ("是", "重开")),
+                ("n", "no", _("close it as it is"), ("否", "关闭")),
+            ]
             answer = await self.app.push_screen_wait(ChoicePrompt(_("Reopen the matter?"), options))
             if answer is None:
                 return

@@ -1,8 +1,6 @@
 """Form fields made for typing while the caller talks: Enter moves on, a choice is one key, and
 a problem is written beside the field it concerns."""
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -12,6 +10,8 @@ from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
 from frontdesk.domain.text.free_text import clean_text
+from frontdesk.i18n import _
+from frontdesk.tui.widgets.picking import Choice, ChoiceTyping, number_of
 
 
 class Advance(Message):
@@ -82,15 +82,9 @@ class TextField(GoesOnTyping):
         self.post_message(Advance(self))
 
 
-@dataclass(frozen=True)
-class Choice:
-    key: str
-    value: str
-    label: str
-
-
 class ChoiceField(Static, can_focus=True):
-    """One key picks an option (shown in brackets) and moves on."""
+    """One key picks an option and moves on: its letter, the number shown beside it, or its
+    Chinese name as the input method commits it (picking.py)."""
 
     chosen: reactive[str | None] = reactive(None)
 
@@ -105,12 +99,21 @@ class ChoiceField(Static, can_focus=True):
             """Lets ``@on(ChoiceField.Chosen, "#id")`` pick the field."""
             return self.field
 
+    class Refused(Message):
+        """What was typed names none of the options (or more than one)."""
+
+        def __init__(self, field: "ChoiceField", typed: str) -> None:
+            super().__init__()
+            self.field = field
+            self.typed = typed
+
     def __init__(self, name: str, choices: list[Choice], **kwargs) -> None:
         super().__init__(name=name, id=f"field-{name}", **kwargs)
         self.choices = choices
+        self.typing = ChoiceTyping(self, lambda: self.choices, self._picked, self._refused)
 
     @property
-    def value(self) -> str | None:  # type: ignore[override]
+    def value(self) -> str | None:  # type: ignore[override]  # the option chosen, not a text
         return self.chosen
 
     def set_value(self, value: object) -> None:
@@ -120,24 +123,33 @@ class ChoiceField(Static, can_focus=True):
         text = Text()
         for choice in self.choices:
             style = "reverse" if choice.value == self.chosen else ""
+            number = number_of(self.choices, choice)
             # Non-breaking spaces: a wrapped line never parts a key from its option.
-            text.append(f"{choice.key})\u00a0", style=f"bold {style}".strip())
+            text.append(number, style=f"bold {style}".strip())
+            if choice.key != number:
+                text.append(choice.key, style=f"dim {style}".strip())
+            text.append(")\u00a0", style=f"bold {style}".strip())
             text.append(choice.label.replace(" ", "\u00a0"), style=style)
             text.append("   ")
         return text
 
     def on_key(self, event: events.Key) -> None:
-        for choice in self.choices:
-            if event.character and event.character.lower() == choice.key:
-                event.stop()
-                event.prevent_default()
-                self.chosen = choice.value
-                self.post_message(self.Chosen(self, choice.value))
-                self.post_message(Advance(self))
-                return
+        if self.typing.key(event):
+            return
         if event.key == "enter":
             event.stop()
             self.post_message(Advance(self))
+
+    def on_blur(self) -> None:
+        self.typing.settle()  # a name half read when the cursor left is read as it stands
+
+    def _picked(self, choice: Choice) -> None:
+        self.chosen = choice.value
+        self.post_message(self.Chosen(self, choice.value))
+        self.post_message(Advance(self))
+
+    def _refused(self, typed: str) -> None:
+        self.post_message(self.Refused(self, typed))
 
 
 class FieldRow(Vertical):
@@ -156,6 +168,17 @@ class FieldRow(Vertical):
         line = Static("", classes="error")
         line.display = False
         yield line
+
+    def on_choice_field_refused(self, event: ChoiceField.Refused) -> None:
+        event.stop()
+        self.show_error(
+            _("「{typed}」 is none of these: press its number, or type its name").format(
+                typed=event.typed
+            )
+        )
+
+    def on_choice_field_chosen(self, event: ChoiceField.Chosen) -> None:
+        self.clear_error()  # the screen hears it too
 
     def show_error(self, message: str) -> None:
         # A row mounted a moment ago (F8 typed right after the kind) may not have composed its

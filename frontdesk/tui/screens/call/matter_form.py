@@ -13,7 +13,7 @@ from frontdesk.domain.vocabulary.kinds import (
     Need,
     RepairCategory,
 )
-from frontdesk.domain.vocabulary.labels import named
+from frontdesk.domain.vocabulary.labels import chinese_name, named
 from frontdesk.i18n import _
 from frontdesk.tui.widgets.fields import Choice, ChoiceField, FieldRow, TextField
 
@@ -56,7 +56,11 @@ class MatterForm(Vertical):
         if spec.type is FieldType.CHOICE and spec.choices is not None:
             keys = CHOICE_KEYS[spec.choices]
             return ChoiceField(
-                spec.name, [Choice(keys[c.value], c.value, named(c)) for c in spec.choices]
+                spec.name,
+                [
+                    Choice(keys[c.value], c.value, named(c), (chinese_name(c),))
+                    for c in spec.choices
+                ],
             )
         if spec.type is FieldType.FLAG:
             return ChoiceField(

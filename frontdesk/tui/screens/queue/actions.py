@@ -19,7 +19,7 @@ from frontdesk.domain.vocabulary.kinds import (
     RepairCategory,
     Role,
 )
-from frontdesk.domain.vocabulary.labels import named, named_of
+from frontdesk.domain.vocabulary.labels import chinese_name, named, named_of
 from frontdesk.i18n import _
 from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.concurrency import Conflict, Seen
@@ -111,7 +111,10 @@ class MatterActions:
         self.asking(self._escalate)
 
     async def _escalate(self, row: QueueRow) -> None:
-        roles = [("s", "supervisor", _("supervisor")), ("m", "manager", _("office manager"))]
+        roles = [
+            ("s", "supervisor", _("supervisor"), (chinese_name(Role.SUPERVISOR),)),
+            ("m", "manager", _("office manager"), (chinese_name(Role.MANAGER),)),
+        ]
         role = await self.ask(ChoicePrompt(_("Escalate #{id} to").format(id=row.id), roles))
         if role is None:
             return
@@ -199,8 +202,13 @@ class MatterActions:
             until = await self.ask(MomentPrompt(title, label, self.counter.desk))
         else:
             options = [
-                ("y", "yes", _("approve: resolve by {at}").format(at=short_text(asked.until))),
-                ("n", "no", _("not now")),
+                (
+                    "y",
+                    "yes",
+                    _("approve: resolve by {at}").format(at=short_text(asked.until)),
+                    ("是", "批准"),
+                ),
+                ("n", "no", _("not now"), ("否", "暂不")),
             ]
             answer = await self.ask(ChoicePrompt(title, options, detail=_asked(asked, detail)))
             until = asked.until if answer == "yes" else None
@@ -217,7 +225,9 @@ class MatterActions:
             id=row.id, cls=named_of(ComplaintClass, row.complaint_class)
         )
         others = [c for c in ComplaintClass if c != row.complaint_class]
-        new = await self.ask(ChoicePrompt(title, [(CLASS_KEYS[c], c, named(c)) for c in others]))
+        new = await self.ask(
+            ChoicePrompt(title, [(CLASS_KEYS[c], c, named(c), (chinese_name(c),)) for c in others])
+        )
         if new is None:
             return
         reason = await self.ask(TextPrompt(title, _("Why the class changes")))
