@@ -3,8 +3,10 @@ never reach the app, so a digit picks the option shown beside it, and a Chinese 
 input method commits it (its characters one after another at once) picks it too. Each test
 checks the database afterwards."""
 
+import pytest
 from textual.widgets import Static
 
+from frontdesk.services.matters.queue import QueueFilter
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, TextPrompt
 from frontdesk.tui.widgets.fields import FieldRow
 from frontdesk.tui.widgets.picking import COMMIT_PAUSE
@@ -127,3 +129,70 @@ async def test_a_queue_question_is_answered_by_its_number_or_its_chinese_name(ma
         await settle(app, pilot)
     assert counter.detail(minor.id).matter.complaint_class == "important"
     assert ("reclassified", "minor → important: 物业服务有过错") in events(counter, minor.id)
+
+
+async def test_the_queue_s_actions_are_digits_too(make_app, counter):
+    from tests.tui.test_queue_screen import events, first
+
+    row = first(counter, complaint_class="major", next_milestone="reply")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_view(app, pilot, "f4", row.id)
+        await pilot.press("7")  # a note
+        await answer(app, pilot, TextPrompt, text="已联系维修部")
+        await settle(app, pilot)
+    assert ("note", "已联系维修部") in events(counter, row.id)
+
+
+@pytest.mark.parametrize(
+    ("keys", "wanted"),
+    [
+        (("9", "1", "2"), QueueFilter(complaint_class="major")),  # 级别 → 重大 (1 is all)
+        (("9", "级别", "重大"), QueueFilter(complaint_class="major")),
+        (("9", "类型", "报修"), QueueFilter(kind="repair")),
+        (("9", "5"), QueueFilter(overdue_only=True)),  # a toggle: no second question
+    ],
+    ids=["digits", "class-in-chinese", "kind-in-chinese", "overdue"],
+)
+async def test_the_queue_is_filtered_by_number_or_chinese_name(make_app, counter, keys, wanted):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_view(app, pilot, "f4")
+        everything = list(app.screen.reading.rows)
+        first_key, *rest = keys
+        await pilot.press(first_key)
+        for key in rest:
+            await answer(app, pilot, ChoicePrompt)
+            await commit(pilot, key)
+        await settle(app, pilot)
+        shown = list(app.screen.reading.rows)
+    assert shown == [r.id for r in counter.queue(wanted)]
+    assert 0 < len(shown) < len(everything)
+
+
+async def test_the_report_goes_back_and_forth_by_digits(make_app):
+    from frontdesk.domain.clock.months import Month
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_view(app, pilot, "f11")
+        await pilot.press("1")
+        await settle(app, pilot)
+        assert app.screen.report.month == Month(2026, 10)
+        await pilot.press("2", "2")
+        await settle(app, pilot)
+        assert app.screen.report.month == Month(2026, 12)
+        await pilot.press("1", "3")
+        await settle(app, pilot)
+        assert app.screen.report.month == Month(2026, 12)
+
+
+async def test_the_terminal_cursor_is_on_the_choice_being_made(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await find_resident(app, pilot, counter)
+        kind = app.screen.query_one("#field-kind")
+        assert app.focused is kind
+        await pilot.pause(0.3)  # the card shown above it moved the field down
+        assert app.cursor_position == kind.content_region.offset

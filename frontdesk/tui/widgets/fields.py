@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
 from frontdesk.domain.text.free_text import clean_text
@@ -111,6 +112,7 @@ class ChoiceField(Static, can_focus=True):
         super().__init__(name=name, id=f"field-{name}", **kwargs)
         self.choices = choices
         self.typing = ChoiceTyping(self, lambda: self.choices, self._picked, self._refused)
+        self._cursor_keeper: Timer | None = None
 
     @property
     def value(self) -> str | None:  # type: ignore[override]  # the option chosen, not a text
@@ -140,7 +142,24 @@ class ChoiceField(Static, can_focus=True):
             event.stop()
             self.post_message(Advance(self))
 
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character is not None and character.isprintable()
+
+    def on_focus(self) -> None:
+        # An input method opens its candidates where the terminal's cursor is: here, not
+        # wherever the last repaint of the screen left it. The field moves when what is above
+        # it grows (a card shown, a script line): the cursor follows while it has the focus.
+        self._place_cursor()
+        self._cursor_keeper = self.set_interval(0.2, self._place_cursor)
+
+    def _place_cursor(self) -> None:
+        if self.has_focus:
+            self.app.cursor_position = self.content_region.offset
+
     def on_blur(self) -> None:
+        if self._cursor_keeper is not None:
+            self._cursor_keeper.stop()
+            self._cursor_keeper = None
         self.typing.settle()  # a name half read when the cursor left is read as it stands
 
     def _picked(self, choice: Choice) -> None:

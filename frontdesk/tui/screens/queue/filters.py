@@ -7,9 +7,10 @@ from typing import Any
 from rich.text import Text
 
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterKind, MatterStatus
-from frontdesk.domain.vocabulary.labels import named_of
+from frontdesk.domain.vocabulary.labels import chinese_name, named, named_of
 from frontdesk.i18n import _
 from frontdesk.tui.screens.queue.reading import QueueReading
+from frontdesk.tui.widgets.picking import Choice
 
 
 def filter_line(reading: QueueReading) -> Text:
@@ -73,3 +74,46 @@ def other_deadlines(reading: QueueReading) -> dict[str, Any]:
 
 def other_filer(reading: QueueReading, me: int) -> dict[str, Any]:
     return {"operator_id": None if reading.filters.operator_id is not None else me}
+
+
+# The filters as one question, then the value, for the keys an input method lets through:
+# digits, or the Chinese names.
+def filter_choices() -> list[Choice]:
+    return [
+        Choice("c", "class", _("class"), ("级别",)),
+        Choice("d", "department", _("department"), ("部门",)),
+        Choice("t", "kind", _("kind"), ("类型",)),
+        Choice("s", "status", _("status"), ("状态",)),
+        Choice("u", "overdue", _("overdue only, or any deadline"), ("超期",)),
+        Choice("m", "mine", _("mine, or anyone's"), ("我的",)),
+    ]
+
+
+def value_choices(which: str, departments: list[str]) -> list[Choice]:
+    """The values of filter ``which`` to pick from, "all" first (its value is "")."""
+    values: list[tuple[str, str, tuple[str, ...]]]
+    if which == "class":
+        values = [(c.value, named(c), (chinese_name(c),)) for c in ComplaintClass]
+    elif which == "kind":
+        values = [(k.value, named(k), (chinese_name(k),)) for k in MatterKind]
+    elif which == "department":
+        values = [(d, d, ()) for d in departments]
+    else:
+        statuses = (MatterStatus.OPEN, MatterStatus.RESOLVED)
+        return [
+            Choice(str(i), s.value, named(s), (chinese_name(s),))
+            for i, s in enumerate(statuses, start=1)
+        ]
+    every = Choice("1", "", _("all"), ("全部",))
+    return [every] + [
+        Choice(str(i), value, label, words)
+        for i, (value, label, words) in enumerate(values, start=2)
+    ]
+
+
+def chosen(which: str, value: str) -> dict[str, Any]:
+    """The filter ``which`` set to ``value`` ("" for all)."""
+    field = {"class": "complaint_class", "kind": "kind", "department": "department"}
+    if which == "status":
+        return {"status": value}
+    return {field[which]: value or None}

@@ -25,6 +25,7 @@ from frontdesk.services.matters.queue import (
     QueueRow,
     due_mark,
 )
+from frontdesk.tui.dialogs.prompts import ChoicePrompt
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.open_counter import counter_of
@@ -89,15 +90,17 @@ class QueueScreen(ReportsWorkerFailures, Screen):
     worked out."""
 
     BINDINGS = [
-        _binding("e", "escalate", _("Escalate"), _("Report to a supervisor or the manager")),
-        _binding("r", "reply", _("Reply"), _("Record the answer given to the resident")),
-        _binding("v", "resolve", _("Resolve"), _("Record the resolution (repairs: work done)")),
-        _binding("x", "extend", _("Extend"), _("Ask for a later resolution deadline")),
-        _binding("a", "approve", _("Approve"), _("Approve the requested extension (manager)")),
-        _binding("k", "reclassify", _("Reclass"), _("Give the complaint another class")),
-        _binding("n", "note", _("Note"), _("Add a note to the history")),
-        _binding("o", "reopen", _("Reopen"), _("Reopen a resolved or closed matter by number")),
+        _binding("1,e", "escalate", _("Escalate"), _("Report to a supervisor or the manager")),
+        _binding("2,r", "reply", _("Reply"), _("Record the answer given to the resident")),
+        _binding("3,v", "resolve", _("Resolve"), _("Record the resolution (repairs: work done)")),
+        _binding("4,x", "extend", _("Extend"), _("Ask for a later resolution deadline")),
+        _binding("5,a", "approve", _("Approve"), _("Approve the requested extension (manager)")),
+        _binding("6,k", "reclassify", _("Reclass"), _("Give the complaint another class")),
+        _binding("7,n", "note", _("Note"), _("Add a note to the history")),
+        _binding("8,o", "reopen", _("Reopen"), _("Reopen a resolved or closed matter by number")),
         _binding("enter", "card", _("Card"), _("Open the resident's card"), priority=True),
+        # Digits first: an input method in Chinese mode lets them through, not the letters.
+        _filter("9,f", "filter", _("Filter"), _("Choose a filter and its value by number")),
         # The filters share one footer label; F1 lists each with its own description.
         _filter("c", "cycle_class", _("Class"), _("Show one complaint class, then the next")),
         _filter("d", "cycle_department", _("Dept"), _("Show one department, then the next")),
@@ -201,6 +204,25 @@ class QueueScreen(ReportsWorkerFailures, Screen):
     def action_toggle_mine(self) -> None:
         if self.counter.operator is not None:
             self.refilter(**filters.other_filer(self.reading, self.counter.operator.id))
+
+    @work(exclusive=True, exit_on_error=False, group="queue-ask")
+    async def action_filter(self) -> None:
+        which = await self.app.push_screen_wait(
+            ChoicePrompt(_("Filter the queue by"), filters.filter_choices())
+        )
+        if which == "overdue":
+            self.action_toggle_overdue()
+        elif which == "mine":
+            self.action_toggle_mine()
+        elif which is not None:
+            departments = list(self.counter.desk.policy.departments)
+            label = next(c.label for c in filters.filter_choices() if c.value == which)
+            title = _("Filter the queue by {filter}").format(filter=label)
+            value = await self.app.push_screen_wait(
+                ChoicePrompt(title, filters.value_choices(which, departments))
+            )
+            if value is not None:
+                self.refilter(**filters.chosen(which, value))
 
     def action_escalate(self) -> None:
         self.actions.escalate()

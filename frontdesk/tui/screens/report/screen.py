@@ -39,14 +39,16 @@ TOP, WIDE, ABREAST = (
 class ReportScreen(ReportsWorkerFailures, Screen):
     """The office reads the month: counts by kind, class, department and party complained
     about, each milestone's on-time rate, the follow-up rate against its 100 % target, median
-    hours to reply and to resolve, repeat complainers, all beside the month before. P and N go a
-    month back and forth, T to the month in progress; the arrows and Page keys scroll."""
+    hours to reply and to resolve, repeat complainers, all beside the month before. 1 and 2 (or P
+    and N) go a month back and forth, 3 (or T) to the month in progress; the arrows and Page
+    keys scroll."""
 
     BINDINGS = keys(
         "report",
-        ("p", "month(-1)", _("Month before"), _("The report of the month before")),
-        ("n", "month(1)", _("Month after"), _("The report of the month after")),
-        ("t", "this_month", _("This month"), _("The month in progress, so far")),
+        # Digits first: an input method in Chinese mode lets them through, not the letters.
+        ("1,p", "month(-1)", _("Month before"), _("The report of the month before")),
+        ("2,n", "month(1)", _("Month after"), _("The report of the month after")),
+        ("3,t", "this_month", _("This month"), _("The month in progress, so far")),
         ("ctrl+r", "reload", _("Reload"), _("Read the register again")),
     )
 
