@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from frontdesk.domain.call.matters import FIELDS, FieldType, validate_matter
 from frontdesk.domain.clock.moments import REACH, MomentError, Tense, parse_moment
 from frontdesk.domain.clock.spoken import describe, examples, placeholder, spoken_day
+from frontdesk.domain.vocabulary.kinds import MatterKind
 from tests.conftest import SHANGHAI, at
 
 NOW = at(2026, 12, 3, 10, 20)  # a Thursday; the week began on Monday 30 November
@@ -375,3 +377,50 @@ def test_any_text_is_a_moment_within_reach_or_a_moment_error(text, tense):
     except MomentError:
         return
     assert abs(moment - NOW) <= REACH
+
+
+# --- the fields of a matter --------------------------------------------------------------
+
+
+def test_every_time_field_of_a_matter_looks_back_or_ahead():
+    tenses = {
+        spec.name: spec.tense
+        for specs in FIELDS.values()
+        for spec in specs
+        if spec.type is FieldType.MOMENT
+    }
+    assert tenses == {
+        "happened_at": P,
+        "promised_at": F,
+        "visit_at": F,
+        "requested_deadline": F,
+    }
+
+
+def test_friday_is_the_last_one_when_it_happened_and_the_next_one_for_a_visit(policy):
+    complaint = {
+        "contact_name": "张伟",
+        "unit": "3-2-1201",
+        "contact_phone": "13800138000",
+        "happened_at": "周五下午3点",
+        "place": "大堂",
+        "complained_party": "客服中心",
+        "content": "等太久",
+        "complaint_class": "minor",
+        "emotion": "calm",
+        "need": "respect",
+        "requested_deadline": "周五下午3点",
+    }
+    clean = validate_matter(MatterKind.COMPLAINT, complaint, policy=policy, now=NOW)
+    assert clean.values["happened_at"] == at(2026, 11, 27, 15, 0)
+    assert clean.values["requested_deadline"] == at(2026, 12, 4, 15, 0)
+    repair = {
+        "contact_name": "李娜",
+        "unit": "5-1-302",
+        "content": "漏水",
+        "repair_category": "leak",
+        "visit_at": "3号上午9点",
+        "department": "维修部",
+    }
+    clean = validate_matter(MatterKind.REPAIR, repair, policy=policy, now=NOW)
+    assert clean.values["visit_at"] == at(2027, 1, 3, 9, 0)
