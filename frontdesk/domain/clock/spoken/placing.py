@@ -21,7 +21,7 @@ from frontdesk.domain.clock.spoken.phrase import Calendar, Day, Offset, Phrase, 
 from frontdesk.domain.clock.written_dates import month_name, weekday_name
 from frontdesk.i18n import _
 
-#: When on a day placed: a naive local moment, or None when the day has not that time.
+#: The moment said, on a day placed: naive, in the estate's local time.
 When = Callable[[date], datetime]
 
 
