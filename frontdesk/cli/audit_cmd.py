@@ -38,12 +38,15 @@ def audit(
     row: str = typer.Option(None, "--row", help=_("Only entries about this row (with --table).")),
     action: str = typer.Option(None, "--action", help=_("insert, update, delete or reveal.")),
     since: str = typer.Option(
-        None, "--since", help=_("Only entries from this time on (ISO-8601).")
+        None,
+        "--since",
+        help=_("Only entries from this time on: 2026-12-02T09:00, 今天上午9点, 2小时前."),
     ),
     before: int = typer.Option(None, "--before", help=_("Only entries older than this entry id.")),
     limit: int = typer.Option(50, "--limit", min=1, max=10_000, help=_("How many entries.")),
 ) -> None:
     """The audit log, newest first: who did what, where and when (office manager only)."""
+    from frontdesk.domain.clock.moments import Tense
     from frontdesk.services.kernel.errors import ServiceError
     from frontdesk.services.staff.audit import AuditFilter, list_audit
     from frontdesk.services.staff.operators import sign_in
@@ -56,7 +59,7 @@ def audit(
         table_name=table,
         row_key=row,
         action=action,
-        since=parse_cli_moment(since, desk.policy, "--since") if since else None,
+        since=parse_cli_moment(since, desk, "--since", Tense.PAST) if since else None,
     )
     with new_session(opts.open_engine()) as session:
         try:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import typer
     from sqlalchemy import Engine
 
+    from frontdesk.domain.clock.moments import Tense
     from frontdesk.domain.vocabulary.policy import Policy
     from frontdesk.services.kernel.context import Desk
 
@@ -118,21 +119,43 @@ def _setting(read, flag):
         raise Unusable(str(exc)) from exc
 
 
-def parse_cli_moment(text: str, policy: "Policy", what: str) -> datetime:
-    """An ISO-8601 moment; without an offset it is in the policy's time zone."""
+def parse_cli_moment(text: str, desk: "Desk", what: str, tense: "Tense") -> datetime:
+    """An ISO-8601 moment (without an offset, in the policy's time zone), or a time as a
+    caller says it (昨天下午3点, 周五上午9点, 2小时前) on the counter's clock, which
+    FRONTDESK_NOW freezes; ``tense`` says whether the option looks back or ahead."""
+    from frontdesk.domain.clock.moments import MomentError, parse_moment
+
     with said():
-        return read_moment(text, policy, what)
+        moment = _iso(text, desk.policy)
+        if moment is not None:
+            return moment
+        try:
+            return parse_moment(text, now=desk.now(), tz=desk.policy.timezone, tense=tense)
+        except MomentError as exc:
+            raise Unusable(
+                _(
+                    "{what}: {reason}; it is not an ISO-8601 time such as 2026-12-02T14:40 either"
+                ).format(what=what, reason=exc)
+            ) from None
 
 
 def read_moment(text: str, policy: "Policy", what: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
+    """An ISO-8601 moment alone: what sets the clock cannot be read from the clock."""
+    moment = _iso(text, policy)
+    if moment is None:
         raise Unusable(
             _('{what}: "{text}" is not an ISO-8601 time such as 2026-12-02T14:40').format(
                 what=what, text=text
             )
-        ) from None
+        )
+    return moment
+
+
+def _iso(text: str, policy: "Policy") -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
     return moment.replace(tzinfo=policy.timezone) if moment.tzinfo is None else moment
 
 

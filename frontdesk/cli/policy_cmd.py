@@ -5,6 +5,7 @@ from enum import StrEnum
 import typer
 
 from frontdesk.cli.context import echo_json, fail, options, parse_cli_moment
+from frontdesk.domain.clock.moments import Tense
 from frontdesk.domain.clock.written_dates import short_text
 from frontdesk.domain.deadlines.rules import Deadline, callback_deadline, complaint_deadlines
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, FollowUpReason
@@ -54,16 +55,23 @@ def _print(deadlines: list[Deadline], as_json: bool) -> None:
 def explain_complaint(
     ctx: typer.Context,
     cls: ComplaintClass = typer.Option(..., "--class", help=_("Complaint class.")),
-    received: str = typer.Option(..., "--received", help=_("When it was received (ISO-8601).")),
+    received: str = typer.Option(
+        ...,
+        "--received",
+        help=_("When it was received: 2026-12-02T14:40, 昨天下午3点, 2小时前."),
+    ),
     requested: str = typer.Option(
-        None, "--requested", help=_("The deadline the resident asked for (minor).")
+        None,
+        "--requested",
+        help=_("The deadline the resident asked for (minor): 2026-12-04T18:00, 周五下午6点."),
     ),
     as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
 ) -> None:
     """Escalation, reply, resolution and upgrade deadlines of a complaint."""
-    policy = options(ctx).load_policy()
-    start = parse_cli_moment(received, policy, "--received")
-    asked = parse_cli_moment(requested, policy, "--requested") if requested else None
+    desk = options(ctx).desk()
+    policy = desk.policy
+    start = parse_cli_moment(received, desk, "--received", Tense.PAST)
+    asked = parse_cli_moment(requested, desk, "--requested", Tense.FUTURE) if requested else None
     if asked is not None and asked <= start:
         fail(_("--requested must be after --received"))
     if asked is not None and not policy.complaint[cls].resident_may_set_deadline:
@@ -87,10 +95,14 @@ def explain_callback(
         "--from",
         help=_(
             "When the follow-up came to exist: repair done, "
-            "leak test, complaint resolved, promise made (ISO-8601)."
+            "leak test, complaint resolved, promise made: 2026-12-03T16:00, 今天下午4点."
         ),
     ),
-    promised: str = typer.Option(None, "--promised", help=_("The promised time (promised calls).")),
+    promised: str = typer.Option(
+        None,
+        "--promised",
+        help=_("The promised time (promised calls): 2026-12-04T10:00, 明天上午10点, +2h."),
+    ),
     evening_ok: bool = typer.Option(
         False, "--evening-ok", help=_("The resident agreed to evening calls.")
     ),
@@ -98,11 +110,12 @@ def explain_callback(
     as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
 ) -> None:
     """When a follow-up call is due, kept inside the callable window."""
-    policy = options(ctx).load_policy()
-    begin = parse_cli_moment(start, policy, "--from")
+    desk = options(ctx).desk()
+    policy = desk.policy
+    begin = parse_cli_moment(start, desk, "--from", Tense.PAST)
     if reason is CallbackReason.PROMISED and not promised:
         raise typer.BadParameter(_("a promised call needs --promised"), param_hint="--promised")
-    due = parse_cli_moment(promised, policy, "--promised") if promised else None
+    due = parse_cli_moment(promised, desk, "--promised", Tense.FUTURE) if promised else None
     deadline = callback_deadline(
         policy,
         FollowUpReason(reason.value),

@@ -99,8 +99,12 @@ def export(
     form: str = typer.Option(
         None, "--format", help=_("csv or xlsx (default: from the file's extension).")
     ),
-    since: str = typer.Option(None, "--from", help=_("From this day (YYYY-MM-DD) on.")),
-    until: str = typer.Option(None, "--to", help=_("Up to and including this day (YYYY-MM-DD).")),
+    since: str = typer.Option(
+        None, "--from", help=_("From this day on: 2026-12-01, 上周一, 12月1日, 3天前.")
+    ),
+    until: str = typer.Option(
+        None, "--to", help=_("Up to and including this day: 2026-12-02, 昨天, 今天.")
+    ),
     force: bool = typer.Option(False, "--force", help=_("Replace the file if it exists.")),
 ) -> None:
     """Write the matters (by reception), follow-ups (by due time), the reception register (by
@@ -124,8 +128,8 @@ def export(
     opts = options(ctx)
     desk = opts.desk()
     zone = desk.policy.timezone
-    start = _day(since, "--from", zone)
-    end = _day(until, "--to", zone)
+    start = _day(since, "--from", desk)
+    end = _day(until, "--to", desk)
     if start and end and end < start:
         fail(_("--to {until} is before --from {since}").format(until=until, since=since))
     with new_session(opts.open_engine()) as session:
@@ -139,16 +143,27 @@ def export(
     typer.echo(_("{file}: {count} rows of {table}").format(file=out, count=count, table=what.value))
 
 
-def _day(text: str | None, flag: str, zone) -> datetime | None:
-    """The start of a day in the estate's time zone."""
+def _day(text: str | None, flag: str, desk) -> datetime | None:
+    """The start of a day in the estate's time zone: 2026-12-02, or a day as said (昨天,
+    上周五, 12月1日), looking back from the counter's today."""
+    from frontdesk.domain.clock.moments import MomentError, Tense
     from frontdesk.domain.clock.months import FIRST_YEAR, LAST_YEAR
+    from frontdesk.domain.clock.spoken import spoken_day
 
     if text is None:
         return None
+    zone = desk.policy.timezone
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        fail(_("{flag}: '{text}' is not a day such as 2026-12-02").format(flag=flag, text=text))
+        try:
+            day = spoken_day(text, now=desk.now(), tz=zone, tense=Tense.PAST)
+        except MomentError:
+            fail(
+                _("{flag}: '{text}' is not a day such as 2026-12-02, 昨天 or 上周五").format(
+                    flag=flag, text=text
+                )
+            )
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         fail(
             _(

@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from frontdesk.domain.clock.moments import MomentError, parse_moment, within_reach
+from frontdesk.domain.clock.moments import MomentError, Tense, parse_moment, within_reach
 from frontdesk.domain.people.names import NameInputError, normalize_name
 from frontdesk.domain.people.phones import Phone, PhoneError, normalize_phone
 from frontdesk.domain.people.units import UnitError, UnitRef, is_no_unit, normalize_unit
@@ -49,6 +49,9 @@ class FieldSpec:
     choices: type[StrEnum] | None = None
     # Required only when this returns true for the other cleaned values.
     required_if: Callable[[Mapping[str, Any]], bool] | None = None
+    # A time field asks when something happened (PAST) or when something will be (FUTURE):
+    # it decides which 周五 or 3号 the caller means.
+    tense: Tense = Tense.EITHER
 
 
 def _unanswered(values: Mapping[str, Any]) -> bool:
@@ -70,6 +73,7 @@ FIELDS: dict[MatterKind, tuple[FieldSpec, ...]] = {
             FieldType.MOMENT,
             False,
             required_if=_unanswered,
+            tense=Tense.FUTURE,
         ),
     ),
     MatterKind.REPAIR: (
@@ -79,14 +83,19 @@ FIELDS: dict[MatterKind, tuple[FieldSpec, ...]] = {
         FieldSpec(
             "repair_category", _("repair category"), FieldType.CHOICE, choices=RepairCategory
         ),
-        FieldSpec("visit_at", _("convenient time for the visit"), FieldType.MOMENT),
+        FieldSpec(
+            "visit_at",
+            _("convenient time for the visit"),
+            FieldType.MOMENT,
+            tense=Tense.FUTURE,
+        ),
         FieldSpec("department", _("department"), FieldType.DEPARTMENT),
     ),
     MatterKind.COMPLAINT: (
         FieldSpec("contact_name", _("complainant"), FieldType.NAME),
         FieldSpec("unit", _("unit"), FieldType.UNIT),
         FieldSpec("contact_phone", _("contact number"), FieldType.PHONE),
-        FieldSpec("happened_at", _("when it happened"), FieldType.MOMENT),
+        FieldSpec("happened_at", _("when it happened"), FieldType.MOMENT, tense=Tense.PAST),
         FieldSpec("place", _("where"), FieldType.TEXT),
         FieldSpec("complained_party", _("who or which department"), FieldType.TEXT),
         FieldSpec("content", _("what happened"), FieldType.TEXT),
@@ -94,7 +103,11 @@ FIELDS: dict[MatterKind, tuple[FieldSpec, ...]] = {
         FieldSpec("emotion", _("emotion"), FieldType.CHOICE, choices=Emotion),
         FieldSpec("need", _("need"), FieldType.CHOICE, choices=Need),
         FieldSpec(
-            "requested_deadline", _("deadline the resident asked for"), FieldType.MOMENT, False
+            "requested_deadline",
+            _("deadline the resident asked for"),
+            FieldType.MOMENT,
+            False,
+            tense=Tense.FUTURE,
         ),
         FieldSpec("department", _("department"), FieldType.DEPARTMENT, False),
     ),
@@ -206,7 +219,7 @@ def _convert(spec: FieldSpec, value: Any, *, policy: Policy, now: datetime) -> A
                     raise ValueError(_("a moment needs its time zone"))
                 return within_reach(value, now=now)
             try:
-                return parse_moment(str(value), now=now, tz=policy.timezone)
+                return parse_moment(str(value), now=now, tz=policy.timezone, tense=spec.tense)
             except MomentError as exc:
                 raise ValueError(str(exc)) from None
         case FieldType.FLAG:

@@ -15,7 +15,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from frontdesk.domain.clock.moments import MomentError, parse_moment
+from frontdesk.domain.clock.moments import MomentError, Tense, parse_moment
+from frontdesk.domain.clock.spoken import placeholder
 from frontdesk.domain.clock.written_dates import short_text
 from frontdesk.domain.text.free_text import TextError, checked_text
 from frontdesk.i18n import _
@@ -115,18 +116,29 @@ class MomentPrompt(_LinePrompt[datetime | None]):
     """Type a moment as the counter says it ("明天 9:00", "14:30", "+2h"); the moment it is read
     as is shown while typing, so a wrong day is caught before it is recorded."""
 
-    def __init__(self, title: str, label: str, desk: Desk, initial: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        label: str,
+        desk: Desk,
+        initial: str = "",
+        *,
+        tense: Tense = Tense.EITHER,
+    ) -> None:
         super().__init__(
             title,
             label,
             initial,
-            hint=_("14:30 · 明天 9:00 · +2h · 12-03 14:30 — Enter: OK · Escape: cancel"),
+            hint=_("{examples} — Enter: OK · Escape: cancel").format(examples=placeholder(tense)),
         )
         self.desk = desk
+        self.tense = tense
 
     def read(self, text: str) -> datetime:
         # The counter's clock, not the computer's: the two differ in tests and in replays.
-        return parse_moment(text, now=self.desk.now(), tz=self.desk.policy.timezone)
+        return parse_moment(
+            text, now=self.desk.now(), tz=self.desk.policy.timezone, tense=self.tense
+        )
 
     @on(Input.Changed)
     def preview(self, event: Input.Changed) -> None:

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
-from frontdesk.domain.clock.moments import MomentError, parse_moment
+from frontdesk.domain.clock.moments import MomentError, Tense, parse_moment
 from frontdesk.i18n import _
 from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.errors import ServiceError
@@ -47,7 +47,7 @@ def parse_filter(text: str, *, now, tz) -> AuditFilter:
             found["action"] = value
         elif key == "since":
             try:
-                found["since"] = parse_moment(value, now=now, tz=tz)
+                found["since"] = parse_moment(value, now=now, tz=tz, tense=Tense.PAST)
             except MomentError as exc:
                 raise ValueError(str(exc)) from None
         else:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
+from frontdesk.domain.clock.moments import Tense
 from frontdesk.domain.vocabulary.kinds import AttemptOutcome, FollowUpReason, Verdict
 from frontdesk.domain.vocabulary.labels import chinese_name, named_of
 from frontdesk.i18n import _
@@ -274,7 +275,8 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         if verdict == Verdict.UNSATISFIED and c.reason.startswith("repair-"):
             # A repair that did not hold goes back to maintenance at a time agreed on this call.
             label = _("When maintenance comes back (agreed with the resident)")
-            visit = await self.app.push_screen_wait(MomentPrompt(title, label, self.counter.desk))
+            prompt = MomentPrompt(title, label, self.counter.desk, tense=Tense.FUTURE)
+            visit = await self.app.push_screen_wait(prompt)
             if visit is None:
                 return
         elif verdict == Verdict.UNSATISFIED:

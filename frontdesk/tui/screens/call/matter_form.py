@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from frontdesk.domain.call.matters import FIELDS, FieldError, FieldSpec, FieldType
+from frontdesk.domain.clock.spoken import placeholder
 from frontdesk.domain.vocabulary.kinds import (
     ComplaintClass,
     Emotion,
@@ -34,7 +35,6 @@ KIND_CHOICES = [
     Choice("o", MatterKind.OTHER.value, _("other 其他")),
 ]
 PLACEHOLDERS = {
-    FieldType.MOMENT: "14:30 · 明天 9:00 · +2h · 2026-12-03 14:30",
     FieldType.PHONE: "138 0013 8000 · 021-6212 3456 转 801",
     FieldType.UNIT: "3-2-1201 · 3栋2单元1201 · 无",
 }
@@ -70,6 +70,9 @@ class MatterForm(Vertical):
             return ChoiceField(
                 spec.name, [Choice(str(i), d, d) for i, d in enumerate(departments, start=1)]
             )
+        if spec.type is FieldType.MOMENT:
+            # A time that happened is asked for with past examples, a promise with future ones.
+            return TextField(spec.name, placeholder=placeholder(spec.tense))
         return TextField(spec.name, placeholder=PLACEHOLDERS.get(spec.type, ""))
 
     def compose(self) -> ComposeResult:

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from textual.app import App
 from textual.screen import Screen
 
+from frontdesk.domain.clock.moments import Tense
 from frontdesk.domain.clock.written_dates import short_text
 from frontdesk.domain.vocabulary.kinds import (
     ComplaintClass,
@@ -156,13 +157,15 @@ class MatterActions:
         desk = self.counter.desk
         title = _("Repair #{id} done").format(id=row.id)
         now = f"{desk.now().astimezone(desk.policy.timezone):%H:%M}"
-        done_at = await self.ask(MomentPrompt(title, _("When maintenance finished"), desk, now))
+        label = _("When maintenance finished")
+        done_at = await self.ask(MomentPrompt(title, label, desk, now, tense=Tense.PAST))
         if done_at is None:
             return
         leak_test_at = None
         if row.repair_category == RepairCategory.LEAK:
             # A leak's follow-up is counted from its leak test (DOMAIN.md §4).
-            leak_test_at = await self.ask(MomentPrompt(title, _("When the leak test was"), desk))
+            label = _("When the leak test was")
+            leak_test_at = await self.ask(MomentPrompt(title, label, desk, tense=Tense.PAST))
             if leak_test_at is None:
                 return
         done = _("#{matter_id} done: its follow-up call is on the list")
@@ -179,7 +182,8 @@ class MatterActions:
 
     async def _extend(self, row: QueueRow) -> None:
         title = _("More time for #{id}").format(id=row.id)
-        until = await self.ask(MomentPrompt(title, _("New resolution deadline"), self.counter.desk))
+        label = _("New resolution deadline")
+        until = await self.ask(MomentPrompt(title, label, self.counter.desk, tense=Tense.FUTURE))
         if until is None:
             return
         reason = await self.ask(TextPrompt(title, _("Why more time is needed")))
@@ -199,7 +203,9 @@ class MatterActions:
         asked = requested(detail)
         if asked is None:
             label = _("Nothing was asked for: the new resolution deadline")
-            until = await self.ask(MomentPrompt(title, label, self.counter.desk))
+            until = await self.ask(
+                MomentPrompt(title, label, self.counter.desk, tense=Tense.FUTURE)
+            )
         else:
             options = [
                 (
