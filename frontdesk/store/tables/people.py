@@ -6,7 +6,8 @@ from datetime import datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from frontdesk.store.types import moment_field, version_column
+from frontdesk.domain.vocabulary.kinds import ResidentRole, Temperament
+from frontdesk.store.types import Vocabulary, moment_field, version_column
 
 _resident_version = version_column()
 
@@ -39,7 +40,7 @@ class Resident(SQLModel, table=True):
     name_pinyin: str = Field(index=True)
     name_initials: str = Field(index=True)
     title: str = ""
-    temperament: str | None = None
+    temperament: Temperament | None = Field(default=None, sa_type=Vocabulary(Temperament))
     occupation: str = ""
     interests: str = ""
     preferred_call_times: str = ""
@@ -57,7 +58,7 @@ class ResidentUnit(SQLModel, table=True):
     __tablename__ = "resident_unit"
     resident_id: int = Field(foreign_key="resident.id", primary_key=True)
     unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
-    role: str
+    role: ResidentRole = Field(sa_type=Vocabulary(ResidentRole))
 
 
 class ResidentPhone(SQLModel, table=True):

@@ -5,7 +5,8 @@ from datetime import datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from frontdesk.store.types import moment_field
+from frontdesk.domain.vocabulary.kinds import Role
+from frontdesk.store.types import Vocabulary, moment_field
 
 
 class Operator(SQLModel, table=True):
@@ -14,7 +15,7 @@ class Operator(SQLModel, table=True):
     __tablename__ = "operator"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
-    role: str
+    role: Role = Field(sa_type=Vocabulary(Role))
     pin_hash: str = ""
     active: bool = True
     created_at: datetime = moment_field()
