@@ -12,7 +12,10 @@ from frontdesk.domain.vocabulary.kinds import (
     AttemptOutcome,
     Channel,
     ComplaintClass,
+    Emotion,
     MatterKind,
+    Need,
+    RepairCategory,
     Role,
     Verdict,
 )
@@ -140,13 +143,17 @@ class Builder:
             "complained_party": self.rng.choice(PARTIES),
             "content": self.rng.choice(COMPLAINTS),
             "complaint_class": cls,
-            "emotion": self.rng.choice(("angry", "anxious", "calm", "loud", "sad")),
-            "need": self.rng.choice(("solution", "respect", "vent", "compensation")),
+            "emotion": self.rng.choice(
+                (Emotion.ANGRY, Emotion.ANXIOUS, Emotion.CALM, Emotion.LOUD, Emotion.SAD)
+            ),
+            "need": self.rng.choice((Need.SOLUTION, Need.RESPECT, Need.VENT, Need.COMPENSATION)),
         }
         fields.update(extra)
         return self.file(when, person, MatterDraft(MatterKind.COMPLAINT, fields, confirmed=True))[0]
 
-    def repair(self, person: Person, when: datetime, category: str = "other") -> Matter:
+    def repair(
+        self, person: Person, when: datetime, category: RepairCategory = RepairCategory.OTHER
+    ) -> Matter:
         visit = when + timedelta(hours=self.rng.choice((3, 20, 26)))
         fields = {
             "contact_name": person.name,
@@ -219,7 +226,7 @@ class Builder:
         )
 
     def repair_done(self, matter: Matter, when: datetime) -> FollowUp:
-        leak = when - timedelta(hours=1) if matter.repair_category == "leak" else None
+        leak = when - timedelta(hours=1) if matter.repair_category == RepairCategory.LEAK else None
         _m, follow_up = handling.record_repair_done(
             session=self.session,
             desk=self.at(when + timedelta(minutes=10)),

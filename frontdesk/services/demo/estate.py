@@ -74,11 +74,9 @@ def build_demo(
         residents=session.exec(select(func.count()).select_from(Resident)).one(),
         calls=builder.calls,
         open_matters=session.exec(
-            select(func.count()).select_from(Matter).where(Matter.status == MatterStatus.OPEN.value)
+            select(func.count()).select_from(Matter).where(Matter.status == MatterStatus.OPEN)
         ).one(),
         follow_ups_owed=session.exec(
-            select(func.count())
-            .select_from(FollowUp)
-            .where(FollowUp.status == FollowUpStatus.OWED.value)
+            select(func.count()).select_from(FollowUp).where(FollowUp.status == FollowUpStatus.OWED)
         ).one(),
     )

@@ -5,7 +5,13 @@ from datetime import datetime, time, timedelta
 
 from sqlmodel import select
 
-from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterKind, Role, Verdict
+from frontdesk.domain.vocabulary.kinds import (
+    ComplaintClass,
+    MatterKind,
+    RepairCategory,
+    Role,
+    Verdict,
+)
 from frontdesk.services.demo.builder import Builder
 from frontdesk.services.intake.call import MatterDraft
 from frontdesk.services.matters import complaints, handling
@@ -39,7 +45,14 @@ def history(builder: Builder) -> None:
             if promise is not None:
                 _call_back_owed(builder, matter, when + promise, Verdict.SATISFIED)
         elif roll < 0.65:
-            category = rng.choice(("other", "other", "leak", "safety"))
+            category = rng.choice(
+                (
+                    RepairCategory.OTHER,
+                    RepairCategory.OTHER,
+                    RepairCategory.LEAK,
+                    RepairCategory.SAFETY,
+                )
+            )
             matter = builder.repair(person, when, category)
             done = builder.repair_done(matter, matter.visit_at + timedelta(hours=2))
             builder.call_back(done, done.due - timedelta(hours=1), Verdict.SATISFIED)
@@ -209,11 +222,15 @@ def _invalid(builder: Builder) -> None:
 def _repairs_and_promises(builder: Builder) -> None:
     pick, ago = (lambda: _pick(builder)), (lambda **kw: _ago(builder, **kw))
     builder.repair(pick(), ago(hours=2))  # awaiting the visit
-    for category in ("other", "safety", "leak"):  # awaiting the follow-up
+    for category in (
+        RepairCategory.OTHER,
+        RepairCategory.SAFETY,
+        RepairCategory.LEAK,
+    ):  # awaiting the follow-up
         order = builder.repair(pick(), ago(days=2, hours=1), category)
         builder.repair_done(order, ago(days=1, hours=20))
     # A problem found on the follow-up goes back to maintenance as a new work order.
-    leaking = builder.repair(pick(), ago(days=3), "leak")
+    leaking = builder.repair(pick(), ago(days=3), RepairCategory.LEAK)
     builder.call_back(
         builder.repair_done(leaking, ago(days=2, hours=22)), ago(hours=5), Verdict.UNSATISFIED
     )

@@ -95,7 +95,7 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
         )
         .join(Matter, Matter.id == FollowUp.matter_id)  # type: ignore[arg-type]
         .outerjoin(Resident, Resident.id == Matter.resident_id)  # type: ignore[arg-type]
-        .where(FollowUp.status == FollowUpStatus.OWED.value)
+        .where(FollowUp.status == FollowUpStatus.OWED)
         .order_by(FollowUp.due, FollowUp.id)  # type: ignore[arg-type]
     ).all()
     out = []
@@ -188,7 +188,7 @@ def record_attempt(
     )
     session.add(attempt)
     if outcome is AttemptOutcome.REACHED:
-        follow_up.status = FollowUpStatus.DONE.value
+        follow_up.status = FollowUpStatus.DONE
         follow_up.done_at = now
         session.add(follow_up)
         matter = tracking.get_matter(session, follow_up.matter_id)
@@ -242,7 +242,7 @@ def _after_reached(
             )
         return
     if matter.status != MatterStatus.CLOSED:
-        matter.status = MatterStatus.CLOSED.value
+        matter.status = MatterStatus.CLOSED
         tracking.record_event(
             session,
             matter,

@@ -81,7 +81,7 @@ def _known(session: Session, desk: Desk, resident: Resident) -> Known:
     matters = session.exec(
         select(Matter)
         .where(Matter.resident_id == resident.id)
-        .where(Matter.status != MatterStatus.CLOSED.value)
+        .where(Matter.status != MatterStatus.CLOSED)
         .order_by(Matter.next_due)  # type: ignore[arg-type]
     ).all()
     return Known(

@@ -15,9 +15,9 @@ from frontdesk.store.tables.register import Matter
 
 
 def could_be_major(matter: Matter) -> bool:
-    return matter.kind == MatterKind.COMPLAINT.value and matter.complaint_class in (
-        ComplaintClass.IMPORTANT.value,
-        ComplaintClass.MINOR.value,
+    return matter.kind == MatterKind.COMPLAINT and matter.complaint_class in (
+        ComplaintClass.IMPORTANT,
+        ComplaintClass.MINOR,
     )
 
 
@@ -37,8 +37,8 @@ def open_complaints_like(
         return []
     query = (
         select(Matter)
-        .where(Matter.kind == MatterKind.COMPLAINT.value)
-        .where(Matter.status == MatterStatus.OPEN.value)
+        .where(Matter.kind == MatterKind.COMPLAINT)
+        .where(Matter.status == MatterStatus.OPEN)
         .order_by(Matter.id)  # type: ignore[arg-type]
     )
     if for_update:
@@ -57,7 +57,7 @@ def open_complaints_like(
         m
         for m in session.exec(query)
         if m.id != exclude
-        and m.complaint_class != ComplaintClass.INVALID.value
+        and m.complaint_class != ComplaintClass.INVALID
         and is_same_matter(
             values, {"content": m.content, "place": m.place, "complained_party": m.complained_party}
         )

@@ -88,7 +88,7 @@ def approve_extension(
         request = session.exec(
             select(MatterEvent)
             .where(MatterEvent.matter_id == matter.id)
-            .where(MatterEvent.kind == EventKind.EXTENSION_REQUESTED.value)
+            .where(MatterEvent.kind == EventKind.EXTENSION_REQUESTED)
             .order_by(MatterEvent.at.desc())  # type: ignore[attr-defined]
         ).first()
         if request is None or request.until is None:
@@ -180,7 +180,7 @@ def _apply_class(
     if (
         keep_extension
         and new_class is not ComplaintClass.INVALID
-        and Milestone.RESOLVE.value in running
+        and Milestone.RESOLVE in running
         and _extension_approved(session, matter)
     ):
         keep = {Milestone.RESOLVE}
@@ -210,7 +210,7 @@ def _extension_approved(session: Session, matter: Matter) -> bool:
         session.exec(
             select(MatterEvent.id)
             .where(MatterEvent.matter_id == matter.id)
-            .where(MatterEvent.kind == EventKind.EXTENSION_APPROVED.value)
+            .where(MatterEvent.kind == EventKind.EXTENSION_APPROVED)
         ).first()
         is not None
     )
@@ -226,9 +226,9 @@ def _reached(
         select(MatterEvent).where(MatterEvent.matter_id == matter.id).order_by(MatterEvent.at)
     )
     for event in events:
-        if event.kind == EventKind.REPLIED.value:
+        if event.kind == EventKind.REPLIED:
             reached.setdefault(Milestone.REPLY, event.at)
-        if event.kind == EventKind.ESCALATED.value and needed is not None:
+        if event.kind == EventKind.ESCALATED and needed is not None:
             role = Role(event.to_whom.split(":", 1)[0])
             if ROLE_RANK[role] >= ROLE_RANK[needed]:
                 reached.setdefault(Milestone.ESCALATE, event.at)
@@ -239,11 +239,11 @@ def _upgrades_due(now: datetime):
     return (
         select(MatterDeadline, Matter)
         .join(Matter, Matter.id == MatterDeadline.matter_id)  # type: ignore[arg-type]
-        .where(MatterDeadline.milestone == Milestone.UPGRADE.value)
+        .where(MatterDeadline.milestone == Milestone.UPGRADE)
         .where(MatterDeadline.met_at.is_(None))  # type: ignore[union-attr]
         .where(MatterDeadline.superseded_at.is_(None))  # type: ignore[union-attr]
         .where(MatterDeadline.due <= now)
-        .where(Matter.status == MatterStatus.OPEN.value)
+        .where(Matter.status == MatterStatus.OPEN)
     )
 
 

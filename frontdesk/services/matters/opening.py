@@ -63,7 +63,7 @@ def open_matter(
         call_id=origin.call_id,
         parent_id=origin.parent_id,
         kind=clean.kind.value,
-        status=MatterStatus.OPEN.value,
+        status=MatterStatus.OPEN,
         resident_id=origin.resident_id,
         unit_id=unit_row.id if unit_row else None,
         unit_label=unit.label if unit else origin.unit_label,
@@ -103,7 +103,7 @@ def open_matter(
     opened.deadlines = _deadlines_for(session, desk, opened, clean, received)
     tracking.add_deadlines(session, matter, opened.deadlines, now=desk.now())
     if not opened.deadlines and (clean.kind in _DONE_ON_FILING or matter.answered):
-        matter.status = MatterStatus.CLOSED.value
+        matter.status = MatterStatus.CLOSED
     tracking.refresh_next(session, matter)
     return opened
 

@@ -37,7 +37,7 @@ class QueueFilter:
     overdue_only: bool = False
     operator_id: int | None = None
     #: open (being handled) or resolved (done, its result or follow-up call still owed).
-    status: str = MatterStatus.OPEN.value
+    status: MatterStatus = MatterStatus.OPEN
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ def queue_page(
 
 
 def _filtered(query, filters: QueueFilter, now: datetime):
-    query = query.where(Matter.status == MatterStatus(filters.status).value)
+    query = query.where(Matter.status == MatterStatus(filters.status))
     if filters.complaint_class:
         query = query.where(Matter.complaint_class == filters.complaint_class)
     if filters.kind:

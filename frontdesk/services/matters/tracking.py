@@ -163,7 +163,7 @@ def open_follow_up(
         explanation=said_steps(deadline.steps),
         evening_ok=consent,
         urgent=urgent,
-        status=FollowUpStatus.OWED.value,
+        status=FollowUpStatus.OWED,
     )
     session.add(follow_up)
     return follow_up, deadline
@@ -174,7 +174,7 @@ def owed_follow_ups(session: Session, matter: Matter) -> list[FollowUp]:
         session.exec(
             select(FollowUp)
             .where(FollowUp.matter_id == matter.id)
-            .where(FollowUp.status == FollowUpStatus.OWED.value)
+            .where(FollowUp.status == FollowUpStatus.OWED)
         )
     )
 

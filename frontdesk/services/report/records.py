@@ -55,7 +55,7 @@ def _matters(session: Session, start: datetime, end: datetime) -> list[MatterRec
     raised_again = (
         select(func.count())
         .where(MatterEvent.matter_id == Matter.id)
-        .where(MatterEvent.kind == EventKind.RAISED_AGAIN.value)
+        .where(MatterEvent.kind == EventKind.RAISED_AGAIN)
         .correlate(Matter)
         .scalar_subquery()
     )
@@ -98,7 +98,7 @@ def _matters(session: Session, start: datetime, end: datetime) -> list[MatterRec
                 complainant=who,
                 complainant_name=shown or "",
                 unit=unit,
-                still_open=status == MatterStatus.OPEN.value,
+                still_open=status == MatterStatus.OPEN,
                 raised_again=again or 0,
             )
         )
@@ -119,7 +119,7 @@ def _deadlines(session: Session, start: datetime, end: datetime) -> list[Deadlin
         .where(MatterDeadline.due >= start)
         .where(MatterDeadline.due < end)
         .where(MatterDeadline.milestone.in_(_COMPLAINT_MILESTONES))  # type: ignore[attr-defined]
-        .where(Matter.kind == MatterKind.COMPLAINT.value)
+        .where(Matter.kind == MatterKind.COMPLAINT)
     ).all()
     return [DeadlineRecord(m, due, met, superseded) for m, due, met, superseded in rows]
 
@@ -152,7 +152,7 @@ def _first(session: Session, kind: EventKind, start: datetime, end: datetime) ->
         # A later event cannot be the first in the months; an earlier one must be read, since
         # it makes a later one not the first.
         .where(MatterEvent.at < end)
-        .where(Matter.kind == MatterKind.COMPLAINT.value)
+        .where(Matter.kind == MatterKind.COMPLAINT)
         .group_by(MatterEvent.matter_id, Matter.received_at)
         .having(and_(first >= start, first < end))
     ).all()

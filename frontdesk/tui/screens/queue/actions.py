@@ -29,7 +29,12 @@ from frontdesk.services.matters.queue import QueueRow
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.wording import say
 
-CLASS_KEYS = {"major": "m", "important": "i", "minor": "n", "invalid": "v"}
+CLASS_KEYS = {
+    ComplaintClass.MAJOR: "m",
+    ComplaintClass.IMPORTANT: "i",
+    ComplaintClass.MINOR: "n",
+    ComplaintClass.INVALID: "v",
+}
 
 
 class QueueView(Protocol):
