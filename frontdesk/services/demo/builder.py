@@ -25,6 +25,7 @@ from frontdesk.services.intake.call import CallDraft, MatterDraft
 from frontdesk.services.intake.filing import file_call
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.matters import handling
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.register import FollowUp, Matter
 
 DEMO_PIN = "1234"
@@ -131,7 +132,7 @@ class Builder:
             session=self.session, desk=self.at(when), operator_id=self.operator(), draft=draft
         )
         self.calls += 1
-        return [self.session.get(Matter, i) for i in filed.matter_ids]  # type: ignore[misc]
+        return [self.session.get(Matter, i) for i in filed.matter_ids]
 
     def complaint(self, person: Person, when: datetime, cls: ComplaintClass, **extra) -> Matter:
         fields = {
@@ -179,19 +180,19 @@ class Builder:
             session=self.session,
             desk=self.at(when),
             operator_id=self.operator(),
-            matter_id=matter.id,
+            matter_id=id_of(matter),
             to_role=role,
             to_whom=name,
-        )  # type: ignore[arg-type]
+        )
 
     def resolve(self, matter: Matter, when: datetime) -> FollowUp | None:
         _m, follow_up = handling.resolve(
             session=self.session,
             desk=self.at(when),
             operator_id=self.operator(Role.SUPERVISOR),
-            matter_id=matter.id,
+            matter_id=id_of(matter),
             text="已处理并向业主说明",
-        )  # type: ignore[arg-type]
+        )
         return follow_up
 
     def call_back(
@@ -203,7 +204,7 @@ class Builder:
             session=self.session,
             desk=self.at(when),
             operator_id=self.operator(),
-            follow_up_id=follow_up.id,  # type: ignore[arg-type]
+            follow_up_id=id_of(follow_up),
             outcome=AttemptOutcome.REACHED,
             verdict=verdict,
             notes="业主表示" + ("不满意,问题还在" if unhappy else "满意"),
@@ -221,7 +222,7 @@ class Builder:
             session=self.session,
             desk=self.at(when),
             operator_id=self.operator(),
-            follow_up_id=follow_up.id,  # type: ignore[arg-type]
+            follow_up_id=id_of(follow_up),
             outcome=AttemptOutcome.NO_ANSWER,
         )
 
@@ -231,8 +232,8 @@ class Builder:
             session=self.session,
             desk=self.at(when + timedelta(minutes=10)),
             operator_id=self.operator(),
-            matter_id=matter.id,
-            done_at=when,  # type: ignore[arg-type]
+            matter_id=id_of(matter),
+            done_at=when,
             leak_test_at=leak,
         )
         return follow_up

@@ -15,6 +15,7 @@ from frontdesk.domain.vocabulary.kinds import (
 from frontdesk.services.demo.builder import Builder
 from frontdesk.services.intake.call import MatterDraft
 from frontdesk.services.matters import complaints, handling
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.register import FollowUp
 
 HISTORY_DAYS = 60
@@ -141,7 +142,7 @@ def _major(builder: Builder) -> None:
         session=builder.session,
         desk=builder.at(replied.received_at + timedelta(days=1)),
         operator_id=builder.operator(Role.MANAGER),
-        matter_id=replied.id,  # type: ignore[arg-type]
+        matter_id=id_of(replied),
         text="已约厂家周五到场检修,周五前给您结果",
     )
     _resolved_today(builder, ComplaintClass.MAJOR)
@@ -165,8 +166,8 @@ def _important(builder: Builder) -> None:
             session=session,
             desk=builder.at(asked),
             operator_id=builder.operator(Role.SUPERVISOR),
-            matter_id=matter.id,
-            until=builder.now + timedelta(days=3),  # type: ignore[arg-type]
+            matter_id=id_of(matter),
+            until=builder.now + timedelta(days=3),
             reason="等厂家配件到货",
         )
         if approve:
@@ -174,8 +175,8 @@ def _important(builder: Builder) -> None:
                 session=session,
                 desk=builder.at(asked + timedelta(hours=1)),
                 operator_id=builder.operator(Role.MANAGER),
-                matter_id=matter.id,
-            )  # type: ignore[arg-type]
+                matter_id=id_of(matter),
+            )
     # Open a month: the sweep at the end of the build makes it major.
     old = builder.complaint(pick(), ago(days=33), ComplaintClass.IMPORTANT)
     builder.escalate(old, old.received_at + timedelta(minutes=30))
@@ -214,7 +215,7 @@ def _invalid(builder: Builder) -> None:
         session=builder.session,
         desk=builder.at(explained.received_at + timedelta(hours=1)),
         operator_id=builder.operator(),
-        matter_id=explained.id,  # type: ignore[arg-type]
+        matter_id=id_of(explained),
         text="市政停水,非物业责任,已向业主说明原因",
     )
 

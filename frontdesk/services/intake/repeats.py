@@ -5,12 +5,13 @@ complaint's history so the suggestion outlives the call."""
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.call.repeats import is_same_matter
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, EventKind, MatterKind, MatterStatus
 from frontdesk.domain.vocabulary.sentences import sentence
 from frontdesk.services.matters import tracking
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.register import Matter
 
 
@@ -39,7 +40,7 @@ def open_complaints_like(
         select(Matter)
         .where(Matter.kind == MatterKind.COMPLAINT)
         .where(Matter.status == MatterStatus.OPEN)
-        .order_by(Matter.id)  # type: ignore[arg-type]
+        .order_by(col(Matter.id))
     )
     if for_update:
         # On PostgreSQL two counters filing the same resident's complaints at once would both
@@ -90,6 +91,6 @@ def note_repeats(
             at=at,
             operator_id=operator_id,
             call_id=call_id,
-            said=sentence("raised again as #{id}: consider the major class", id=matter.id),
+            said=sentence("raised again as #{id}: consider the major class", id=id_of(matter)),
         )
     return earlier

@@ -3,7 +3,7 @@ the automatic upgrade of a valid complaint still open a month after reception.""
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.deadlines.rules import (
     Deadline,
@@ -89,7 +89,7 @@ def approve_extension(
             select(MatterEvent)
             .where(MatterEvent.matter_id == matter.id)
             .where(MatterEvent.kind == EventKind.EXTENSION_REQUESTED)
-            .order_by(MatterEvent.at.desc())  # type: ignore[attr-defined]
+            .order_by(col(MatterEvent.at).desc())
         ).first()
         if request is None or request.until is None:
             raise ServiceError(_("no extension was requested: give the new deadline"))
@@ -185,7 +185,7 @@ def _apply_class(
     ):
         keep = {Milestone.RESOLVE}
     tracking.supersede(session, matter, set(Milestone) - keep, now)
-    matter.complaint_class = new_class.value
+    matter.complaint_class = new_class
     fresh = [
         d
         for d in complaint_deadlines(
@@ -223,7 +223,7 @@ def _reached(
     needed = desk.policy.complaint[cls].escalate_to
     reached: dict[Milestone, datetime] = {}
     events = session.exec(
-        select(MatterEvent).where(MatterEvent.matter_id == matter.id).order_by(MatterEvent.at)
+        select(MatterEvent).where(MatterEvent.matter_id == matter.id).order_by(col(MatterEvent.at))
     )
     for event in events:
         if event.kind == EventKind.REPLIED:
@@ -238,10 +238,10 @@ def _reached(
 def _upgrades_due(now: datetime):
     return (
         select(MatterDeadline, Matter)
-        .join(Matter, Matter.id == MatterDeadline.matter_id)  # type: ignore[arg-type]
+        .join(Matter, col(Matter.id) == MatterDeadline.matter_id)
         .where(MatterDeadline.milestone == Milestone.UPGRADE)
-        .where(MatterDeadline.met_at.is_(None))  # type: ignore[union-attr]
-        .where(MatterDeadline.superseded_at.is_(None))  # type: ignore[union-attr]
+        .where(col(MatterDeadline.met_at).is_(None))
+        .where(col(MatterDeadline.superseded_at).is_(None))
         .where(MatterDeadline.due <= now)
         .where(Matter.status == MatterStatus.OPEN)
     )
@@ -288,7 +288,7 @@ def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
             keep_extension=False,
         )
         upgraded.append(matter.id)
-    return upgraded  # type: ignore[return-value]
+    return upgraded
 
 
 def _class(value: str | None) -> ComplaintClass | str:

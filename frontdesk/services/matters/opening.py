@@ -14,7 +14,7 @@ from frontdesk.domain.vocabulary.kinds import EventKind, FollowUpReason, MatterK
 from frontdesk.domain.vocabulary.sentences import Sentence
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.matters import tracking
-from frontdesk.store.queries import estate_named, unit_for
+from frontdesk.store.queries import estate_named, id_of, unit_for
 from frontdesk.store.tables.register import FollowUp, Matter
 
 # Kinds that are done once recorded, unless a reply was promised.
@@ -56,13 +56,13 @@ def open_matter(
     unit_row = None
     if unit is not None:
         estate = estate_named(session, desk.policy.centre_name)
-        unit_row = unit_for(session, estate.id, unit)  # type: ignore[arg-type]
+        unit_row = unit_for(session, id_of(estate), unit)
     phone = values.get("contact_phone")
     callback = values.get("callback_phone")
     matter = Matter(
         call_id=origin.call_id,
         parent_id=origin.parent_id,
-        kind=clean.kind.value,
+        kind=clean.kind,
         status=MatterStatus.OPEN,
         resident_id=origin.resident_id,
         unit_id=unit_row.id if unit_row else None,

@@ -2,7 +2,7 @@
 and the follow-up calls owed with every attempt."""
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Column, Index, text
 from sqlmodel import Field, SQLModel
@@ -31,7 +31,7 @@ _RUNNING = text("met_at IS NULL AND superseded_at IS NULL")
 class Call(SQLModel, table=True):
     """One row of the reception register (《客户接待登记表》): a call, visit, letter or entry."""
 
-    __tablename__ = "call"
+    __tablename__: ClassVar[str] = "call"
     id: int | None = Field(default=None, primary_key=True)
     channel: Channel = Field(sa_type=Vocabulary(Channel))
     rang_at: datetime | None = moment_field(nullable=True)
@@ -48,7 +48,7 @@ class Call(SQLModel, table=True):
 class Matter(SQLModel, table=True):
     """One matter raised on a call, with the required fields of its kind (DOMAIN.md §2)."""
 
-    __tablename__ = "matter"
+    __tablename__: ClassVar[str] = "matter"
     __table_args__ = (
         Index("ix_matter_status_next_due", "status", "next_due"),
         # Open complaints from the same number, for a caller on no card (repeats.py).
@@ -96,7 +96,7 @@ class Matter(SQLModel, table=True):
 class MatterDeadline(SQLModel, table=True):
     """A milestone's deadline and how it was worked out; met or superseded, never deleted."""
 
-    __tablename__ = "matter_deadline"
+    __tablename__: ClassVar[str] = "matter_deadline"
     __table_args__ = (
         # Running deadlines only: the month-end sweep looks up the upgrades due among them.
         Index(
@@ -124,7 +124,7 @@ class MatterDeadline(SQLModel, table=True):
 class MatterEvent(SQLModel, table=True):
     """The history of a matter: filed, escalated, replied, noted, reclassified, resolved …"""
 
-    __tablename__ = "matter_event"
+    __tablename__: ClassVar[str] = "matter_event"
     id: int | None = Field(default=None, primary_key=True)
     matter_id: int = Field(foreign_key="matter.id", index=True)
     kind: EventKind = Field(sa_type=Vocabulary(EventKind))
@@ -142,7 +142,7 @@ class MatterEvent(SQLModel, table=True):
 class FollowUp(SQLModel, table=True):
     """A follow-up call (回访) that is owed, with its due time and how it was worked out."""
 
-    __tablename__ = "follow_up"
+    __tablename__: ClassVar[str] = "follow_up"
     __table_args__ = (Index("ix_follow_up_status_due", "status", "due"),)
     id: int | None = Field(default=None, primary_key=True)
     matter_id: int = Field(foreign_key="matter.id", index=True)
@@ -165,7 +165,7 @@ class FollowUp(SQLModel, table=True):
 class FollowUpAttempt(SQLModel, table=True):
     """One try at a follow-up call (《回访记录表》): outcome, the resident's verdict, notes."""
 
-    __tablename__ = "follow_up_attempt"
+    __tablename__: ClassVar[str] = "follow_up_attempt"
     id: int | None = Field(default=None, primary_key=True)
     follow_up_id: int = Field(foreign_key="follow_up.id", index=True)
     at: datetime = moment_field()

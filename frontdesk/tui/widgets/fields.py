@@ -110,7 +110,7 @@ class ChoiceField(Static, can_focus=True):
         self.choices = choices
 
     @property
-    def value(self) -> str | None:  # type: ignore[override]
+    def value(self) -> str | None:
         return self.chosen
 
     def set_value(self, value: object) -> None:

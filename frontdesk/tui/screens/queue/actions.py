@@ -257,7 +257,7 @@ class MatterActions:
         await app.switch_mode("residents")
         # The view itself: a dialog left open over it (the help, a card being edited) stays.
         # Known by what it does, not by its class: each view stands alone (import contracts).
-        app.screen_stack[0].show_resident(row.resident_id)  # type: ignore[attr-defined]
+        app.screen_stack[0].show_resident(row.resident_id)
 
 
 def requested(detail: MatterDetail) -> EventLine | None:
