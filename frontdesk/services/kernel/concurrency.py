@@ -21,6 +21,7 @@ from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound, ServiceError
 from frontdesk.store.listeners.journal import AuditEntry
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, Matter, MatterEvent
 from frontdesk.store.tables.staff import Operator
@@ -45,9 +46,9 @@ class Seen:
     version: int
 
     @classmethod
-    def of(cls, row: object) -> "Seen":
+    def of(cls, row: Matter | Resident | FollowUp) -> "Seen":
         table = next(name for name, model in MODELS.items() if isinstance(row, model))
-        return cls(table, row.id, row.version)
+        return cls(table, id_of(row), row.version)
 
 
 class Conflict(ServiceError):

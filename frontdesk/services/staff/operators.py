@@ -133,6 +133,8 @@ def _attempt(
 
 
 def _locked(desk: Desk, operator: Operator) -> str:
+    if operator.locked_until is None:
+        raise ValueError(f"{operator.name} is not locked out")
     until = operator.locked_until.astimezone(desk.policy.timezone)
     return _("Too many wrong PINs: {name} is locked out until {at:%H:%M} on {at:%Y-%m-%d}.").format(
         name=operator.name, at=until
