@@ -67,7 +67,7 @@ def audit(
             page = list_audit(
                 session=session,
                 desk=desk,
-                operator_id=manager.id,  # type: ignore[arg-type]
+                operator_id=manager.id,
                 filters=filters,
                 before_id=before,
                 limit=limit,

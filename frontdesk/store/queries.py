@@ -1,7 +1,7 @@
 """Lookups the use cases share."""
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, select
@@ -10,6 +10,19 @@ from frontdesk.domain.people.units import UnitRef
 from frontdesk.store.tables.people import Estate, Unit
 
 Row = TypeVar("Row", bound=SQLModel)
+
+
+class Keyed(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def id_of(row: Keyed) -> int:
+    """The id of a row already written: the database gives it one when the row is flushed, and a
+    use case that reads it before has a fault to find, not a None to pass on."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id before it is written")
+    return row.id
 
 
 def estate_named(session: Session, name: str) -> Estate:

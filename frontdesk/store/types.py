@@ -1,11 +1,12 @@
 """Column types the tables share."""
 
 from datetime import UTC, datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import Column, DateTime, Integer
+from sqlalchemy import Column, DateTime, Dialect, Integer
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field
+from sqlmodel import AutoString, Field
 
 
 class AwareDateTime(TypeDecorator[datetime]):
@@ -33,6 +34,34 @@ class AwareDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+V = TypeVar("V", bound=StrEnum)
+
+
+class Vocabulary(TypeDecorator[V]):
+    """A value of one of the handbook's closed lists (a ``StrEnum`` of ``vocabulary.kinds``),
+    stored as its string value in a plain text column.
+
+    SQLModel would make an ``Enum`` column of such a field: the member's *name* stored, and a
+    type of its own on PostgreSQL. The databases already in use hold the values (``walk-in``,
+    ``no-answer``), as the handbook writes them, in text columns; this keeps them so and reads
+    them back as members. A value outside the list is refused on its way in, and a row holding
+    one fails where it is read rather than somewhere downstream.
+    """
+
+    impl = AutoString
+    cache_ok = True
+
+    def __init__(self, vocabulary: type[V]) -> None:
+        super().__init__()
+        self.vocabulary = vocabulary
+
+    def process_bind_param(self, value: V | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else self.vocabulary(value).value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> V | None:
+        return None if value is None else self.vocabulary(value)
 
 
 def version_column() -> Column:

@@ -342,7 +342,7 @@ class FrontdeskApp(TakesRings, App[None]):
         elif event.state is WorkerState.ERROR:
             self.report_failure(event.worker.error)
 
-    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:  # type: ignore[override]
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
         """Every message is plain text: a typed name or note holding brackets must never be
         read as markup (an unbalanced tag would end the app, and the call with it)."""
         super().notify(message, markup=False, **kwargs)

@@ -10,4 +10,4 @@ class ReportsWorkerFailures:
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
-            self.app.report_failure(event.worker.error)  # type: ignore[attr-defined]
+            self.app.report_failure(event.worker.error)

@@ -43,20 +43,20 @@ class RevealsNumbers:
             shown = counter_of(self).reveal_phone(**which)
         except ServiceError as refused:
             # The service's own refusal, said as it is: the key may be greyed, the rule is there.
-            self.app.call_from_thread(self.notify, str(refused), severity="error")  # type: ignore[attr-defined]
+            self.app.call_from_thread(self.notify, str(refused), severity="error")
             return
-        self.app.call_from_thread(self._reveal, subject_id, shown)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._reveal, subject_id, shown)
 
     def _reveal(self, subject_id: int, shown: Revealed) -> None:
         if not shown.numbers:
-            self.notify(_("No number on file."), severity="warning")  # type: ignore[attr-defined]
+            self.notify(_("No number on file."), severity="warning")
             return
         self.revealed = (subject_id, shown)
         if self._reveal_timer is not None:
             self._reveal_timer.stop()
-        self._reveal_timer = self.set_timer(REVEAL_SECONDS, self.hide_number)  # type: ignore[attr-defined]
+        self._reveal_timer = self.set_timer(REVEAL_SECONDS, self.hide_number)
         self.show_revealed()
-        self.notify(  # type: ignore[attr-defined]
+        self.notify(
             _("{whose}'s number is shown for {n} seconds; this was recorded in the log.").format(
                 whose=shown.whose, n=int(REVEAL_SECONDS)
             ),

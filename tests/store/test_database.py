@@ -1,13 +1,17 @@
-"""The database: aware moments on every backend, the pragmas the counter relies on, a private
-SQLite file, and migrations from an empty database to the newest revision."""
+"""The database: aware moments on every backend, the handbook's closed lists kept as its words,
+the pragmas the counter relies on, a private SQLite file, and migrations from an empty database
+to the newest revision, which build the tables exactly as the code declares them."""
 
 import stat
 from datetime import UTC, datetime
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
-from sqlmodel import select
+from sqlmodel import SQLModel, select
 
+from frontdesk.domain.vocabulary.kinds import Role
 from frontdesk.store import migrate
 from frontdesk.store.database import SchemaBehind, open_database
 from frontdesk.store.engine import database_url, make_engine, new_session
@@ -49,6 +53,25 @@ def test_moments_sort_by_instant_whatever_zone_they_were_written_in(database):
 
 
 @pytest.mark.sqlite_only
+def test_closed_lists_are_stored_as_the_handbooks_words_and_read_back_as_members(database):
+    engine = open_database(database)
+    with new_session(engine) as session:
+        session.add(Operator(name="王主管", role=Role.SUPERVISOR, created_at=at(2026, 12, 2, 9, 0)))
+        session.commit()
+    with engine.connect() as connection:
+        assert connection.execute(text("select role from operator")).scalar_one() == "supervisor"
+    with new_session(engine) as session:
+        assert session.exec(select(Operator.role)).one() is Role.SUPERVISOR
+
+
+def test_a_value_outside_its_closed_list_is_refused_by_the_store(database):
+    engine = open_database(database)
+    with new_session(engine) as session:
+        session.add(Operator(name="老张", role="janitor", created_at=at(2026, 12, 2, 9, 0)))
+        with pytest.raises(Exception, match="'janitor' is not a valid Role"):
+            session.commit()
+
+
 def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(db_path):
     engine = open_database(str(db_path))
     with engine.connect() as connection:
@@ -68,6 +91,14 @@ def test_an_empty_database_is_brought_to_the_newest_revision(databases):
     assert migrate.current_revision(engine) == migrate.head_revision()
     tables = set(inspect(engine).get_table_names())
     assert {"resident", "call", "matter", "matter_deadline", "follow_up", "audit_entry"} <= tables
+
+
+def test_the_migrations_build_the_tables_exactly_as_the_code_declares_them(databases):
+    engine = make_engine(databases.new_target())
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
 
 
 def test_an_older_shared_database_waits_for_a_deliberate_upgrade(databases):

@@ -40,10 +40,10 @@ from frontdesk.domain.vocabulary.kinds import (
 # The follow-ups the handbook's 100 % target is about: after a repair and a complaint's result.
 VISITS = frozenset(
     {
-        FollowUpReason.REPAIR_SAFETY.value,
-        FollowUpReason.REPAIR_LEAK.value,
-        FollowUpReason.REPAIR_OTHER.value,
-        FollowUpReason.COMPLAINT_RESULT.value,
+        FollowUpReason.REPAIR_SAFETY,
+        FollowUpReason.REPAIR_LEAK,
+        FollowUpReason.REPAIR_OTHER,
+        FollowUpReason.COMPLAINT_RESULT,
     }
 )
 # The milestones whose on-time rate is reported, in the order a matter meets them. A repair's
@@ -219,7 +219,7 @@ def follow_up_deadline(follow_up: FollowUpRecord) -> DeadlineRecord:
     done = follow_up.status == FollowUpStatus.DONE
     cancelled = follow_up.status == FollowUpStatus.CANCELLED
     return DeadlineRecord(
-        Milestone.CALLBACK.value,
+        Milestone.CALLBACK,
         follow_up.due,
         met_at=follow_up.done_at if done else None,
         superseded_at=follow_up.done_at if cancelled else None,
@@ -246,8 +246,8 @@ def month_figures(records: Records, month: Month, *, tz: tzinfo, now: datetime) 
         return start <= moment < end
 
     matters = [m for m in records.matters if within(m.received_at)]
-    complaints = [m for m in matters if m.kind == MatterKind.COMPLAINT.value]
-    deadlines = [d for d in records.deadlines if d.milestone != Milestone.UPGRADE.value]
+    complaints = [m for m in matters if m.kind == MatterKind.COMPLAINT]
+    deadlines = [d for d in records.deadlines if d.milestone != Milestone.UPGRADE]
     deadlines += [follow_up_deadline(f) for f in records.follow_ups]
     milestones = {}
     for milestone in REPORTED:
@@ -282,7 +282,7 @@ def month_figures(records: Records, month: Month, *, tz: tzinfo, now: datetime) 
     )
 
 
-_WITH_DEPARTMENT = frozenset({MatterKind.COMPLAINT.value, MatterKind.REPAIR.value})
+_WITH_DEPARTMENT = frozenset({MatterKind.COMPLAINT, MatterKind.REPAIR})
 
 
 def _ordered(counts: Counter[str], first: list[str]) -> dict[str, int]:

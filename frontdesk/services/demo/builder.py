@@ -12,7 +12,10 @@ from frontdesk.domain.vocabulary.kinds import (
     AttemptOutcome,
     Channel,
     ComplaintClass,
+    Emotion,
     MatterKind,
+    Need,
+    RepairCategory,
     Role,
     Verdict,
 )
@@ -22,6 +25,7 @@ from frontdesk.services.intake.call import CallDraft, MatterDraft
 from frontdesk.services.intake.filing import file_call
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.matters import handling
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.register import FollowUp, Matter
 
 DEMO_PIN = "1234"
@@ -128,7 +132,7 @@ class Builder:
             session=self.session, desk=self.at(when), operator_id=self.operator(), draft=draft
         )
         self.calls += 1
-        return [self.session.get(Matter, i) for i in filed.matter_ids]  # type: ignore[misc]
+        return [self.session.get(Matter, i) for i in filed.matter_ids]
 
     def complaint(self, person: Person, when: datetime, cls: ComplaintClass, **extra) -> Matter:
         fields = {
@@ -140,13 +144,17 @@ class Builder:
             "complained_party": self.rng.choice(PARTIES),
             "content": self.rng.choice(COMPLAINTS),
             "complaint_class": cls,
-            "emotion": self.rng.choice(("angry", "anxious", "calm", "loud", "sad")),
-            "need": self.rng.choice(("solution", "respect", "vent", "compensation")),
+            "emotion": self.rng.choice(
+                (Emotion.ANGRY, Emotion.ANXIOUS, Emotion.CALM, Emotion.LOUD, Emotion.SAD)
+            ),
+            "need": self.rng.choice((Need.SOLUTION, Need.RESPECT, Need.VENT, Need.COMPENSATION)),
         }
         fields.update(extra)
         return self.file(when, person, MatterDraft(MatterKind.COMPLAINT, fields, confirmed=True))[0]
 
-    def repair(self, person: Person, when: datetime, category: str = "other") -> Matter:
+    def repair(
+        self, person: Person, when: datetime, category: RepairCategory = RepairCategory.OTHER
+    ) -> Matter:
         visit = when + timedelta(hours=self.rng.choice((3, 20, 26)))
         fields = {
             "contact_name": person.name,
@@ -172,19 +180,19 @@ class Builder:
             session=self.session,
             desk=self.at(when),
             operator_id=self.operator(),
-            matter_id=matter.id,
+            matter_id=id_of(matter),
             to_role=role,
             to_whom=name,
-        )  # type: ignore[arg-type]
+        )
 
     def resolve(self, matter: Matter, when: datetime) -> FollowUp | None:
         _m, follow_up = handling.resolve(
             session=self.session,
             desk=self.at(when),
             operator_id=self.operator(Role.SUPERVISOR),
-            matter_id=matter.id,
+            matter_id=id_of(matter),
             text="已处理并向业主说明",
-        )  # type: ignore[arg-type]
+        )
         return follow_up
 
     def call_back(
@@ -196,7 +204,7 @@ class Builder:
             session=self.session,
             desk=self.at(when),
             operator_id=self.operator(),
-            follow_up_id=follow_up.id,  # type: ignore[arg-type]
+            follow_up_id=id_of(follow_up),
             outcome=AttemptOutcome.REACHED,
             verdict=verdict,
             notes="业主表示" + ("不满意,问题还在" if unhappy else "满意"),
@@ -214,18 +222,18 @@ class Builder:
             session=self.session,
             desk=self.at(when),
             operator_id=self.operator(),
-            follow_up_id=follow_up.id,  # type: ignore[arg-type]
+            follow_up_id=id_of(follow_up),
             outcome=AttemptOutcome.NO_ANSWER,
         )
 
     def repair_done(self, matter: Matter, when: datetime) -> FollowUp:
-        leak = when - timedelta(hours=1) if matter.repair_category == "leak" else None
+        leak = when - timedelta(hours=1) if matter.repair_category == RepairCategory.LEAK else None
         _m, follow_up = handling.record_repair_done(
             session=self.session,
             desk=self.at(when + timedelta(minutes=10)),
             operator_id=self.operator(),
-            matter_id=matter.id,
-            done_at=when,  # type: ignore[arg-type]
+            matter_id=id_of(matter),
+            done_at=when,
             leak_test_at=leak,
         )
         return follow_up

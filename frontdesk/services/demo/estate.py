@@ -21,6 +21,7 @@ from frontdesk.services.kernel.transaction import inside
 from frontdesk.services.matters import complaints
 from frontdesk.services.residents.search import create_resident
 from frontdesk.services.staff.operators import add_operator, create_operator
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, Matter
 
@@ -49,19 +50,24 @@ def build_demo(
         session=session, desk=hired, name=manager_name, role=Role.MANAGER, pin=DEMO_PIN
     )
     session.commit()
-    builder.staff[manager_name] = manager.id  # type: ignore[assignment]
+    builder.staff[manager_name] = manager.id
     for name, role in others:
         operator = create_operator(
-            session=session, desk=hired, operator_id=manager.id, name=name, role=role, pin=DEMO_PIN
+            session=session,
+            desk=hired,
+            operator_id=id_of(manager),
+            name=name,
+            role=role,
+            pin=DEMO_PIN,
         )
-        builder.staff[name] = operator.id  # type: ignore[assignment]
+        builder.staff[name] = operator.id
     desk = builder.at(now - timedelta(days=90))
     for draft in residents(builder.rng, resident_count):
         resident = inside(create_resident)(session=session, desk=desk, draft=draft)
         builder.people.append(
             Person(
-                resident.id,
-                resident.name,  # type: ignore[arg-type]
+                id_of(resident),
+                resident.name,
                 draft.units[0][0],
                 draft.phones[0],
             )
@@ -74,11 +80,9 @@ def build_demo(
         residents=session.exec(select(func.count()).select_from(Resident)).one(),
         calls=builder.calls,
         open_matters=session.exec(
-            select(func.count()).select_from(Matter).where(Matter.status == MatterStatus.OPEN.value)
+            select(func.count()).select_from(Matter).where(Matter.status == MatterStatus.OPEN)
         ).one(),
         follow_ups_owed=session.exec(
-            select(func.count())
-            .select_from(FollowUp)
-            .where(FollowUp.status == FollowUpStatus.OWED.value)
+            select(func.count()).select_from(FollowUp).where(FollowUp.status == FollowUpStatus.OWED)
         ).one(),
     )

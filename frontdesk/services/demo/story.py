@@ -5,10 +5,17 @@ from datetime import datetime, time, timedelta
 
 from sqlmodel import select
 
-from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterKind, Role, Verdict
+from frontdesk.domain.vocabulary.kinds import (
+    ComplaintClass,
+    MatterKind,
+    RepairCategory,
+    Role,
+    Verdict,
+)
 from frontdesk.services.demo.builder import Builder
 from frontdesk.services.intake.call import MatterDraft
 from frontdesk.services.matters import complaints, handling
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.register import FollowUp
 
 HISTORY_DAYS = 60
@@ -39,7 +46,14 @@ def history(builder: Builder) -> None:
             if promise is not None:
                 _call_back_owed(builder, matter, when + promise, Verdict.SATISFIED)
         elif roll < 0.65:
-            category = rng.choice(("other", "other", "leak", "safety"))
+            category = rng.choice(
+                (
+                    RepairCategory.OTHER,
+                    RepairCategory.OTHER,
+                    RepairCategory.LEAK,
+                    RepairCategory.SAFETY,
+                )
+            )
             matter = builder.repair(person, when, category)
             done = builder.repair_done(matter, matter.visit_at + timedelta(hours=2))
             builder.call_back(done, done.due - timedelta(hours=1), Verdict.SATISFIED)
@@ -128,7 +142,7 @@ def _major(builder: Builder) -> None:
         session=builder.session,
         desk=builder.at(replied.received_at + timedelta(days=1)),
         operator_id=builder.operator(Role.MANAGER),
-        matter_id=replied.id,  # type: ignore[arg-type]
+        matter_id=id_of(replied),
         text="已约厂家周五到场检修,周五前给您结果",
     )
     _resolved_today(builder, ComplaintClass.MAJOR)
@@ -152,8 +166,8 @@ def _important(builder: Builder) -> None:
             session=session,
             desk=builder.at(asked),
             operator_id=builder.operator(Role.SUPERVISOR),
-            matter_id=matter.id,
-            until=builder.now + timedelta(days=3),  # type: ignore[arg-type]
+            matter_id=id_of(matter),
+            until=builder.now + timedelta(days=3),
             reason="等厂家配件到货",
         )
         if approve:
@@ -161,8 +175,8 @@ def _important(builder: Builder) -> None:
                 session=session,
                 desk=builder.at(asked + timedelta(hours=1)),
                 operator_id=builder.operator(Role.MANAGER),
-                matter_id=matter.id,
-            )  # type: ignore[arg-type]
+                matter_id=id_of(matter),
+            )
     # Open a month: the sweep at the end of the build makes it major.
     old = builder.complaint(pick(), ago(days=33), ComplaintClass.IMPORTANT)
     builder.escalate(old, old.received_at + timedelta(minutes=30))
@@ -201,7 +215,7 @@ def _invalid(builder: Builder) -> None:
         session=builder.session,
         desk=builder.at(explained.received_at + timedelta(hours=1)),
         operator_id=builder.operator(),
-        matter_id=explained.id,  # type: ignore[arg-type]
+        matter_id=id_of(explained),
         text="市政停水,非物业责任,已向业主说明原因",
     )
 
@@ -209,11 +223,15 @@ def _invalid(builder: Builder) -> None:
 def _repairs_and_promises(builder: Builder) -> None:
     pick, ago = (lambda: _pick(builder)), (lambda **kw: _ago(builder, **kw))
     builder.repair(pick(), ago(hours=2))  # awaiting the visit
-    for category in ("other", "safety", "leak"):  # awaiting the follow-up
+    for category in (
+        RepairCategory.OTHER,
+        RepairCategory.SAFETY,
+        RepairCategory.LEAK,
+    ):  # awaiting the follow-up
         order = builder.repair(pick(), ago(days=2, hours=1), category)
         builder.repair_done(order, ago(days=1, hours=20))
     # A problem found on the follow-up goes back to maintenance as a new work order.
-    leaking = builder.repair(pick(), ago(days=3), "leak")
+    leaking = builder.repair(pick(), ago(days=3), RepairCategory.LEAK)
     builder.call_back(
         builder.repair_done(leaking, ago(days=2, hours=22)), ago(hours=5), Verdict.UNSATISFIED
     )

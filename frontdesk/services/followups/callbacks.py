@@ -27,6 +27,7 @@ from frontdesk.services.kernel.transaction import aware, inside, use_case
 from frontdesk.services.matters import tracking
 from frontdesk.services.matters.handling import free_text, operator, reopen
 from frontdesk.services.matters.opening import Origin, open_matter
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, FollowUpAttempt, Matter
 
@@ -76,7 +77,7 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
         .scalar_subquery()
     )
     rows = session.exec(
-        select(  # type: ignore[call-overload]
+        select(
             FollowUp.id,
             FollowUp.matter_id,
             FollowUp.reason,
@@ -93,10 +94,10 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
             FollowUp.version,
             attempts,
         )
-        .join(Matter, Matter.id == FollowUp.matter_id)  # type: ignore[arg-type]
-        .outerjoin(Resident, Resident.id == Matter.resident_id)  # type: ignore[arg-type]
-        .where(FollowUp.status == FollowUpStatus.OWED.value)
-        .order_by(FollowUp.due, FollowUp.id)  # type: ignore[arg-type]
+        .join(Matter, Matter.id == FollowUp.matter_id)
+        .outerjoin(Resident, Resident.id == Matter.resident_id)
+        .where(FollowUp.status == FollowUpStatus.OWED)
+        .order_by(FollowUp.due, FollowUp.id)
     ).all()
     out = []
     for (
@@ -179,16 +180,16 @@ def record_attempt(
         raise ServiceError(_("record what was said and the resident's opinion"))
     now = desk.now()
     attempt = FollowUpAttempt(
-        follow_up_id=follow_up.id,
+        follow_up_id=id_of(follow_up),
         at=now,
         operator_id=operator_id,
-        outcome=outcome.value,
-        verdict=verdict.value,
+        outcome=outcome,
+        verdict=verdict,
         notes=notes,
     )
     session.add(attempt)
     if outcome is AttemptOutcome.REACHED:
-        follow_up.status = FollowUpStatus.DONE.value
+        follow_up.status = FollowUpStatus.DONE
         follow_up.done_at = now
         session.add(follow_up)
         matter = tracking.get_matter(session, follow_up.matter_id)
@@ -237,12 +238,12 @@ def _after_reached(
                 session=session,
                 desk=desk,
                 operator_id=operator_id,
-                matter_id=matter.id,
+                matter_id=id_of(matter),
                 text=notes,
             )
         return
     if matter.status != MatterStatus.CLOSED:
-        matter.status = MatterStatus.CLOSED.value
+        matter.status = MatterStatus.CLOSED
         tracking.record_event(
             session,
             matter,
@@ -298,7 +299,7 @@ def new_work_order(
         origin=origin,
         operator_id=operator_id,
         received=desk.now(),
-        note=sentence("problem found on the follow-up of #{id}", id=done.id),
+        note=sentence("problem found on the follow-up of #{id}", id=id_of(done)),
     )
     return opened.matter
 

@@ -21,6 +21,7 @@ from frontdesk.services.kernel.permissions import Action, require
 from frontdesk.services.kernel.transaction import use_case
 from frontdesk.services.matters import tracking
 from frontdesk.services.matters.opening import Origin, open_matter
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import Call, Matter
 
@@ -121,7 +122,7 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
         for name, what, limit, multiline in _FREE_TEXT
     }
     call = Call(
-        channel=draft.channel.value,
+        channel=draft.channel,
         rang_at=draft.rang_at,
         answered_at=received,
         rings=draft.rings,
@@ -132,7 +133,7 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
     )
     session.add(call)
     session.flush()
-    filed = FiledCall(call_id=call.id)  # type: ignore[arg-type]
+    filed = FiledCall(call_id=id_of(call))
     origin = Origin(
         resident_id=call.resident_id,
         name=call.caller_name,
@@ -143,18 +144,18 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
     for matter_draft, matter_clean in zip(draft.matters, clean, strict=True):
         if matter_draft.same_as is not None:
             again = _raise_again(session, call, matter_draft, operator_id, received)
-            filed.matter_ids.append(again.id)  # type: ignore[arg-type]
+            filed.matter_ids.append(id_of(again))
             if could_be_major(again):
-                filed.suggest_major.append(again.id)  # type: ignore[arg-type]
+                filed.suggest_major.append(id_of(again))
             continue
         assert matter_clean is not None
         opened = open_matter(
             session, desk, matter_clean, origin=origin, operator_id=operator_id, received=received
         )
         matter = opened.matter
-        filed.matter_ids.append(matter.id)  # type: ignore[arg-type]
-        filed.deadlines[matter.id] = opened.deadlines  # type: ignore[index]
-        filed.follow_up_ids += [f.id for f in opened.follow_ups]  # type: ignore[misc]
+        filed.matter_ids.append(id_of(matter))
+        filed.deadlines[id_of(matter)] = opened.deadlines
+        filed.follow_up_ids += [id_of(f) for f in opened.follow_ups]
         if matter_clean.kind is MatterKind.COMPLAINT:
             for earlier in note_repeats(
                 session,
@@ -164,9 +165,9 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
                 at=received,
                 call_id=call.id,
             ):
-                filed.repeats.append(RepeatHint(matter.id, earlier.id))  # type: ignore[arg-type]
+                filed.repeats.append(RepeatHint(id_of(matter), id_of(earlier)))
                 if could_be_major(earlier) and earlier.id not in filed.suggest_major:
-                    filed.suggest_major.append(earlier.id)  # type: ignore[arg-type]
+                    filed.suggest_major.append(id_of(earlier))
     return filed
 
 
@@ -179,7 +180,7 @@ def _raise_again(
 ) -> Matter:
     """Add the call to the open matter it raises again, instead of filing a duplicate."""
     matter_id = draft.same_as
-    matter = tracking.get_matter(session, matter_id)  # type: ignore[arg-type]
+    matter = tracking.get_matter(session, matter_id)
     if matter.status == MatterStatus.CLOSED:
         raise WrongState(_("matter {id} is closed: file a new one").format(id=matter_id))
     if matter.kind != draft.kind.value:

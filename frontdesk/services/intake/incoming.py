@@ -3,7 +3,7 @@ with their units and open matters, for the card the counter app shows while the 
 
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.call.ring import ringing_phone
 from frontdesk.domain.people.names import address_as
@@ -12,6 +12,7 @@ from frontdesk.domain.vocabulary.kinds import MatterStatus
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.permissions import Action, require
 from frontdesk.services.matters.detail import MatterLine, matter_line
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit, Unit
 from frontdesk.store.tables.register import Matter
 
@@ -63,10 +64,10 @@ def who_is_calling(*, session: Session, desk: Desk, operator_id: int, phone: str
         select(ResidentPhone.resident_id)
         .where(ResidentPhone.national == number.national)
         .distinct()
-        .order_by(ResidentPhone.resident_id)
+        .order_by(col(ResidentPhone.resident_id))
         .limit(MOST_LISTED)
     ).all()
-    residents = session.exec(select(Resident).where(Resident.id.in_(ids))).all()  # type: ignore[union-attr]
+    residents = session.exec(select(Resident).where(col(Resident.id).in_(ids))).all()
     known = [_known(session, desk, r) for r in sorted(residents, key=lambda r: r.id)]
     return Caller(number.stored, number.masked, tuple(known))
 
@@ -74,18 +75,18 @@ def who_is_calling(*, session: Session, desk: Desk, operator_id: int, phone: str
 def _known(session: Session, desk: Desk, resident: Resident) -> Known:
     units = session.exec(
         select(Unit.label)
-        .join(ResidentUnit, ResidentUnit.unit_id == Unit.id)
+        .join(ResidentUnit, col(ResidentUnit.unit_id) == Unit.id)
         .where(ResidentUnit.resident_id == resident.id)
         .order_by(Unit.label)
     ).all()
     matters = session.exec(
         select(Matter)
         .where(Matter.resident_id == resident.id)
-        .where(Matter.status != MatterStatus.CLOSED.value)
-        .order_by(Matter.next_due)  # type: ignore[arg-type]
+        .where(Matter.status != MatterStatus.CLOSED)
+        .order_by(col(Matter.next_due))
     ).all()
     return Known(
-        id=resident.id,  # type: ignore[arg-type]
+        id=id_of(resident),
         name=resident.name,
         address=address_as(resident.name, resident.title),
         units=tuple(units),

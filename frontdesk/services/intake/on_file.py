@@ -9,7 +9,7 @@ which would be a reveal (a deliberate, recorded action: ``services/residents/rev
 
 from dataclasses import replace
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.call.matters import FieldError
 from frontdesk.domain.people.phones import (
@@ -38,7 +38,7 @@ def numbers_on_file(session: Session, resident_id: int | None) -> dict[str, str 
     for national, extension in session.exec(
         select(ResidentPhone.national, ResidentPhone.extension)
         .where(ResidentPhone.resident_id == resident_id)
-        .order_by(ResidentPhone.id)  # type: ignore[arg-type]
+        .order_by(col(ResidentPhone.id))
     ):
         stored = f"{national}{EXTENSION_MARK}{extension}" if extension else national
         masked = mask_stored(stored)

@@ -5,19 +5,20 @@ complaint's history so the suggestion outlives the call."""
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.call.repeats import is_same_matter
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, EventKind, MatterKind, MatterStatus
 from frontdesk.domain.vocabulary.sentences import sentence
 from frontdesk.services.matters import tracking
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.register import Matter
 
 
 def could_be_major(matter: Matter) -> bool:
-    return matter.kind == MatterKind.COMPLAINT.value and matter.complaint_class in (
-        ComplaintClass.IMPORTANT.value,
-        ComplaintClass.MINOR.value,
+    return matter.kind == MatterKind.COMPLAINT and matter.complaint_class in (
+        ComplaintClass.IMPORTANT,
+        ComplaintClass.MINOR,
     )
 
 
@@ -37,9 +38,9 @@ def open_complaints_like(
         return []
     query = (
         select(Matter)
-        .where(Matter.kind == MatterKind.COMPLAINT.value)
-        .where(Matter.status == MatterStatus.OPEN.value)
-        .order_by(Matter.id)  # type: ignore[arg-type]
+        .where(Matter.kind == MatterKind.COMPLAINT)
+        .where(Matter.status == MatterStatus.OPEN)
+        .order_by(col(Matter.id))
     )
     if for_update:
         # On PostgreSQL two counters filing the same resident's complaints at once would both
@@ -57,7 +58,7 @@ def open_complaints_like(
         m
         for m in session.exec(query)
         if m.id != exclude
-        and m.complaint_class != ComplaintClass.INVALID.value
+        and m.complaint_class != ComplaintClass.INVALID
         and is_same_matter(
             values, {"content": m.content, "place": m.place, "complained_party": m.complained_party}
         )
@@ -90,6 +91,6 @@ def note_repeats(
             at=at,
             operator_id=operator_id,
             call_id=call_id,
-            said=sentence("raised again as #{id}: consider the major class", id=matter.id),
+            said=sentence("raised again as #{id}: consider the major class", id=id_of(matter)),
         )
     return earlier

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import String, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.vocabulary.kinds import EventKind
 from frontdesk.domain.vocabulary.labels import named_of
@@ -21,6 +21,7 @@ from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound, ServiceError
 from frontdesk.store.listeners.journal import AuditEntry
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, Matter, MatterEvent
 from frontdesk.store.tables.staff import Operator
@@ -45,9 +46,9 @@ class Seen:
     version: int
 
     @classmethod
-    def of(cls, row: object) -> "Seen":
+    def of(cls, row: Matter | Resident | FollowUp) -> "Seen":
         table = next(name for name, model in MODELS.items() if isinstance(row, model))
-        return cls(table, row.id, row.version)  # type: ignore[attr-defined]
+        return cls(table, id_of(row), row.version)
 
 
 class Conflict(ServiceError):
@@ -91,7 +92,7 @@ def changes_since(session: Session, desk: Desk, seen: Seen, *, events: bool = Tr
         select(AuditEntry)
         .where(AuditEntry.table_name == seen.table)
         .where(AuditEntry.row_key == str(seen.row_id))
-        .order_by(AuditEntry.id)  # type: ignore[arg-type]
+        .order_by(col(AuditEntry.id))
     ).all()
     saves: list[tuple[tuple, dict, dict]] = []  # (when, who, where), before, after
     base_id = 0  # the log entry that made the version the operator saw
@@ -123,13 +124,13 @@ def changes_since(session: Session, desk: Desk, seen: Seen, *, events: bool = Tr
 def _events_since(session: Session, desk: Desk, matter_id: int, base_id: int) -> list[str]:
     """The matter's history written after the log entry ``base_id``."""
     logged_later = select(AuditEntry.row_key).where(
-        AuditEntry.table_name == "matter_event", AuditEntry.id > base_id
+        AuditEntry.table_name == "matter_event", col(AuditEntry.id) > base_id
     )
     events = session.exec(
         select(MatterEvent)
         .where(MatterEvent.matter_id == matter_id)
-        .where(func.cast(MatterEvent.id, String).in_(logged_later))
-        .order_by(MatterEvent.id)  # type: ignore[arg-type]
+        .where(func.cast(col(MatterEvent.id), String).in_(logged_later))
+        .order_by(col(MatterEvent.id))
     ).all()
     return [
         f"{_by(session, desk, event.at, event.operator_id, '')}: "

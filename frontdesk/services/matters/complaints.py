@@ -3,7 +3,7 @@ the automatic upgrade of a valid complaint still open a month after reception.""
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.deadlines.rules import (
     Deadline,
@@ -88,8 +88,8 @@ def approve_extension(
         request = session.exec(
             select(MatterEvent)
             .where(MatterEvent.matter_id == matter.id)
-            .where(MatterEvent.kind == EventKind.EXTENSION_REQUESTED.value)
-            .order_by(MatterEvent.at.desc())  # type: ignore[attr-defined]
+            .where(MatterEvent.kind == EventKind.EXTENSION_REQUESTED)
+            .order_by(col(MatterEvent.at).desc())
         ).first()
         if request is None or request.until is None:
             raise ServiceError(_("no extension was requested: give the new deadline"))
@@ -180,12 +180,12 @@ def _apply_class(
     if (
         keep_extension
         and new_class is not ComplaintClass.INVALID
-        and Milestone.RESOLVE.value in running
+        and Milestone.RESOLVE in running
         and _extension_approved(session, matter)
     ):
         keep = {Milestone.RESOLVE}
     tracking.supersede(session, matter, set(Milestone) - keep, now)
-    matter.complaint_class = new_class.value
+    matter.complaint_class = new_class
     fresh = [
         d
         for d in complaint_deadlines(
@@ -210,7 +210,7 @@ def _extension_approved(session: Session, matter: Matter) -> bool:
         session.exec(
             select(MatterEvent.id)
             .where(MatterEvent.matter_id == matter.id)
-            .where(MatterEvent.kind == EventKind.EXTENSION_APPROVED.value)
+            .where(MatterEvent.kind == EventKind.EXTENSION_APPROVED)
         ).first()
         is not None
     )
@@ -223,12 +223,12 @@ def _reached(
     needed = desk.policy.complaint[cls].escalate_to
     reached: dict[Milestone, datetime] = {}
     events = session.exec(
-        select(MatterEvent).where(MatterEvent.matter_id == matter.id).order_by(MatterEvent.at)
+        select(MatterEvent).where(MatterEvent.matter_id == matter.id).order_by(col(MatterEvent.at))
     )
     for event in events:
-        if event.kind == EventKind.REPLIED.value:
+        if event.kind == EventKind.REPLIED:
             reached.setdefault(Milestone.REPLY, event.at)
-        if event.kind == EventKind.ESCALATED.value and needed is not None:
+        if event.kind == EventKind.ESCALATED and needed is not None:
             role = Role(event.to_whom.split(":", 1)[0])
             if ROLE_RANK[role] >= ROLE_RANK[needed]:
                 reached.setdefault(Milestone.ESCALATE, event.at)
@@ -238,12 +238,12 @@ def _reached(
 def _upgrades_due(now: datetime):
     return (
         select(MatterDeadline, Matter)
-        .join(Matter, Matter.id == MatterDeadline.matter_id)  # type: ignore[arg-type]
-        .where(MatterDeadline.milestone == Milestone.UPGRADE.value)
-        .where(MatterDeadline.met_at.is_(None))  # type: ignore[union-attr]
-        .where(MatterDeadline.superseded_at.is_(None))  # type: ignore[union-attr]
+        .join(Matter, col(Matter.id) == MatterDeadline.matter_id)
+        .where(MatterDeadline.milestone == Milestone.UPGRADE)
+        .where(col(MatterDeadline.met_at).is_(None))
+        .where(col(MatterDeadline.superseded_at).is_(None))
         .where(MatterDeadline.due <= now)
-        .where(Matter.status == MatterStatus.OPEN.value)
+        .where(Matter.status == MatterStatus.OPEN)
     )
 
 
@@ -288,7 +288,7 @@ def upgrade_overdue(*, session: Session, desk: Desk) -> list[int]:
             keep_extension=False,
         )
         upgraded.append(matter.id)
-    return upgraded  # type: ignore[return-value]
+    return upgraded
 
 
 def _class(value: str | None) -> ComplaintClass | str:

@@ -4,7 +4,7 @@ deadline was worked out."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.people.phones import mask_phone
 from frontdesk.domain.vocabulary.kinds import DeadlineState
@@ -12,6 +12,7 @@ from frontdesk.domain.vocabulary.sentences import Sentence, history_line, stored
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.register import Matter, MatterDeadline, MatterEvent
 from frontdesk.store.tables.staff import Operator
 
@@ -35,9 +36,9 @@ class MatterLine:
 def matter_line(matter: Matter, desk: Desk) -> MatterLine:
     tz = desk.policy.timezone
     return MatterLine(
-        id=matter.id,
+        id=id_of(matter),
         kind=matter.kind,
-        complaint_class=matter.complaint_class,  # type: ignore[arg-type]
+        complaint_class=matter.complaint_class,
         status=matter.status,
         summary=matter.summary,
         received_at=matter.received_at.astimezone(tz),
@@ -90,13 +91,13 @@ def matter_detail(*, session: Session, desk: Desk, matter_id: int) -> MatterDeta
     rows = session.exec(
         select(MatterDeadline)
         .where(MatterDeadline.matter_id == matter_id)
-        .order_by(MatterDeadline.created_at, MatterDeadline.due)
+        .order_by(col(MatterDeadline.created_at), col(MatterDeadline.due))
     ).all()
     events = session.exec(
         select(MatterEvent, Operator.name)
-        .outerjoin(Operator, Operator.id == MatterEvent.operator_id)
+        .outerjoin(Operator, col(Operator.id) == MatterEvent.operator_id)
         .where(MatterEvent.matter_id == matter_id)
-        .order_by(MatterEvent.at, MatterEvent.id)
+        .order_by(col(MatterEvent.at), col(MatterEvent.id))
     ).all()
     return MatterDetail(
         matter=matter_line(matter, desk),

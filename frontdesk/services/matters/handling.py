@@ -127,7 +127,7 @@ def record_reply(
         # The reply was the whole matter: the answer given, or the reason explained.
         tracking.supersede(session, matter, None, now)
         tracking.close_owed_follow_ups(session, matter, now, done=True)
-        matter.status = MatterStatus.CLOSED.value
+        matter.status = MatterStatus.CLOSED
         tracking.record_event(session, matter, EventKind.CLOSED, at=now, operator_id=operator_id)
     tracking.refresh_next(session, matter)
     return matter
@@ -171,23 +171,23 @@ def resolve(
     )
     tracking.meet(session, matter, {Milestone.RESOLVE}, now)
     owed = tracking.owed_follow_ups(session, matter)
-    promised = [f for f in owed if f.reason == FollowUpReason.PROMISED.value]
+    promised = [f for f in owed if f.reason == FollowUpReason.PROMISED]
     # Clocks still running stop unmet (the history keeps that they were missed), except the
     # reply a promised call-back still has to give.
     tracking.supersede(session, matter, _all_but(Milestone.REPLY) if promised else None, now)
     follow_up = None
     if matter.kind == MatterKind.COMPLAINT:
-        matter.status = MatterStatus.RESOLVED.value
+        matter.status = MatterStatus.RESOLVED
         tracking.close_owed_follow_ups(session, matter, now, done=False)
         follow_up, _deadline = tracking.open_follow_up(
             session, desk, matter, FollowUpReason.COMPLAINT_RESULT, now
         )
     elif promised:
         # The answer is found; the matter closes when the promised call gives it.
-        matter.status = MatterStatus.RESOLVED.value
+        matter.status = MatterStatus.RESOLVED
     else:
         tracking.close_owed_follow_ups(session, matter, now, done=False)
-        matter.status = MatterStatus.CLOSED.value
+        matter.status = MatterStatus.CLOSED
     tracking.refresh_next(session, matter)
     return matter, follow_up
 
@@ -230,7 +230,7 @@ def record_repair_done(
     )
     tracking.meet(session, matter, {Milestone.VISIT}, now)
     tracking.supersede(session, matter, None, now)
-    matter.status = MatterStatus.RESOLVED.value
+    matter.status = MatterStatus.RESOLVED
     follow_up, _deadline = tracking.open_follow_up(
         session, desk, matter, REPAIR_FOLLOWUP[category], start
     )
@@ -275,7 +275,7 @@ def reopen(
         session, matter, EventKind.REOPENED, at=now, operator_id=operator_id, text=reason
     )
     tracking.close_owed_follow_ups(session, matter, now, done=False)
-    matter.status = MatterStatus.OPEN.value
+    matter.status = MatterStatus.OPEN
     if matter.kind == MatterKind.COMPLAINT and matter.complaint_class:
         cls = ComplaintClass(matter.complaint_class)
         fresh = [

@@ -3,19 +3,31 @@ A call opens matters; so does a repair follow-up that finds the problem still th
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlmodel import Session
 
 from frontdesk.domain.call.matters import CleanMatter, summary_of
 from frontdesk.domain.deadlines.filing import filing_deadlines
 from frontdesk.domain.deadlines.rules import Deadline
-from frontdesk.domain.vocabulary.kinds import EventKind, FollowUpReason, MatterKind, MatterStatus
+from frontdesk.domain.vocabulary.kinds import (
+    ComplaintClass,
+    Emotion,
+    EventKind,
+    FollowUpReason,
+    MatterKind,
+    MatterStatus,
+    Need,
+    RepairCategory,
+)
 from frontdesk.domain.vocabulary.sentences import Sentence
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.matters import tracking
-from frontdesk.store.queries import estate_named, unit_for
+from frontdesk.store.queries import estate_named, id_of, unit_for
 from frontdesk.store.tables.register import FollowUp, Matter
+
+V = TypeVar("V", bound=StrEnum)
 
 # Kinds that are done once recorded, unless a reply was promised.
 _DONE_ON_FILING = {MatterKind.SUGGESTION, MatterKind.PRAISE, MatterKind.OTHER}
@@ -56,14 +68,14 @@ def open_matter(
     unit_row = None
     if unit is not None:
         estate = estate_named(session, desk.policy.centre_name)
-        unit_row = unit_for(session, estate.id, unit)  # type: ignore[arg-type]
+        unit_row = unit_for(session, id_of(estate), unit)
     phone = values.get("contact_phone")
     callback = values.get("callback_phone")
     matter = Matter(
         call_id=origin.call_id,
         parent_id=origin.parent_id,
-        kind=clean.kind.value,
-        status=MatterStatus.OPEN.value,
+        kind=clean.kind,
+        status=MatterStatus.OPEN,
         resident_id=origin.resident_id,
         unit_id=unit_row.id if unit_row else None,
         unit_label=unit.label if unit else origin.unit_label,
@@ -77,11 +89,11 @@ def open_matter(
         happened_at=values.get("happened_at"),
         place=values.get("place", ""),
         complained_party=values.get("complained_party", ""),
-        complaint_class=_value(values.get("complaint_class")),
-        emotion=_value(values.get("emotion")),
-        need=_value(values.get("need")),
+        complaint_class=_member(ComplaintClass, values.get("complaint_class")),
+        emotion=_member(Emotion, values.get("emotion")),
+        need=_member(Need, values.get("need")),
         requested_deadline=values.get("requested_deadline"),
-        repair_category=_value(values.get("repair_category")),
+        repair_category=_member(RepairCategory, values.get("repair_category")),
         visit_at=values.get("visit_at"),
         answered=values.get("answered"),
         callback_phone=callback.stored if callback else "",
@@ -103,7 +115,7 @@ def open_matter(
     opened.deadlines = _deadlines_for(session, desk, opened, clean, received)
     tracking.add_deadlines(session, matter, opened.deadlines, now=desk.now())
     if not opened.deadlines and (clean.kind in _DONE_ON_FILING or matter.answered):
-        matter.status = MatterStatus.CLOSED.value
+        matter.status = MatterStatus.CLOSED
     tracking.refresh_next(session, matter)
     return opened
 
@@ -128,5 +140,6 @@ def _deadlines_for(
     return deadlines
 
 
-def _value(choice: Any) -> str | None:
-    return None if choice is None else str(choice.value if hasattr(choice, "value") else choice)
+def _member(vocabulary: type[V], choice: Any) -> V | None:
+    """The member a field holds, given as the member or its value."""
+    return None if choice is None else vocabulary(choice)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.vocabulary.kinds import MatterStatus
 from frontdesk.domain.vocabulary.sentences import Sentence, stored_steps
@@ -37,7 +37,7 @@ class QueueFilter:
     overdue_only: bool = False
     operator_id: int | None = None
     #: open (being handled) or resolved (done, its result or follow-up call still owed).
-    status: str = MatterStatus.OPEN.value
+    status: MatterStatus = MatterStatus.OPEN
 
 
 @dataclass(frozen=True)
@@ -141,20 +141,20 @@ def list_queue(
     now = desk.now()
     rows: list[QueueRow] = []
     if after is None or after.due is not None:
-        dated = _query(filters, now).where(Matter.next_due.is_not(None))  # type: ignore[union-attr]
+        dated = _query(filters, now).where(col(Matter.next_due).is_not(None))
         if after is not None:
             # Index-friendly "after (due, id)": the range starts at the due time.
-            dated = dated.where(Matter.next_due >= after.due).where(  # type: ignore[operator]
-                or_(Matter.next_due > after.due, Matter.id > after.id)  # type: ignore[operator]
+            dated = dated.where(Matter.next_due >= after.due).where(
+                or_(col(Matter.next_due) > after.due, col(Matter.id) > after.id)
             )
-        dated = dated.order_by(Matter.next_due, Matter.id)  # type: ignore[arg-type]
+        dated = dated.order_by(Matter.next_due, Matter.id)
         rows += _rows(session, desk, dated if limit is None else dated.limit(limit), now)
     if limit is not None and len(rows) >= limit or filters.overdue_only:
         return rows
-    undated = _query(filters, now).where(Matter.next_due.is_(None))  # type: ignore[union-attr]
+    undated = _query(filters, now).where(col(Matter.next_due).is_(None))
     if after is not None and after.due is None:
-        undated = undated.where(Matter.id > after.id)  # type: ignore[operator]
-    undated = undated.order_by(Matter.id)  # type: ignore[arg-type]
+        undated = undated.where(col(Matter.id) > after.id)
+    undated = undated.order_by(Matter.id)
     if limit is not None:
         undated = undated.limit(limit - len(rows))
     return rows + _rows(session, desk, undated, now)
@@ -194,7 +194,7 @@ def queue_page(
 
 
 def _filtered(query, filters: QueueFilter, now: datetime):
-    query = query.where(Matter.status == MatterStatus(filters.status).value)
+    query = query.where(Matter.status == MatterStatus(filters.status))
     if filters.complaint_class:
         query = query.where(Matter.complaint_class == filters.complaint_class)
     if filters.kind:
@@ -202,7 +202,7 @@ def _filtered(query, filters: QueueFilter, now: datetime):
     if filters.department:
         query = query.where(Matter.department == filters.department)
     if filters.overdue_only:
-        query = query.where(Matter.next_due < now)  # type: ignore[operator]
+        query = query.where(col(Matter.next_due) < now)
     if filters.operator_id is not None:
         query = query.where(Matter.operator_id == filters.operator_id)
     return query
@@ -212,14 +212,14 @@ def _query(filters: QueueFilter, now: datetime):
     """The row's columns, with the resident's name and the running deadline's rule."""
     query = (
         select(*_COLUMNS)
-        .outerjoin(Resident, Resident.id == Matter.resident_id)  # type: ignore[arg-type]
+        .outerjoin(Resident, Resident.id == Matter.resident_id)
         .outerjoin(
             MatterDeadline,
             (MatterDeadline.matter_id == Matter.id)
             & (MatterDeadline.due == Matter.next_due)
             & (MatterDeadline.milestone == Matter.next_milestone)
-            & MatterDeadline.met_at.is_(None)  # type: ignore[union-attr]
-            & MatterDeadline.superseded_at.is_(None),  # type: ignore[union-attr]
+            & col(MatterDeadline.met_at).is_(None)
+            & col(MatterDeadline.superseded_at).is_(None),
         )
     )
     return _filtered(query, filters, now)

@@ -6,7 +6,7 @@ extension or a new class) is marked superseded, so the history shows every promi
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.deadlines.rules import Deadline, callback_deadline
 from frontdesk.domain.vocabulary.kinds import (
@@ -20,6 +20,7 @@ from frontdesk.domain.vocabulary.sentences import Sentence, to_data, worked_out_
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, Matter, MatterDeadline, MatterEvent
 from frontdesk.wording import said_steps, say
@@ -37,8 +38,8 @@ def add_deadlines(
 ) -> list[MatterDeadline]:
     rows = [
         MatterDeadline(
-            matter_id=matter.id,
-            milestone=d.milestone.value,
+            matter_id=id_of(matter),
+            milestone=d.milestone,
             due=d.due,
             worked_out=worked_out_data(d.rule, d.steps),
             # Read by counters still on the previous release, which know no data: the
@@ -59,9 +60,9 @@ def open_deadlines(session: Session, matter: Matter) -> list[MatterDeadline]:
         session.exec(
             select(MatterDeadline)
             .where(MatterDeadline.matter_id == matter.id)
-            .where(MatterDeadline.met_at.is_(None))  # type: ignore[union-attr]
-            .where(MatterDeadline.superseded_at.is_(None))  # type: ignore[union-attr]
-            .order_by(MatterDeadline.due)  # type: ignore[arg-type]
+            .where(col(MatterDeadline.met_at).is_(None))
+            .where(col(MatterDeadline.superseded_at).is_(None))
+            .order_by(col(MatterDeadline.due))
         )
     )
 
@@ -111,8 +112,8 @@ def record_event(
     call_id: int | None = None,
 ) -> MatterEvent:
     event = MatterEvent(
-        matter_id=matter.id,
-        kind=kind.value,
+        matter_id=id_of(matter),
+        kind=kind,
         at=at,
         operator_id=operator_id,
         # A sentence's text is its rendering in this counter's words, for counters still on
@@ -153,8 +154,8 @@ def open_follow_up(
         desk.policy, reason, start, promised=promised, evening_ok=consent, urgent=urgent
     )
     follow_up = FollowUp(
-        matter_id=matter.id,
-        reason=reason.value,
+        matter_id=id_of(matter),
+        reason=reason,
         phone=matter.callback_phone or matter.contact_phone,
         created_at=desk.now(),
         due=deadline.due,
@@ -163,7 +164,7 @@ def open_follow_up(
         explanation=said_steps(deadline.steps),
         evening_ok=consent,
         urgent=urgent,
-        status=FollowUpStatus.OWED.value,
+        status=FollowUpStatus.OWED,
     )
     session.add(follow_up)
     return follow_up, deadline
@@ -174,7 +175,7 @@ def owed_follow_ups(session: Session, matter: Matter) -> list[FollowUp]:
         session.exec(
             select(FollowUp)
             .where(FollowUp.matter_id == matter.id)
-            .where(FollowUp.status == FollowUpStatus.OWED.value)
+            .where(FollowUp.status == FollowUpStatus.OWED)
         )
     )
 
@@ -184,6 +185,6 @@ def close_owed_follow_ups(session: Session, matter: Matter, at: datetime, *, don
     other way) or cancelled (no longer needed)."""
     status = FollowUpStatus.DONE if done else FollowUpStatus.CANCELLED
     for follow_up in owed_follow_ups(session, matter):
-        follow_up.status = status.value
+        follow_up.status = status
         follow_up.done_at = at
         session.add(follow_up)

@@ -6,7 +6,7 @@ columns the report counts), the same on SQLite and PostgreSQL. The figures are w
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.clock.months import Month
 from frontdesk.domain.report.figures import (
@@ -55,12 +55,12 @@ def _matters(session: Session, start: datetime, end: datetime) -> list[MatterRec
     raised_again = (
         select(func.count())
         .where(MatterEvent.matter_id == Matter.id)
-        .where(MatterEvent.kind == EventKind.RAISED_AGAIN.value)
+        .where(MatterEvent.kind == EventKind.RAISED_AGAIN)
         .correlate(Matter)
         .scalar_subquery()
     )
     rows = session.exec(
-        select(  # type: ignore[call-overload]
+        select(
             Matter.id,
             Matter.kind,
             Matter.received_at,
@@ -75,7 +75,7 @@ def _matters(session: Session, start: datetime, end: datetime) -> list[MatterRec
             Matter.status,
             raised_again,
         )
-        .outerjoin(Resident, Resident.id == Matter.resident_id)  # type: ignore[arg-type]
+        .outerjoin(Resident, Resident.id == Matter.resident_id)
         .where(Matter.received_at >= start)
         .where(Matter.received_at < end)
     ).all()
@@ -98,7 +98,7 @@ def _matters(session: Session, start: datetime, end: datetime) -> list[MatterRec
                 complainant=who,
                 complainant_name=shown or "",
                 unit=unit,
-                still_open=status == MatterStatus.OPEN.value,
+                still_open=status == MatterStatus.OPEN,
                 raised_again=again or 0,
             )
         )
@@ -109,17 +109,17 @@ def _deadlines(session: Session, start: datetime, end: datetime) -> list[Deadlin
     """Complaints' deadlines. An unanswered enquiry's reply is its promised call-back, counted
     with the follow-up calls; a repair's visit is an appointment, not a deadline."""
     rows = session.exec(
-        select(  # type: ignore[call-overload]
+        select(
             MatterDeadline.milestone,
             MatterDeadline.due,
             MatterDeadline.met_at,
             MatterDeadline.superseded_at,
         )
-        .join(Matter, Matter.id == MatterDeadline.matter_id)  # type: ignore[arg-type]
+        .join(Matter, col(Matter.id) == MatterDeadline.matter_id)
         .where(MatterDeadline.due >= start)
         .where(MatterDeadline.due < end)
-        .where(MatterDeadline.milestone.in_(_COMPLAINT_MILESTONES))  # type: ignore[attr-defined]
-        .where(Matter.kind == MatterKind.COMPLAINT.value)
+        .where(col(MatterDeadline.milestone).in_(_COMPLAINT_MILESTONES))
+        .where(Matter.kind == MatterKind.COMPLAINT)
     ).all()
     return [DeadlineRecord(m, due, met, superseded) for m, due, met, superseded in rows]
 
@@ -127,12 +127,12 @@ def _deadlines(session: Session, start: datetime, end: datetime) -> list[Deadlin
 def _follow_ups(session: Session, start: datetime, end: datetime) -> list[FollowUpRecord]:
     """Follow-ups due in the months (their on-time rate) or owed from them (the 回访 rate)."""
     rows = session.exec(
-        select(  # type: ignore[call-overload]
+        select(
             FollowUp.reason, FollowUp.created_at, FollowUp.due, FollowUp.status, FollowUp.done_at
         ).where(
             or_(
-                and_(FollowUp.due >= start, FollowUp.due < end),  # type: ignore[arg-type]
-                and_(FollowUp.created_at >= start, FollowUp.created_at < end),  # type: ignore[arg-type]
+                and_(col(FollowUp.due) >= start, col(FollowUp.due) < end),
+                and_(col(FollowUp.created_at) >= start, col(FollowUp.created_at) < end),
             )
         )
     ).all()
@@ -146,14 +146,14 @@ def _first(session: Session, kind: EventKind, start: datetime, end: datetime) ->
     """Complaints whose first event of ``kind`` was in [start, end), with their reception."""
     first = func.min(MatterEvent.at)
     rows = session.exec(
-        select(Matter.received_at, first)  # type: ignore[call-overload]
-        .join(Matter, Matter.id == MatterEvent.matter_id)  # type: ignore[arg-type]
+        select(Matter.received_at, first)
+        .join(Matter, col(Matter.id) == MatterEvent.matter_id)
         .where(MatterEvent.kind == kind.value)
         # A later event cannot be the first in the months; an earlier one must be read, since
         # it makes a later one not the first.
         .where(MatterEvent.at < end)
-        .where(Matter.kind == MatterKind.COMPLAINT.value)
-        .group_by(MatterEvent.matter_id, Matter.received_at)
+        .where(Matter.kind == MatterKind.COMPLAINT)
+        .group_by(col(MatterEvent.matter_id), col(Matter.received_at))
         .having(and_(first >= start, first < end))
     ).all()
     return [Reached(received, at) for received, at in rows]

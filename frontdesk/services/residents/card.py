@@ -4,7 +4,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.people.names import address_as
 from frontdesk.domain.people.phones import EXTENSION_MARK, mask_stored
@@ -15,6 +15,7 @@ from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound
 from frontdesk.services.matters.detail import MatterLine, matter_line
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit, Unit
 from frontdesk.store.tables.register import Call, FollowUp, Matter
 
@@ -55,36 +56,38 @@ def resident_card(*, session: Session, desk: Desk, resident_id: int) -> Resident
     phones = session.exec(
         select(ResidentPhone)
         .where(ResidentPhone.resident_id == resident_id)
-        .order_by(ResidentPhone.id)
+        .order_by(col(ResidentPhone.id))
     ).all()
     stored = [
         p.national + (f"{EXTENSION_MARK}{p.extension}" if p.extension else "") for p in phones
     ]
     units = session.exec(
         select(Unit.label, ResidentUnit.role)
-        .join(ResidentUnit, ResidentUnit.unit_id == Unit.id)
+        .join(ResidentUnit, col(ResidentUnit.unit_id) == Unit.id)
         .where(ResidentUnit.resident_id == resident_id)
     ).all()
     matters = session.exec(
-        select(Matter).where(Matter.resident_id == resident_id).order_by(Matter.received_at.desc())
-    ).all()  # type: ignore[attr-defined]
+        select(Matter)
+        .where(Matter.resident_id == resident_id)
+        .order_by(col(Matter.received_at).desc())
+    ).all()
     calls = session.exec(
         select(Call)
         .where(Call.resident_id == resident_id)
-        .order_by(Call.answered_at.desc())
+        .order_by(col(Call.answered_at).desc())
         .limit(HISTORY)
-    ).all()  # type: ignore[attr-defined]
+    ).all()
     follow_ups = session.exec(
         select(FollowUp)
-        .join(Matter, Matter.id == FollowUp.matter_id)
+        .join(Matter, col(Matter.id) == FollowUp.matter_id)
         .where(Matter.resident_id == resident_id)
-        .order_by(FollowUp.due.desc())
+        .order_by(col(FollowUp.due).desc())
         .limit(HISTORY)
-    ).all()  # type: ignore[attr-defined]
+    ).all()
     return ResidentCard(
-        id=resident.id,
+        id=id_of(resident),
         name=resident.name,
-        address=address_as(resident.name, resident.title),  # type: ignore[arg-type]
+        address=address_as(resident.name, resident.title),
         title=resident.title,
         units=[f"{label} ({named_of(ResidentRole, role)})" for label, role in units],
         phones_masked=[mask_stored(p) for p in stored],

@@ -9,7 +9,7 @@ number, which would be a reveal (a deliberate, recorded action done elsewhere).
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.people.phones import EXTENSION_MARK, PhoneError, mask_phone, normalize_phone
 from frontdesk.domain.text.free_text import TextError, checked_text
@@ -124,9 +124,9 @@ def edit_resident(
         session.add_all(wanted)
     if role is not None:
         for link in links:
-            link.role = role.value
+            link.role = role
             session.add(link)
-    resident.temperament = temperament.value if temperament else None
+    resident.temperament = temperament
     resident.notes = notes
     resident.evening_calls_ok = evening_calls_ok
     if title is not None:
@@ -196,7 +196,7 @@ def _phones(session: Session, resident_id: int) -> list[ResidentPhone]:
         session.exec(
             select(ResidentPhone)
             .where(ResidentPhone.resident_id == resident_id)
-            .order_by(ResidentPhone.id)  # type: ignore[arg-type]
+            .order_by(col(ResidentPhone.id))
         )
     )
 

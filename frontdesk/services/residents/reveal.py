@@ -10,7 +10,7 @@ without showing it.
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.clock.hours import WorkingCalendar
 from frontdesk.domain.people.phones import EXTENSION_MARK, PhoneError, normalize_phone
@@ -57,7 +57,7 @@ def reveal_phone(
         raise ServiceError(_("reveal the numbers of one resident or of one follow-up"))
     if resident_id is not None:
         return _resident_numbers(session, operator_id, resident_id, why)
-    return _follow_up_number(session, desk, operator_id, follow_up_id, why)  # type: ignore[arg-type]
+    return _follow_up_number(session, desk, operator_id, follow_up_id, why)
 
 
 def _resident_numbers(session: Session, operator_id: int, resident_id: int, why: str) -> Revealed:
@@ -68,7 +68,7 @@ def _resident_numbers(session: Session, operator_id: int, resident_id: int, why:
     phones = session.exec(
         select(ResidentPhone)
         .where(ResidentPhone.resident_id == resident_id)
-        .order_by(ResidentPhone.id)  # type: ignore[arg-type]
+        .order_by(col(ResidentPhone.id))
     ).all()
     for phone in phones:
         journal.record(

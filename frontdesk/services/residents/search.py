@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.people.names import name_initials, name_pinyin, normalize_name
 from frontdesk.domain.people.phones import mask_phone, normalize_phone
@@ -20,7 +20,7 @@ from frontdesk.services.kernel.permissions import Action, require
 from frontdesk.services.kernel.transaction import use_case
 from frontdesk.services.residents.edit import TITLES
 from frontdesk.store.listeners import search_index
-from frontdesk.store.queries import estate_named, unit_for
+from frontdesk.store.queries import estate_named, id_of, unit_for
 from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit
 
 T = TypeVar("T")
@@ -92,7 +92,7 @@ def create_resident(
         name_pinyin=name_pinyin(name),
         name_initials=name_initials(name),
         title=draft.title.strip(),
-        temperament=draft.temperament.value if draft.temperament else None,
+        temperament=draft.temperament if draft.temperament else None,
         evening_calls_ok=draft.evening_calls_ok,
         created_at=now,
         updated_at=now,
@@ -107,7 +107,7 @@ def create_resident(
     for phone in phones:
         session.add(
             ResidentPhone(
-                resident_id=resident.id,
+                resident_id=id_of(resident),
                 national=phone.national,
                 extension=phone.extension,
                 kind=phone.kind,
@@ -116,8 +116,8 @@ def create_resident(
     if units:
         estate = estate_named(session, desk.policy.centre_name)
         for ref, role in units:
-            unit = unit_for(session, estate.id, ref)  # type: ignore[arg-type]
-            session.add(ResidentUnit(resident_id=resident.id, unit_id=unit.id, role=role.value))
+            unit = unit_for(session, id_of(estate), ref)
+            session.add(ResidentUnit(resident_id=id_of(resident), unit_id=id_of(unit), role=role))
     return resident
 
 
@@ -133,7 +133,7 @@ def _checked(errors: list[FieldError], field_name: str, parse: Callable[[], T]) 
         return parse()
     except ValueError as exc:
         errors.append(FieldError(field_name, str(exc)))
-        return None  # type: ignore[return-value]
+        return None
 
 
 def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[Resident]:
@@ -141,7 +141,7 @@ def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) ->
     piece of one, or any run of three or more digits of a phone; the best matches first (see
     ``search_residents``)."""
     ids = [row[0] for row in _lookup(session, text, limit)]
-    found = {r.id: r for r in session.exec(select(Resident).where(Resident.id.in_(ids)))}  # type: ignore[union-attr]
+    found = {r.id: r for r in session.exec(select(Resident).where(col(Resident.id).in_(ids)))}
     return [found[i] for i in ids if i in found]
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import Select, case, func, literal_column
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.people.phones import EXTENSION_MARK, mask_stored
 from frontdesk.domain.vocabulary.kinds import (
@@ -133,7 +133,7 @@ def matters(*, session: Session, since: datetime | None, until: datetime | None)
     ]
     who = func.coalesce(Resident.name, Matter.contact_name)
     statement = (
-        select(  # type: ignore[call-overload]
+        select(
             Matter.id, Matter.received_at, Matter.kind, Matter.complaint_class, Matter.status,
             who, Matter.unit_label, Matter.contact_phone, Matter.summary, Matter.content,
             Matter.department, Matter.place, Matter.complained_party, Matter.emotion,
@@ -177,13 +177,13 @@ def follow_ups(*, session: Session, since: datetime | None, until: datetime | No
     verdict = (
         select(FollowUpAttempt.verdict)
         .where(FollowUpAttempt.follow_up_id == FollowUp.id)
-        .order_by(FollowUpAttempt.at.desc(), FollowUpAttempt.id.desc())  # type: ignore[attr-defined, union-attr]
+        .order_by(col(FollowUpAttempt.at).desc(), col(FollowUpAttempt.id).desc())
         .limit(1)
         .correlate(FollowUp)
         .scalar_subquery()
     )
     statement = (
-        select(  # type: ignore[call-overload]
+        select(
             FollowUp.id, FollowUp.matter_id, FollowUp.reason, FollowUp.status,
             func.coalesce(Resident.name, Matter.contact_name), Matter.unit_label, FollowUp.phone,
             FollowUp.created_at, FollowUp.due, FollowUp.done_at, attempts, verdict,
@@ -229,7 +229,7 @@ def register(*, session: Session, since: datetime | None, until: datetime | None
     )
     caller = func.coalesce(func.nullif(Call.caller_name, ""), Resident.name, "")
     statement = (
-        select(  # type: ignore[call-overload]
+        select(
             Call.id, Call.answered_at, Call.channel, Call.rings, Operator.name, caller,
             Call.caller_unit, Call.caller_phone, Call.resident_id, raised, kinds, Call.notes,
         )
@@ -267,7 +267,7 @@ def residents(*, session: Session, since: datetime | None, until: datetime | Non
         .scalar_subquery()
     )
     statement = (
-        select(  # type: ignore[call-overload]
+        select(
             Unit.label, Resident.name, phones, ResidentUnit.role, Resident.title,
             Resident.occupation, Resident.interests, Resident.notes,
         )

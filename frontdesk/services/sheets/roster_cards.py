@@ -8,14 +8,14 @@ store still logs every row and indexes every resident, in the same transaction.
 """
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.people.names import name_initials, name_pinyin
 from frontdesk.domain.people.units import UnitRef
 from frontdesk.domain.roster.rows import RosterEntry
 from frontdesk.domain.vocabulary.kinds import ResidentRole
 from frontdesk.services.kernel.context import Desk
-from frontdesk.store.queries import estate_named, unit_for
+from frontdesk.store.queries import estate_named, id_of, unit_for
 from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit, Unit
 
 # Cards written per flush; units looked up per query.
@@ -50,7 +50,7 @@ def add_cards(session: Session, desk: Desk, entries: list[RosterEntry]) -> None:
         for card, entry in zip(cards, batch, strict=True):
             session.add_all(
                 ResidentPhone(
-                    resident_id=card.id,  # type: ignore[arg-type]
+                    resident_id=id_of(card),
                     national=phone.national,
                     extension=phone.extension,
                     kind=phone.kind,
@@ -59,9 +59,9 @@ def add_cards(session: Session, desk: Desk, entries: list[RosterEntry]) -> None:
             )
             session.add(
                 ResidentUnit(
-                    resident_id=card.id,  # type: ignore[arg-type]
+                    resident_id=id_of(card),
                     unit_id=units[entry.unit.label],
-                    role=(entry.role or ResidentRole.OWNER).value,
+                    role=entry.role or ResidentRole.OWNER,
                 )
             )
         session.flush()
@@ -75,15 +75,15 @@ def _unit_ids(session: Session, desk: Desk, refs: set[UnitRef]) -> dict[str, int
     found: dict[str, int] = {}
     for start in range(0, len(labels), BATCH):
         rows = session.exec(
-            select(Unit.label, Unit.id)  # type: ignore[call-overload]
+            select(Unit.label, Unit.id)
             .where(Unit.estate_id == estate_id)
-            .where(Unit.label.in_(labels[start : start + BATCH]))  # type: ignore[attr-defined]
+            .where(col(Unit.label).in_(labels[start : start + BATCH]))
         )
         found.update(dict(rows.all()))
     missing = [wanted[label] for label in labels if label not in found]
     new = [
         Unit(
-            estate_id=estate_id,  # type: ignore[arg-type]
+            estate_id=estate_id,
             label=ref.label,
             building=ref.building,
             entrance=ref.entrance,
@@ -96,6 +96,6 @@ def _unit_ids(session: Session, desk: Desk, refs: set[UnitRef]) -> dict[str, int
             session.add_all(new)
     except IntegrityError:
         # Another counter added one of them meanwhile (PostgreSQL): one at a time, theirs kept.
-        new = [unit_for(session, estate_id, ref) for ref in missing]  # type: ignore[arg-type]
-    found.update({unit.label: unit.id for unit in new})  # type: ignore[misc]
+        new = [unit_for(session, estate_id, ref) for ref in missing]
+    found.update({unit.label: unit.id for unit in new})
     return found

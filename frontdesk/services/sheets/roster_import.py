@@ -16,7 +16,7 @@ search index in step as for any card saved at the counter.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.people.phones import EXTENSION_MARK, mask_stored
 from frontdesk.domain.roster.columns import Column, ColumnMap, find_header, map_columns
@@ -28,6 +28,7 @@ from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.transaction import use_case
 from frontdesk.services.sheets.roster_cards import add_cards
 from frontdesk.services.sheets.roster_files import RosterTable
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.people import Estate, Resident, ResidentPhone, ResidentUnit, Unit
 
 # Names asked for per query when matching the roster against the residents on file.
@@ -231,13 +232,13 @@ def _on_file(session: Session, desk: Desk, names: set[str]) -> dict[tuple[str, s
     ordered = sorted(names)
     for start in range(0, len(ordered), _BATCH):
         rows = session.exec(
-            select(Resident.id, Resident.name, Unit.label)  # type: ignore[call-overload]
-            .join(ResidentUnit, ResidentUnit.resident_id == Resident.id)
-            .join(Unit, Unit.id == ResidentUnit.unit_id)
-            .join(Estate, Estate.id == Unit.estate_id)
+            select(Resident.id, Resident.name, Unit.label)
+            .join(ResidentUnit, col(ResidentUnit.resident_id) == Resident.id)
+            .join(Unit, col(Unit.id) == ResidentUnit.unit_id)
+            .join(Estate, col(Estate.id) == Unit.estate_id)
             .where(Estate.name == desk.policy.centre_name)
-            .where(Resident.name.in_(ordered[start : start + _BATCH]))  # type: ignore[attr-defined]
-            .order_by(Resident.id)
+            .where(col(Resident.name).in_(ordered[start : start + _BATCH]))
+            .order_by(col(Resident.id))
         )
         for rid, name, label in rows:
             found[(name, label)].append(rid)
@@ -249,15 +250,15 @@ def _cards(session: Session, ids: set[int]) -> dict[int, _Card]:
     cards: dict[int, _Card] = {}
     for start in range(0, len(ordered), _BATCH):
         batch = ordered[start : start + _BATCH]
-        for resident in session.exec(select(Resident).where(Resident.id.in_(batch))):  # type: ignore[union-attr]
-            cards[resident.id] = _Card(resident, [], {})  # type: ignore[index]
-        phones = select(ResidentPhone).where(ResidentPhone.resident_id.in_(batch))  # type: ignore[attr-defined]
-        for phone in session.exec(phones.order_by(ResidentPhone.id)):  # type: ignore[arg-type]
+        for resident in session.exec(select(Resident).where(col(Resident.id).in_(batch))):
+            cards[resident.id] = _Card(resident, [], {})
+        phones = select(ResidentPhone).where(col(ResidentPhone.resident_id).in_(batch))
+        for phone in session.exec(phones.order_by(col(ResidentPhone.id))):
             cards[phone.resident_id].phones.append(phone)
         links = (
             select(ResidentUnit, Unit.label)
-            .join(Unit, Unit.id == ResidentUnit.unit_id)  # type: ignore[arg-type]
-            .where(ResidentUnit.resident_id.in_(batch))  # type: ignore[attr-defined]
+            .join(Unit, col(Unit.id) == ResidentUnit.unit_id)
+            .where(col(ResidentUnit.resident_id).in_(batch))
         )
         for link, label in session.exec(links):
             cards[link.resident_id].links[label] = link
@@ -346,7 +347,7 @@ def _changes(card: _Card, entry: RosterEntry, asked: _Asked) -> list[FieldChange
     if more:
         changes.append(FieldChange("phones", _masked(on_file), _masked(on_file + more)))
     link = card.links.get(entry.unit.label)
-    if entry.role is not None and link is not None and link.role != entry.role.value:
+    if entry.role is not None and link is not None and link.role != entry.role:
         changes.append(FieldChange("role", link.role, entry.role.value))
     for name in _CARD_FIELDS:
         wanted = getattr(entry, name)
@@ -361,7 +362,7 @@ def _update(session: Session, desk: Desk, card: _Card, entry: RosterEntry) -> No
         # The card's numbers with those an earlier row for it added: none is added twice.
         if phone.stored not in _numbers(card):
             added = ResidentPhone(
-                resident_id=card.resident.id,  # type: ignore[arg-type]
+                resident_id=id_of(card.resident),
                 national=phone.national,
                 extension=phone.extension,
                 kind=phone.kind,
@@ -369,8 +370,8 @@ def _update(session: Session, desk: Desk, card: _Card, entry: RosterEntry) -> No
             session.add(added)
             card.phones.append(added)
     link = card.links.get(entry.unit.label)
-    if entry.role is not None and link is not None and link.role != entry.role.value:
-        link.role = entry.role.value
+    if entry.role is not None and link is not None and link.role != entry.role:
+        link.role = entry.role
         session.add(link)
     for name in _CARD_FIELDS:
         wanted = getattr(entry, name)

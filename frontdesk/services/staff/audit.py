@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from frontdesk.domain.people.phones import mask_stored
 from frontdesk.domain.vocabulary.sentences import stored_sentence, stored_steps
@@ -21,6 +21,7 @@ from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound
 from frontdesk.services.kernel.permissions import Action, require
 from frontdesk.store.listeners.journal import INSERT, REVEAL, UPDATE, AuditEntry
+from frontdesk.store.queries import id_of
 from frontdesk.store.tables.staff import Operator
 from frontdesk.wording import said_steps, say
 
@@ -90,10 +91,10 @@ def list_audit(
     filters = filters or AuditFilter()
     query = select(AuditEntry, Operator.name).outerjoin(
         Operator,
-        Operator.id == AuditEntry.operator_id,  # type: ignore[arg-type]
+        col(Operator.id) == AuditEntry.operator_id,
     )
     if filters.operator == SYSTEM:
-        query = query.where(AuditEntry.operator_id.is_(None))  # type: ignore[union-attr]
+        query = query.where(col(AuditEntry.operator_id).is_(None))
     elif filters.operator:
         actor = session.exec(select(Operator.id).where(Operator.name == filters.operator)).first()
         if actor is None:
@@ -108,9 +109,9 @@ def list_audit(
     if filters.since:
         query = query.where(AuditEntry.at >= filters.since)
     if before_id is not None:
-        query = query.where(AuditEntry.id < before_id)  # type: ignore[operator]
+        query = query.where(col(AuditEntry.id) < before_id)
     limit = max(1, limit)
-    rows = session.exec(query.order_by(AuditEntry.id.desc()).limit(limit + 1)).all()  # type: ignore[union-attr]
+    rows = session.exec(query.order_by(col(AuditEntry.id).desc()).limit(limit + 1)).all()
     lines = [_line(entry, name, desk) for entry, name in rows[:limit]]
     return AuditPage(lines, lines[-1].id if len(rows) > limit else None)
 
@@ -120,7 +121,7 @@ def audit_entry(*, session: Session, desk: Desk, operator_id: int, entry_id: int
     require(session, operator_id, Action.READ_AUDIT)
     row = session.exec(
         select(AuditEntry, Operator.name)
-        .outerjoin(Operator, Operator.id == AuditEntry.operator_id)  # type: ignore[arg-type]
+        .outerjoin(Operator, col(Operator.id) == AuditEntry.operator_id)
         .where(AuditEntry.id == entry_id)
     ).first()
     if row is None:
@@ -136,7 +137,7 @@ def _line(entry: AuditEntry, name: str | None, desk: Desk) -> AuditLine:
         for key in sorted(before.keys() | after.keys())
     ]
     return AuditLine(
-        id=entry.id,  # type: ignore[arg-type]
+        id=id_of(entry),
         at=entry.at.astimezone(tz),
         operator=name or (SYSTEM if entry.operator_id is None else f"#{entry.operator_id}"),
         counter=entry.counter,

@@ -63,7 +63,7 @@ def add_operator(*, session: Session, desk: Desk, name: str, role: Role, pin: st
         raise ServiceError(_("a PIN is 4 to 8 digits"))
     if session.exec(select(Operator).where(Operator.name == name)).first():
         raise ServiceError(_("there is already an operator called {name}").format(name=name))
-    operator = Operator(name=name, role=role.value, pin_hash=hash_pin(pin), created_at=desk.now())
+    operator = Operator(name=name, role=role, pin_hash=hash_pin(pin), created_at=desk.now())
     session.add(operator)
     return operator
 
@@ -133,7 +133,9 @@ def _attempt(
 
 
 def _locked(desk: Desk, operator: Operator) -> str:
-    until = operator.locked_until.astimezone(desk.policy.timezone)  # type: ignore[union-attr]
+    if operator.locked_until is None:
+        raise ValueError(f"{operator.name} is not locked out")
+    until = operator.locked_until.astimezone(desk.policy.timezone)
     return _("Too many wrong PINs: {name} is locked out until {at:%H:%M} on {at:%Y-%m-%d}.").format(
         name=operator.name, at=until
     )

@@ -44,7 +44,7 @@ def look_at(
 ) -> list[Presence]:
     """Mark ``subject_id`` as being handled by the operator (moving their earlier mark of that
     kind), and say who else is on it."""
-    session.exec(  # type: ignore[call-overload]
+    session.exec(
         delete(HandlingMark)
         .where(col(HandlingMark.operator_id) == operator_id)
         .where(col(HandlingMark.subject) == subject)
@@ -73,9 +73,7 @@ def look_at(
 @use_case
 def leave_all(*, session: Session, desk: Desk, operator_id: int) -> None:
     """The operator signs out or closes the app: their marks go."""
-    session.exec(  # type: ignore[call-overload]
-        delete(HandlingMark).where(col(HandlingMark.operator_id) == operator_id)
-    )
+    session.exec(delete(HandlingMark).where(col(HandlingMark.operator_id) == operator_id))
 
 
 def others_on(
@@ -89,11 +87,11 @@ def others_on(
         return {}
     rows = session.exec(
         select(HandlingMark, Operator.name)
-        .join(Operator, Operator.id == HandlingMark.operator_id)  # type: ignore[arg-type]
+        .join(Operator, col(Operator.id) == HandlingMark.operator_id)
         .where(HandlingMark.subject == subject)
         .where(HandlingMark.operator_id != (operator_id or 0))
         .where(col(HandlingMark.since) > desk.now() - SHIFT)
-        .order_by(HandlingMark.since)  # type: ignore[arg-type]
+        .order_by(col(HandlingMark.since))
     ).all()
     found: dict[int, list[Presence]] = {}
     for mark, name in rows:

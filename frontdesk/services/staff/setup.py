@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from frontdesk.domain.vocabulary.kinds import Role
 from frontdesk.i18n import _
@@ -34,7 +34,7 @@ def first_run(*, session: Session, desk: Desk, centre: str, manager: str, pin: s
 
 def desk_for_database(*, session: Session, desk: Desk) -> Desk:
     """The desk with the centre's name as the database knows it (set at the first run)."""
-    estate = session.exec(select(Estate).order_by(Estate.id)).first()
+    estate = session.exec(select(Estate).order_by(col(Estate.id))).first()
     if estate is None or estate.name == desk.policy.centre_name:
         return desk
     return replace(desk, policy=replace(desk.policy, centre_name=estate.name))

@@ -9,7 +9,7 @@ change made with no one stamped (the demo builder, a migration) is the system's.
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Column, Index, Text, event, insert, inspect
 from sqlalchemy.orm import Session as OrmSession
@@ -27,7 +27,7 @@ SECRET_COLUMNS = frozenset({"pin_hash"})
 class AuditEntry(SQLModel, table=True):
     """One change (or one reveal of a full phone number): who, when, where, before and after."""
 
-    __tablename__ = "audit_entry"
+    __tablename__: ClassVar[str] = "audit_entry"
     __table_args__ = (Index("ix_audit_entry_subject", "table_name", "row_key"),)
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_column=Column(AwareDateTime(), nullable=False, index=True))

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 from itertools import islice
+from typing import ClassVar
 
 from sqlalchemy import (
     Column,
@@ -32,7 +33,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.orm import Session as OrmSession
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 from frontdesk.domain.people.search_terms import Form, Term, resident_terms
 from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit, Unit
@@ -47,7 +48,7 @@ class SearchTerm(SQLModel, table=True):
     """A resident is found by ``term`` (a name, pinyin, initials, unit, number or an ending of
     one); ``weight`` ranks the kinds of term (see ``domain.search_terms.WEIGHTS``)."""
 
-    __tablename__ = "search_term"
+    __tablename__: ClassVar[str] = "search_term"
     __table_args__ = (
         Index("ix_search_term_resident_id", "resident_id"),
         {"sqlite_with_rowid": False},
@@ -64,7 +65,7 @@ class SearchTerm(SQLModel, table=True):
     weight: int = Field(sa_column=Column(Integer, nullable=False))
 
 
-_terms = SearchTerm.__table__  # type: ignore[attr-defined]
+_terms = SearchTerm.__table__
 
 
 def reindex(connection: Connection, resident_ids: Iterable[int]) -> None:
@@ -85,7 +86,9 @@ def reindex(connection: Connection, resident_ids: Iterable[int]) -> None:
 def stale(connection: Connection) -> list[int]:
     """Residents whose terms in the index are not those their rows give (none, normally)."""
     found: list[int] = []
-    ids = iter(connection.execute(select(Resident.id).order_by(Resident.id)).scalars().all())
+    ids = iter(
+        connection.execute(select(col(Resident.id)).order_by(col(Resident.id))).scalars().all()
+    )
     while batch := list(islice(ids, REBUILD_BATCH)):
         stored: dict[int, set[tuple[str, str, int]]] = defaultdict(set)
         for kind, term, resident_id, weight in connection.execute(
@@ -95,7 +98,9 @@ def stale(connection: Connection) -> list[int]:
         for rid, terms in _expected(connection, batch).items():
             if stored[rid] != {(t.kind.value, t.text, t.weight) for t in terms}:
                 found.append(rid)
-    orphans = select(_terms.c.resident_id).where(~_terms.c.resident_id.in_(select(Resident.id)))
+    orphans = select(_terms.c.resident_id).where(
+        ~_terms.c.resident_id.in_(select(col(Resident.id)))
+    )
     found += connection.execute(orphans.distinct()).scalars().all()
     return sorted(found)
 
@@ -104,21 +109,21 @@ def _expected(connection: Connection, ids: list[int]) -> dict[int, set[Term]]:
     """The terms of these residents as their rows give them."""
     names = dict(
         connection.execute(
-            select(Resident.id, Resident.name).where(Resident.id.in_(ids))  # type: ignore[union-attr]
+            select(col(Resident.id), col(Resident.name)).where(col(Resident.id).in_(ids))
         ).all()
     )
     phones: dict[int, list[str]] = defaultdict(list)
     for resident_id, national in connection.execute(
-        select(ResidentPhone.resident_id, ResidentPhone.national).where(
-            ResidentPhone.resident_id.in_(ids)  # type: ignore[attr-defined]
+        select(col(ResidentPhone.resident_id), col(ResidentPhone.national)).where(
+            col(ResidentPhone.resident_id).in_(ids)
         )
     ):
         phones[resident_id].append(national)
     units: dict[int, list[str]] = defaultdict(list)
     for resident_id, label in connection.execute(
-        select(ResidentUnit.resident_id, Unit.label)
-        .join(Unit, Unit.id == ResidentUnit.unit_id)  # type: ignore[arg-type]
-        .where(ResidentUnit.resident_id.in_(ids))  # type: ignore[attr-defined]
+        select(col(ResidentUnit.resident_id), col(Unit.label))
+        .join(Unit, col(Unit.id) == ResidentUnit.unit_id)
+        .where(col(ResidentUnit.resident_id).in_(ids))
     ):
         units[resident_id].append(label)
     return {rid: resident_terms(name, phones[rid], units[rid]) for rid, name in names.items()}
@@ -127,7 +132,9 @@ def _expected(connection: Connection, ids: list[int]) -> dict[int, set[Term]]:
 def rebuild(connection: Connection) -> int:
     """Write the whole index again; the number of residents indexed."""
     connection.execute(delete(_terms))
-    ids = iter(connection.execute(select(Resident.id).order_by(Resident.id)).scalars().all())
+    ids = iter(
+        connection.execute(select(col(Resident.id)).order_by(col(Resident.id))).scalars().all()
+    )
     count = 0
     while batch := list(islice(ids, REBUILD_BATCH)):
         reindex(connection, batch)
@@ -209,7 +216,7 @@ def _touched(session: OrmSession) -> set[int]:
     ids: set[int] = set()
     for row in (*session.new, *session.deleted):
         if isinstance(row, Resident):
-            ids.add(row.id)  # type: ignore[arg-type]
+            ids.add(row.id)
         elif isinstance(row, ResidentPhone | ResidentUnit):
             ids.add(row.resident_id)
     for row in session.dirty:
@@ -225,7 +232,7 @@ def _moved_or_renamed(row: Resident | ResidentPhone | ResidentUnit) -> set[int]:
     if not any(history.has_changes() for history in changed):
         return set()
     if isinstance(row, Resident):
-        return {row.id}  # type: ignore[arg-type]
+        return {row.id}
     owners = state.attrs["resident_id"].history
     return {row.resident_id, *owners.deleted}
 

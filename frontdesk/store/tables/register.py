@@ -2,12 +2,27 @@
 and the follow-up calls owed with every attempt."""
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Column, Index, text
 from sqlmodel import Field, SQLModel
 
-from frontdesk.store.types import moment_field, version_column
+from frontdesk.domain.vocabulary.kinds import (
+    AttemptOutcome,
+    Channel,
+    ComplaintClass,
+    Emotion,
+    EventKind,
+    FollowUpReason,
+    FollowUpStatus,
+    MatterKind,
+    MatterStatus,
+    Milestone,
+    Need,
+    RepairCategory,
+    Verdict,
+)
+from frontdesk.store.types import Vocabulary, moment_field, version_column
 
 _matter_version, _follow_up_version = version_column(), version_column()
 _RUNNING = text("met_at IS NULL AND superseded_at IS NULL")
@@ -16,9 +31,9 @@ _RUNNING = text("met_at IS NULL AND superseded_at IS NULL")
 class Call(SQLModel, table=True):
     """One row of the reception register (《客户接待登记表》): a call, visit, letter or entry."""
 
-    __tablename__ = "call"
+    __tablename__: ClassVar[str] = "call"
     id: int | None = Field(default=None, primary_key=True)
-    channel: str
+    channel: Channel = Field(sa_type=Vocabulary(Channel))
     rang_at: datetime | None = moment_field(nullable=True)
     answered_at: datetime = moment_field(index=True)
     rings: int | None = None
@@ -33,7 +48,7 @@ class Call(SQLModel, table=True):
 class Matter(SQLModel, table=True):
     """One matter raised on a call, with the required fields of its kind (DOMAIN.md §2)."""
 
-    __tablename__ = "matter"
+    __tablename__: ClassVar[str] = "matter"
     __table_args__ = (
         Index("ix_matter_status_next_due", "status", "next_due"),
         # Open complaints from the same number, for a caller on no card (repeats.py).
@@ -43,8 +58,8 @@ class Matter(SQLModel, table=True):
     # The call that raised it; none for a work order opened from a follow-up.
     call_id: int | None = Field(default=None, foreign_key="call.id", index=True)
     parent_id: int | None = Field(default=None, foreign_key="matter.id")
-    kind: str
-    status: str
+    kind: MatterKind = Field(sa_type=Vocabulary(MatterKind))
+    status: MatterStatus = Field(sa_type=Vocabulary(MatterStatus))
     resident_id: int | None = Field(default=None, foreign_key="resident.id", index=True)
     unit_id: int | None = Field(default=None, foreign_key="unit.id")
     unit_label: str = ""
@@ -59,19 +74,19 @@ class Matter(SQLModel, table=True):
     happened_at: datetime | None = moment_field(nullable=True)
     place: str = ""
     complained_party: str = ""
-    complaint_class: str | None = None
-    emotion: str | None = None
-    need: str | None = None
+    complaint_class: ComplaintClass | None = Field(default=None, sa_type=Vocabulary(ComplaintClass))
+    emotion: Emotion | None = Field(default=None, sa_type=Vocabulary(Emotion))
+    need: Need | None = Field(default=None, sa_type=Vocabulary(Need))
     requested_deadline: datetime | None = moment_field(nullable=True)
     # Repair
-    repair_category: str | None = None
+    repair_category: RepairCategory | None = Field(default=None, sa_type=Vocabulary(RepairCategory))
     visit_at: datetime | None = moment_field(nullable=True)
     # Enquiry
     answered: bool | None = None
     callback_phone: str = ""
     promised_at: datetime | None = moment_field(nullable=True)
     # The earliest open milestone, kept with the row so the queue sorts in the database.
-    next_milestone: str | None = None
+    next_milestone: Milestone | None = Field(default=None, sa_type=Vocabulary(Milestone))
     next_due: datetime | None = moment_field(nullable=True)
     updated_at: datetime = moment_field()
     version: int = Field(default=1, sa_column=_matter_version)
@@ -81,7 +96,7 @@ class Matter(SQLModel, table=True):
 class MatterDeadline(SQLModel, table=True):
     """A milestone's deadline and how it was worked out; met or superseded, never deleted."""
 
-    __tablename__ = "matter_deadline"
+    __tablename__: ClassVar[str] = "matter_deadline"
     __table_args__ = (
         # Running deadlines only: the month-end sweep looks up the upgrades due among them.
         Index(
@@ -94,7 +109,7 @@ class MatterDeadline(SQLModel, table=True):
     )
     id: int | None = Field(default=None, primary_key=True)
     matter_id: int = Field(foreign_key="matter.id", index=True)
-    milestone: str
+    milestone: Milestone = Field(sa_type=Vocabulary(Milestone))
     due: datetime = moment_field()
     # The rule and the steps that reached ``due`` as data (wording.py says them in the reader's
     # language). Rows from before keep their text in ``rule`` and ``explanation``, shown as is.
@@ -109,10 +124,10 @@ class MatterDeadline(SQLModel, table=True):
 class MatterEvent(SQLModel, table=True):
     """The history of a matter: filed, escalated, replied, noted, reclassified, resolved …"""
 
-    __tablename__ = "matter_event"
+    __tablename__: ClassVar[str] = "matter_event"
     id: int | None = Field(default=None, primary_key=True)
     matter_id: int = Field(foreign_key="matter.id", index=True)
-    kind: str
+    kind: EventKind = Field(sa_type=Vocabulary(EventKind))
     at: datetime = moment_field()
     # None when the system acted (the automatic one-month upgrade).
     operator_id: int | None = Field(default=None, foreign_key="operator.id")
@@ -127,11 +142,11 @@ class MatterEvent(SQLModel, table=True):
 class FollowUp(SQLModel, table=True):
     """A follow-up call (回访) that is owed, with its due time and how it was worked out."""
 
-    __tablename__ = "follow_up"
+    __tablename__: ClassVar[str] = "follow_up"
     __table_args__ = (Index("ix_follow_up_status_due", "status", "due"),)
     id: int | None = Field(default=None, primary_key=True)
     matter_id: int = Field(foreign_key="matter.id", index=True)
-    reason: str
+    reason: FollowUpReason = Field(sa_type=Vocabulary(FollowUpReason))
     phone: str = ""
     created_at: datetime = moment_field()
     due: datetime = moment_field()
@@ -141,7 +156,7 @@ class FollowUp(SQLModel, table=True):
     explanation: str = ""
     evening_ok: bool = False
     urgent: bool = False
-    status: str = "owed"
+    status: FollowUpStatus = Field(default=FollowUpStatus.OWED, sa_type=Vocabulary(FollowUpStatus))
     done_at: datetime | None = moment_field(nullable=True)
     version: int = Field(default=1, sa_column=_follow_up_version)
     __mapper_args__ = {"version_id_col": _follow_up_version}
@@ -150,11 +165,11 @@ class FollowUp(SQLModel, table=True):
 class FollowUpAttempt(SQLModel, table=True):
     """One try at a follow-up call (《回访记录表》): outcome, the resident's verdict, notes."""
 
-    __tablename__ = "follow_up_attempt"
+    __tablename__: ClassVar[str] = "follow_up_attempt"
     id: int | None = Field(default=None, primary_key=True)
     follow_up_id: int = Field(foreign_key="follow_up.id", index=True)
     at: datetime = moment_field()
     operator_id: int = Field(foreign_key="operator.id")
-    outcome: str
-    verdict: str = "none"
+    outcome: AttemptOutcome = Field(sa_type=Vocabulary(AttemptOutcome))
+    verdict: Verdict = Field(default=Verdict.NONE, sa_type=Vocabulary(Verdict))
     notes: str = ""

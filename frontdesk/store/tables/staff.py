@@ -1,20 +1,22 @@
 """The counter's staff and who is on what: operators and the advisory handling marks."""
 
 from datetime import datetime
+from typing import ClassVar
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from frontdesk.store.types import moment_field
+from frontdesk.domain.vocabulary.kinds import Role
+from frontdesk.store.types import Vocabulary, moment_field
 
 
 class Operator(SQLModel, table=True):
     """Counter staff: receptionist, supervisor or office manager."""
 
-    __tablename__ = "operator"
+    __tablename__: ClassVar[str] = "operator"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
-    role: str
+    role: Role = Field(sa_type=Vocabulary(Role))
     pin_hash: str = ""
     active: bool = True
     created_at: datetime = moment_field()
@@ -28,7 +30,7 @@ class HandlingMark(SQLModel, table=True):
     is refused because of it and it never expires under someone on the phone; it is simply
     shown to the other counters, and dropped when its operator moves on."""
 
-    __tablename__ = "handling_mark"
+    __tablename__: ClassVar[str] = "handling_mark"
     __table_args__ = (UniqueConstraint("subject", "subject_id", "operator_id"),)
     id: int | None = Field(default=None, primary_key=True)
     subject: str

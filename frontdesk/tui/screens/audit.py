@@ -52,7 +52,7 @@ def parse_filter(text: str, *, now, tz) -> AuditFilter:
                 raise ValueError(str(exc)) from None
         else:
             raise ValueError(_("'{key}:' is not a filter").format(key=key))
-    return AuditFilter(**found)  # type: ignore[arg-type]
+    return AuditFilter(**found)
 
 
 class AuditScreen(ReportsWorkerFailures, Screen):

@@ -43,7 +43,7 @@ class SignInScreen(ReportsWorkerFailures, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def sign_in(self, name: str, pin: str) -> None:
-        if not self.app.wait_until_open():  # type: ignore[attr-defined]
+        if not self.app.wait_until_open():
             return
         from frontdesk.services.kernel.errors import SignInRefused  # loaded with the counter
 
@@ -52,7 +52,7 @@ class SignInScreen(ReportsWorkerFailures, Screen):
         except SignInRefused as refused:
             self.app.call_from_thread(self.refused, str(refused))
             return
-        self.app.call_from_thread(self.app.signed_in)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.app.signed_in)
 
     def refused(self, message: str) -> None:
         # Plain text: the message holds the typed name, which may hold brackets.
@@ -102,4 +102,4 @@ class FirstRunScreen(ReportsWorkerFailures, Screen):
         except ServiceError as exc:
             self.app.call_from_thread(self.query_one("#sign-in-error", Static).update, str(exc))
             return
-        self.app.call_from_thread(self.app.signed_in)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.app.signed_in)

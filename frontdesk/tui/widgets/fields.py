@@ -115,7 +115,7 @@ class ChoiceField(Static, can_focus=True):
         self._cursor_keeper: Timer | None = None
 
     @property
-    def value(self) -> str | None:  # type: ignore[override]  # the option chosen, not a text
+    def value(self) -> str | None:
         return self.chosen
 
     def set_value(self, value: object) -> None:

@@ -6,7 +6,7 @@ Create Date: 2026-11-23 15:21:23.300342
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 import frontdesk.store.types
 
 

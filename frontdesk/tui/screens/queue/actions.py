@@ -30,7 +30,12 @@ from frontdesk.services.matters.queue import QueueRow
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.wording import say
 
-CLASS_KEYS = {"major": "m", "important": "i", "minor": "n", "invalid": "v"}
+CLASS_KEYS = {
+    ComplaintClass.MAJOR: "m",
+    ComplaintClass.IMPORTANT: "i",
+    ComplaintClass.MINOR: "n",
+    ComplaintClass.INVALID: "v",
+}
 
 
 class QueueView(Protocol):
@@ -268,7 +273,7 @@ class MatterActions:
         await app.switch_mode("residents")
         # The view itself: a dialog left open over it (the help, a card being edited) stays.
         # Known by what it does, not by its class: each view stands alone (import contracts).
-        app.screen_stack[0].show_resident(row.resident_id)  # type: ignore[attr-defined]
+        app.screen_stack[0].show_resident(row.resident_id)
 
 
 def requested(detail: MatterDetail) -> EventLine | None:

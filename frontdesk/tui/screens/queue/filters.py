@@ -65,7 +65,7 @@ def next_kind(reading: QueueReading) -> dict[str, Any]:
 
 
 def next_status(reading: QueueReading) -> dict[str, Any]:
-    return {"status": following(["open", "resolved"], reading.filters.status)}
+    return {"status": following([MatterStatus.OPEN, MatterStatus.RESOLVED], reading.filters.status)}
 
 
 def other_deadlines(reading: QueueReading) -> dict[str, Any]:
