@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from frontdesk.i18n import _
 from frontdesk.tui.messages import DatabaseChanged
+from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.phone.ringing import TakesRings
 
 if TYPE_CHECKING:
@@ -244,8 +245,10 @@ class FrontdeskApp(TakesRings, App[None]):
             )
 
     def signed_in(self) -> None:
-        self.counter.load_centre()
-        self.sub_title = f"{self.counter.desk.policy.centre_name} · {self.counter.operator.name}"
+        counter = counter_of(self)  # signed in: the counter is open and its operator known
+        counter.load_centre()
+        operator = counter.operator.name if counter.operator is not None else ""
+        self.sub_title = f"{counter.desk.policy.centre_name} · {operator}"
         self.switch_mode("call")
         self._seen_changes: tuple[int, ...] | None = None
         self._sweep_failure: str | None = None
@@ -259,7 +262,7 @@ class FrontdeskApp(TakesRings, App[None]):
         The month-end upgrades fall due as time passes, not as anyone saves: they are made
         here, and the view reads again when this counter made one."""
         upgraded = self.sweep_month_end()
-        token = self.counter.change_token()
+        token = counter_of(self).change_token()
         moved = self._seen_changes is not None and token != self._seen_changes
         if moved or upgraded:
             # Every screen of the view, not only a prompt or form open over it.
@@ -272,7 +275,7 @@ class FrontdeskApp(TakesRings, App[None]):
         timeout, say): it is tried again at the next check, and the check goes on. The
         failure is said once, not every few seconds while it lasts."""
         try:
-            upgraded = self.counter.sweep_month_end()
+            upgraded = counter_of(self).sweep_month_end()
         except Exception as error:  # noqa: BLE001 - said to the operator, never lost
             said = str(error)
             if said != self._sweep_failure:
@@ -335,7 +338,7 @@ class FrontdeskApp(TakesRings, App[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == OPENING:
-            if event.state is WorkerState.SUCCESS:
+            if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Opened):
                 self.opened(event.worker.result)
             elif event.state is WorkerState.ERROR:
                 self.cannot_open(event.worker.error)

@@ -12,6 +12,7 @@ from textual.timer import Timer
 from frontdesk.i18n import _
 from frontdesk.services.kernel.errors import ServiceError
 from frontdesk.services.residents.reveal import Revealed
+from frontdesk.tui.mixed_into import WidgetPart
 from frontdesk.tui.open_counter import counter_of
 
 # Long enough to dial or read the number out, short enough not to be left on screen.
@@ -22,7 +23,7 @@ def reveal_binding(view: str, tooltip: str) -> Binding:
     return Binding("f6", "reveal", _("Number"), id=f"{view}.reveal", tooltip=tooltip)
 
 
-class RevealsNumbers:
+class RevealsNumbers(WidgetPart):
     """For a view that shows one subject (a resident, a follow-up) at a time. The view says what
     to reveal with :meth:`reveal_for` and shows it in :meth:`show_revealed`; this keeps which
     subject the number belongs to, and hides it again on time."""

@@ -163,6 +163,15 @@ class MomentPrompt(_LinePrompt[datetime | None]):
         self.dismiss(moment)
 
 
+def _as_choice(
+    option: Choice | tuple[str, str, str] | tuple[str, str, str, tuple[str, ...]],
+) -> Choice:
+    if isinstance(option, Choice):
+        return option
+    key, value, label, *words = option
+    return Choice(key, value, label, words[0] if words else ())
+
+
 class ChoicePrompt(ClosesOnce[str | None]):
     """Pick one of a few options with its letter, its number or its Chinese name (as an input
     method commits it); Escape cancels."""
@@ -181,7 +190,7 @@ class ChoicePrompt(ClosesOnce[str | None]):
         the choice is about, shown under the title."""
         super().__init__()
         self.title_text = title
-        self.options = [o if isinstance(o, Choice) else Choice(*o) for o in options]
+        self.options = [_as_choice(o) for o in options]
         self.detail = detail
         self.typing = ChoiceTyping(self, lambda: self.options, self._picked, self._refused)
 

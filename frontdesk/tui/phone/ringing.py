@@ -17,7 +17,10 @@ from textual import work
 
 from frontdesk.domain.call.ring import Event, Reply, RingEvent, rings_after, rung_for
 from frontdesk.i18n import _
+from frontdesk.tui.mixed_into import AppPart
+from frontdesk.tui.open_counter import app_of, counter_of
 from frontdesk.tui.phone.ring_server import RingListener
+from frontdesk.tui.views import TakesCalls
 
 if TYPE_CHECKING:
     from frontdesk.services.intake.incoming import Caller
@@ -55,7 +58,7 @@ class Ringing:
         return f"{names} {self.caller.masked}".strip()
 
 
-class TakesRings:
+class TakesRings(AppPart):
     """The app's part in a ringing call; ``FrontdeskApp`` mixes it in."""
 
     def init_rings(self, socket: Path | None, tick: Callable[[], float] | None) -> None:
@@ -86,7 +89,7 @@ class TakesRings:
         from frontdesk.domain.people.phones import PhoneError
         from frontdesk.services.intake.incoming import ringing_number
 
-        counter = self.counter
+        counter = app_of(self).counter
         if counter is None or counter.operator is None:
             return Reply(False, _("no one is signed in at this counter yet"))
         try:
@@ -100,11 +103,11 @@ class TakesRings:
         return Reply(True, counter=counter.desk.counter)
 
     def _rung_already(self, event: RingEvent) -> timedelta:
-        policy = self.counter.desk.policy
+        policy = counter_of(self).desk.policy
         if event.rings is not None:
             return rung_for(event.rings, policy.ring_seconds)
         if event.at is not None:
-            since = self.counter.desk.now() - event.at
+            since = counter_of(self).desk.now() - event.at
             if timedelta(0) <= since <= LONGEST_SAID:
                 return since
         return timedelta(0)
@@ -143,7 +146,7 @@ class TakesRings:
 
     @work(thread=True, exclusive=True, group="ringing", exit_on_error=False)
     def look_up_caller(self, ringing: Ringing) -> None:
-        caller = self.counter.who_is_calling(ringing.phone)
+        caller = counter_of(self).who_is_calling(ringing.phone)
         self.call_from_thread(self.caller_found, ringing, caller)
 
     def caller_found(self, ringing: Ringing, caller: "Caller") -> None:
@@ -164,7 +167,7 @@ class TakesRings:
         if timedelta(seconds=now - ringing.began) > RING_GIVES_UP:
             self.ring_ended(ringing.phone, missed=True)
             return
-        policy = self.counter.desk.policy
+        policy = counter_of(self).desk.policy
         rings = ringing.rings(now, policy.ring_seconds)
         card = ringing.card
         if card is None or not card.is_attached or card.screen is not self.screen:
@@ -187,14 +190,15 @@ class TakesRings:
         if ringing is None:
             return
         now = self.tick()
-        rings = ringing.rings(now, self.counter.desk.policy.ring_seconds)
+        rings = ringing.rings(now, counter_of(self).desk.policy.ring_seconds)
         # In the register on the counter's clock: it rang for as long as it was counted.
-        rang_at = self.counter.desk.now() - timedelta(seconds=now - ringing.began)
+        rang_at = counter_of(self).desk.now() - timedelta(seconds=now - ringing.began)
         self.ring_ended(ringing.phone, missed=False)
         await self.switch_mode("call")
         await self.clear_way_to_call()
-        call_screen = self.screen_stack[0]
-        await call_screen.answer(ringing.phone, ringing.caller, rings, rang_at)
+        call_view = self.screen_stack[0]
+        if isinstance(call_view, TakesCalls):
+            await call_view.answer(ringing.phone, ringing.caller, rings, rang_at)
 
     async def clear_way_to_call(self) -> None:
         """What is open over the Call view gives way to the call: the help, the palette; a

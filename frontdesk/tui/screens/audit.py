@@ -2,6 +2,8 @@
 shown, newest first, one line each; Enter opens an entry with every field before and after.
 Read only: there is no key here, or anywhere, that changes or removes an entry."""
 
+from typing import Any
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,7 +35,7 @@ STYLES = {REVEAL: "bold yellow", DELETE: "bold red", INSERT: "green", UPDATE: ""
 
 def parse_filter(text: str, *, now, tz) -> AuditFilter:
     """What the filter line asks for; ValueError with a message for a word it cannot read."""
-    found: dict[str, object] = {}
+    found: dict[str, Any] = {}  # the filter's fields, each of its own type
     names = {"who": "operator", "operator": "operator", "table": "table_name", "row": "row_key"}
     for word in text.split():
         key, colon, value = word.partition(":")

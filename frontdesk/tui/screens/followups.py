@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
@@ -182,8 +183,9 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
 
     def highlight(self, index: int | None) -> None:
         table = self.query_one(DataTable)
-        valid = index is not None and table.is_valid_row_index(index)
-        key = table.coordinate_to_cell_key((index, 0)).row_key.value if valid else None
+        key = None
+        if index is not None and table.is_valid_row_index(index):
+            key = table.coordinate_to_cell_key(Coordinate(index, 0)).row_key.value
         self.current = c = self.rows.get(int(key)) if key else None
         if self.revealed is not None and self.revealed_for(c.id if c else None) is None:
             self.hide_number()  # the selection moved: back to masked
@@ -238,7 +240,8 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
     def missed(self, outcome: AttemptOutcome) -> None:
         done = _("Follow-up {follow_up_id}: {outcome}; the call stays on the list")
         attempt = self.counter.record_attempt
-        self.act(done, attempt, follow_up_id=self.current.id, outcome=outcome)
+        if self.current is not None:  # the row may have gone since the key was pressed
+            self.act(done, attempt, follow_up_id=self.current.id, outcome=outcome)
 
     def action_no_answer(self) -> None:
         self.missed(AttemptOutcome.NO_ANSWER)
@@ -252,6 +255,8 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
     @work(exclusive=True, exit_on_error=False, group="followups-ask")
     async def action_reached(self) -> None:
         c = self.current
+        if c is None:
+            return  # the row went before the question could be asked
         title = _("Follow-up of #{id} with {name}").format(id=c.matter_id, name=c.resident)
         verdicts = [
             ("s", Verdict.SATISFIED.value, _("satisfied"), (chinese_name(Verdict.SATISFIED),)),

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.i18n import _
 from frontdesk.tui.failures import ReportsWorkerFailures
-from frontdesk.tui.open_counter import counter_of
+from frontdesk.tui.open_counter import app_of, counter_of
 from frontdesk.tui.widgets.footer import CounterFooter
 
 
@@ -43,7 +43,7 @@ class SignInScreen(ReportsWorkerFailures, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def sign_in(self, name: str, pin: str) -> None:
-        if not self.app.wait_until_open():
+        if not app_of(self).wait_until_open():
             return
         from frontdesk.services.kernel.errors import SignInRefused  # loaded with the counter
 
@@ -52,7 +52,7 @@ class SignInScreen(ReportsWorkerFailures, Screen):
         except SignInRefused as refused:
             self.app.call_from_thread(self.refused, str(refused))
             return
-        self.app.call_from_thread(self.app.signed_in)
+        self.app.call_from_thread(app_of(self).signed_in)
 
     def refused(self, message: str) -> None:
         # Plain text: the message holds the typed name, which may hold brackets.
@@ -102,4 +102,4 @@ class FirstRunScreen(ReportsWorkerFailures, Screen):
         except ServiceError as exc:
             self.app.call_from_thread(self.query_one("#sign-in-error", Static).update, str(exc))
             return
-        self.app.call_from_thread(self.app.signed_in)
+        self.app.call_from_thread(app_of(self).signed_in)

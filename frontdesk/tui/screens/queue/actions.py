@@ -6,7 +6,6 @@ from collections.abc import Callable, Coroutine
 from functools import partial
 from typing import Any, Protocol
 
-from textual.app import App
 from textual.screen import Screen
 
 from frontdesk.domain.clock.moments import Tense
@@ -28,6 +27,7 @@ from frontdesk.services.kernel.errors import ServiceError
 from frontdesk.services.matters.detail import EventLine, MatterDetail
 from frontdesk.services.matters.queue import QueueRow
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
+from frontdesk.tui.views import ShowsResidents
 from frontdesk.wording import say
 
 CLASS_KEYS = {
@@ -40,9 +40,6 @@ CLASS_KEYS = {
 
 class QueueView(Protocol):
     """What the actions need of the view they work in."""
-
-    @property
-    def app(self) -> App[Any]: ...
 
     @property
     def counter(self) -> Counter: ...
@@ -79,7 +76,7 @@ class MatterActions:
             )
 
     async def ask(self, prompt: Any) -> Any:
-        return await self.view.app.push_screen_wait(prompt)
+        return await self.workers.app.push_screen_wait(prompt)
 
     @staticmethod
     def target(row: QueueRow) -> dict[str, Any]:
@@ -99,7 +96,7 @@ class MatterActions:
         )
 
     def _run(self, done: str, use_case: Callable[..., Any], kwargs: dict[str, Any]) -> None:
-        view, app = self.view, self.view.app
+        view, app = self.view, self.workers.app
         try:
             result = use_case(**kwargs)
         except Conflict as error:
@@ -212,11 +209,13 @@ class MatterActions:
                 MomentPrompt(title, label, self.counter.desk, tense=Tense.FUTURE)
             )
         else:
+            asked_until = asked.until
+            assert asked_until is not None  # requested() keeps only asks that name a deadline
             options = [
                 (
                     "y",
                     "yes",
-                    _("approve: resolve by {at}").format(at=short_text(asked.until)),
+                    _("approve: resolve by {at}").format(at=short_text(asked_until)),
                     ("是", "批准"),
                 ),
                 ("n", "no", _("not now"), ("否", "暂不")),
@@ -269,11 +268,12 @@ class MatterActions:
         row = self.view.current
         if row is None or row.resident_id is None:
             return
-        app = self.view.app
+        app = self.workers.app
         await app.switch_mode("residents")
         # The view itself: a dialog left open over it (the help, a card being edited) stays.
-        # Known by what it does, not by its class: each view stands alone (import contracts).
-        app.screen_stack[0].show_resident(row.resident_id)
+        view = app.screen_stack[0]
+        if isinstance(view, ShowsResidents):
+            view.show_resident(row.resident_id)
 
 
 def requested(detail: MatterDetail) -> EventLine | None:

@@ -8,6 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
@@ -202,8 +203,9 @@ class QueueScreen(ReportsWorkerFailures, Screen):
         self.refilter(**filters.other_deadlines(self.reading))
 
     def action_toggle_mine(self) -> None:
-        if self.counter.operator is not None:
-            self.refilter(**filters.other_filer(self.reading, self.counter.operator.id))
+        me = self.counter.operator.id if self.counter.operator is not None else None
+        if me is not None:
+            self.refilter(**filters.other_filer(self.reading, me))
 
     @work(exclusive=True, exit_on_error=False, group="queue-ask")
     async def action_filter(self) -> None:
@@ -350,7 +352,7 @@ class QueueScreen(ReportsWorkerFailures, Screen):
         table = self.query_one(DataTable)
         if index is None or not table.is_valid_row_index(index):
             return None
-        key = table.coordinate_to_cell_key((index, 0)).row_key.value
+        key = table.coordinate_to_cell_key(Coordinate(index, 0)).row_key.value
         return self.reading.rows.get(int(key)) if key else None
 
     def highlight(self, index: int | None) -> None:

@@ -170,6 +170,8 @@ class EditResidentScreen(ReportsWorkerFailures, ClosesOnce[bool]):
 
     @work(thread=True, exclusive=True, group="resident-edit", exit_on_error=False)
     def save(self, **fields) -> None:
+        # Saved only from a form that read the card first (action_save waits for it).
+        assert self.original is not None
         try:
             seen = Seen("resident", self.resident_id, self.original.version)
             self.counter.edit_resident(resident_id=self.resident_id, seen=seen, **fields)

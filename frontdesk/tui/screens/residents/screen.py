@@ -2,8 +2,6 @@
 their calls, matters and follow-ups (DOMAIN.md §5). From here the card is edited and a call
 is started for the resident."""
 
-import inspect
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,6 +23,7 @@ from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.revealing import RevealsNumbers, reveal_binding
 from frontdesk.tui.screens.residents.edit import EditResidentScreen
+from frontdesk.tui.views import TakesCalls
 from frontdesk.tui.widgets.fields import LineInput
 from frontdesk.tui.widgets.footer import CounterFooter
 from frontdesk.tui.widgets.resident_card import ResidentCardView
@@ -293,13 +292,11 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         resident_id = self.picked
         await self.app.switch_mode("call")
         # The view itself, under any dialog left open over it (the help).
-        start_for = getattr(self.app.screen_stack[0], "start_for", None)
-        if start_for is None:
+        view = self.app.screen_stack[0]
+        if not isinstance(view, TakesCalls):
             self.app.notify(_("The Call view cannot start a call for a resident yet."))
             return
-        result = start_for(resident_id)
-        if inspect.isawaitable(result):
-            await result
+        await view.start_for(resident_id)
 
     def action_reveal(self) -> None:
         if self.picked is not None:
