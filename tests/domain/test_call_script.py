@@ -10,7 +10,7 @@ from frontdesk.domain.call.script import (
     spoken_moment,
 )
 from frontdesk.domain.people.units import normalize_unit
-from frontdesk.domain.vocabulary.kinds import MatterKind
+from frontdesk.domain.vocabulary.kinds import Channel, MatterKind
 from tests.conftest import at
 
 
@@ -63,3 +63,14 @@ def test_commit_promises_the_time_and_close_thanks_the_caller():
     assert "祝您一天好心情" in close().say
     assert "hang up first" in close().gloss
     assert spoken_moment(at(2026, 12, 6, 9, 5)) == "12月6日(星期日)09:05"
+
+
+def test_each_channel_has_its_own_first_and_last_line(policy):
+    walk_in = greeting(policy, apologise=False, channel=Channel.WALK_IN)
+    assert walk_in.say == "您好,请坐!请问有什么可以帮您?" and "invite them to sit" in walk_in.gloss
+    assert close(channel=Channel.WALK_IN).say == "请慢走,再见!"
+    for quiet in (Channel.LETTER, Channel.COMMENT_BOOK):
+        # Nobody hears a letter or the book: nothing to say, what to do instead.
+        assert greeting(policy, apologise=True, channel=quiet).say == ""
+        assert close(channel=quiet).say == "" and close(channel=quiet).gloss
+    assert "来电" in close().say and "客户服务中心" in greeting(policy, apologise=False).say

@@ -199,16 +199,18 @@ async def test_a_validation_error_is_shown_beside_its_field_and_fixed(make_app, 
     assert (matter.kind, matter.department, matter.content) == ("repair", "安护部", "门锁坏了")
 
 
-async def test_never_say_phrases_are_marked_with_what_to_say(make_app, counter):
+async def test_the_caller_s_own_account_is_not_held_to_the_phrases_the_counter_never_says(
+    make_app, counter
+):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await find_resident(app, pilot, counter)
         await pilot.press("o")
         await settle(app, pilot)
-        await type_in(pilot, "这个我不知道", enter=False)
+        await type_in(pilot, "保安说但是这个他不知道", enter=False)
         await pilot.pause()
-        guard = str(app.screen.query_one("#guard").render())
-        assert "不知道" in guard and "我帮您确认后回复您" in guard
+        shown = " ".join(str(s.render()) for s in app.screen.query(".warning"))
+        assert "不知道" not in shown and "我帮您确认后回复您" not in shown
 
 
 async def test_a_long_ring_starts_the_greeting_with_an_apology(make_app, counter):
@@ -345,18 +347,40 @@ async def test_discarding_a_call_takes_the_key_twice(make_app, counter):
         assert app.screen.call.resident_id is None and app.screen.call.started is None
 
 
-async def test_a_walk_in_is_recorded_as_a_walk_in(make_app, counter):
+async def test_a_walk_in_is_greeted_seen_off_and_recorded_as_a_walk_in(make_app, counter):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+t")
+        assert script(app).startswith("walk-in · ") and "您好,请坐" in script(app)
         await find_resident(app, pilot, counter)
+        assert script(app).startswith("walk-in · ")  # the channel stays in sight
         await pilot.press("s")
         await settle(app, pilot)
         await type_in(pilot, "建议加装雨棚")
         await pilot.press("f9", "f10")
         await settle(app, pilot)
+        assert "请慢走,再见" in script(app) and "Filed" in script(app)
+        assert "来电" not in script(app) and "hang up" not in script(app)
+        assert script(app).startswith("phone · ")  # the next one is a call again
     assert (calls(counter)[-1].channel, calls(counter)[-1].rings) == ("walk-in", None)
+
+
+async def test_a_letter_has_nothing_to_say_but_what_to_do_with_it(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+t", "ctrl+t")
+        assert script(app).startswith("letter · ") and "handling form" in script(app)
+        assert "您好" not in script(app)
+        await find_resident(app, pilot, counter)
+        await pilot.press("s")
+        await settle(app, pilot)
+        await type_in(pilot, "建议小区增设快递柜")
+        await pilot.press("f9", "f10")
+        await settle(app, pilot)
+        assert "supervisor confirms the reply" in script(app) and "来电" not in script(app)
+    assert calls(counter)[-1].channel == "letter"
 
 
 async def test_brackets_in_what_is_typed_are_shown_not_read_as_markup(make_app, counter):

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from frontdesk import i18n
-from frontdesk.domain.vocabulary.kinds import MatterKind
+from frontdesk.domain.vocabulary.kinds import Channel, MatterKind
 from frontdesk.domain.vocabulary.policy import Policy
 from frontdesk.i18n import _
 
@@ -43,6 +43,8 @@ SAY: dict[str, dict[str, str]] = {
         "anything_else": "请问还有其他可以帮您的吗?",
         "promise": "我们会在{due}前给您答复。",
         "close": "谢谢您的来电,祝您一天好心情!",
+        "walk_in_greet": "您好,请坐!请问有什么可以帮您?",
+        "walk_in_close": "请慢走,再见!",
         "moment": "{month}月{day}日(星期{weekday}){time}",
         "complaint": "您反映{when}在{place},{party}{content}",
         "complaint_when": "{when}",
@@ -69,6 +71,8 @@ SAY: dict[str, dict[str, str]] = {
         "anything_else": "Is there anything else I can help you with?",
         "promise": "We will get back to you by {due}.",
         "close": "Thank you for calling, and have a nice day!",
+        "walk_in_greet": "Hello, please have a seat. How can I help you?",
+        "walk_in_close": "Goodbye, and take care!",
         "moment": "{weekday} {day} {month_name} {time}",
         "complaint": "you reported that{when}{place}: {party}{content}",
         "complaint_when": " on {when}",
@@ -134,8 +138,23 @@ def needs_apology(policy: Policy, rings: int) -> bool:
     return rings >= policy.apologise_from
 
 
-def greeting(policy: Policy, *, apologise: bool, caller: str = CHINESE) -> Line:
+def greeting(
+    policy: Policy, *, apologise: bool, caller: str = CHINESE, channel: Channel = Channel.PHONE
+) -> Line:
+    """The first line: the phone's greeting, a walk-in invited to sit, or for a letter or an
+    entry of the comment book, which nobody hears, what to do with it (DOMAIN.md §7)."""
     said = _said(caller)
+    if channel is Channel.WALK_IN:
+        return Line(
+            said["walk_in_greet"],
+            _("Stand up as the resident comes to the counter, and invite them to sit."),
+        )
+    if channel is Channel.LETTER:
+        return Line(
+            "", _("A letter: record it on a handling form the day it arrives, and keep a copy.")
+        )
+    if channel is Channel.COMMENT_BOOK:
+        return Line("", _("An entry of the comment book: record it as a call is recorded."))
     say = said["greet"].format(centre=policy.centre_name)
     means = _("Hello, {centre} customer service centre, how can I help you?").format(
         centre=policy.centre_name
@@ -251,7 +270,27 @@ def commit(due: datetime | None, *, caller: str = CHINESE) -> Line:
     )
 
 
-def close(*, caller: str = CHINESE) -> Line:
+def close(*, caller: str = CHINESE, channel: Channel = Channel.PHONE) -> Line:
+    """The last line, as the matter came in: a caller thanked, a walk-in seen off, a letter or
+    a comment-book entry answered as the handbook asks."""
+    if channel is Channel.WALK_IN:
+        return Line(_said(caller)["walk_in_close"], _("See the resident off with a smile."))
+    if channel is Channel.LETTER:
+        return Line(
+            "",
+            _(
+                "Reply by letter once the supervisor confirms the reply, then call to thank "
+                "the resident."
+            ),
+        )
+    if channel is Channel.COMMENT_BOOK:
+        return Line(
+            "",
+            _(
+                "Write the handling back into the book and sign it; call back a resident who "
+                "left a number."
+            ),
+        )
     return _line(
         caller,
         _said(caller)["close"],

@@ -4,7 +4,6 @@ back, confirm, file (once), change channel, mark a long ring, make a card, start
 from functools import partial
 
 from frontdesk.domain.call.script import Step
-from frontdesk.domain.vocabulary.labels import named
 from frontdesk.i18n import _
 from frontdesk.services.intake.call import CallDraft, FiledCall
 from frontdesk.services.intake.filing import check_call
@@ -33,9 +32,8 @@ class CallActions:
     def channel(self) -> None:
         """Walk-ins, letters and the comment book are recorded the same way as calls."""
         self.view.begin()
-        channel = self.view.call.next_channel()
-        self.view.notify(_("Channel: {channel}").format(channel=named(channel)), timeout=3)
-        self.view.greet()
+        self.view.call.next_channel()
+        self.view.greet()  # the script panel names the channel, and greets as it asks
         self.drafts.changed()
 
     async def another(self) -> None:
@@ -161,9 +159,8 @@ class CallActions:
                 severity="warning",
                 timeout=10,
             )
-        await self.view.reset(
-            _("Filed: {ids}. Thank the caller and let them hang up first.").format(ids=ids)
-        )
+        # What to do as the resident goes is the close's own line (a call, a walk-in, a letter).
+        await self.view.reset(_("Filed: {ids}.").format(ids=ids))
 
     async def discard(self) -> None:
         call = self.view.call

@@ -82,15 +82,6 @@ class MatterForm(Vertical):
     def fields(self) -> list[TextField | ChoiceField]:
         return [row.field for row in self.rows.values()]
 
-    def free_texts(self) -> list[str]:
-        """What was typed in the free-text fields (the phrase guard reads these)."""
-        return [
-            row.field.value
-            for spec in FIELDS[self.kind]
-            if spec.type is FieldType.TEXT
-            if isinstance((row := self.rows[spec.name]).field.value, str)
-        ]
-
     def values(self) -> dict[str, object]:
         return {
             name: getattr(row.field, "real_value", row.field.value)

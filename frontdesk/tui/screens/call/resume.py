@@ -6,7 +6,6 @@ from frontdesk.domain.call.script import Step, identify
 from frontdesk.domain.vocabulary.kinds import MatterKind
 from frontdesk.services.intake.call import MatterDraft
 from frontdesk.services.intake.drafts import SavedCall
-from frontdesk.tui.markup import phrase_warnings
 from frontdesk.tui.screens.call.view import CallView
 from frontdesk.tui.widgets.fields import GoesOnTyping, TextField
 
@@ -66,7 +65,6 @@ async def restore(view: CallView, saved: SavedCall) -> None:
         panel.find(saved.search)  # the matches as they were listed
     state.recorded = list(call.matters)
     view.show_recorded()
-    view.line("guard").update(phrase_warnings(form.free_texts() if form else []))
     if call.resident_id is not None:
         state.resident_id = call.resident_id
         view.load_card(call.resident_id, refill=False)

@@ -30,7 +30,7 @@ from frontdesk.services.intake.call import CallDraft, MatterDraft
 from frontdesk.services.residents.card import ResidentCard
 from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.keys import keys
-from frontdesk.tui.markup import escape, phrase_warnings
+from frontdesk.tui.markup import escape
 from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.screens.call.actions import CallActions
 from frontdesk.tui.screens.call.answer import RingAnswer
@@ -123,7 +123,6 @@ class CallScreen(ReportsWorkerFailures, Screen):
                 )
                 yield Vertical(id="form-slot")
                 yield Static("", id="offer", classes="warning")
-                yield Static("", id="guard", classes="warning")
                 yield Static("", id="recorded", classes="hint")
             yield ResidentCardView(id="card")
         yield CounterFooter()
@@ -181,34 +180,42 @@ class CallScreen(ReportsWorkerFailures, Screen):
 
     # The script panel
     def say(self, step: Step, line: Line, extra: str = "") -> None:
+        """The script panel: how the matter came in and the step reached, the line to say
+        (none for a letter or the comment book) and what it means or what to do."""
         self.call.step = step
         steps = " › ".join(
             f"[reverse]{step_name(s)}[/]" if s is step else step_name(s) for s in Step
         )
-        text = f"{steps}\n[b]{escape(line.say)}[/b]"
+        text = f"[b]{escape(named(self.call.channel))}[/b] · {steps}"
+        if line.say:
+            text += f"\n[b]{escape(line.say)}[/b]"
         if line.gloss:
             text += f"\n[dim]{escape(line.gloss)}[/dim]"
         self.query_one("#script", Static).update(text + (f"\n{extra}" if extra else ""))
 
     def greet(self) -> None:
         policy = self.counter.desk.policy
-        self.say(Step.GREET, greeting(policy, apologise=self.call.apologise, caller=self.caller))
+        line = greeting(
+            policy, apologise=self.call.apologise, caller=self.caller, channel=self.call.channel
+        )
+        self.say(Step.GREET, line)
 
     async def reset(self, note: str = "") -> None:
         """Clear everything for the next call. The call is received when its first key is
         pressed, not when the form was cleared."""
         with self.drafts.held():
+            finished = self.call.channel  # the close is the one of the matter just filed
             self.call = CallState()
             self.panel.clear()
             self.kind_field.set_value(None)
             await self.clear_form_slot()
             self.form = None
-            for name in ("offer", "guard", "recorded"):
+            for name in ("offer", "recorded"):
                 self.line(name).update("")
             self.query_one(ResidentCardView).show(None)
             self.greet()
             if note:
-                self.say(Step.CLOSE, close(caller=self.caller), note)
+                self.say(Step.CLOSE, close(caller=self.caller, channel=finished), note)
             self.panel.focus_search()
             self.refresh_bindings()
 
@@ -374,11 +381,9 @@ class CallScreen(ReportsWorkerFailures, Screen):
 
     @on(Input.Changed)
     def edited(self, event: Input.Changed) -> None:
+        # What is typed here is the caller's own account, not words said to them: the phrase
+        # guard watches replies and notes (the queue's and the follow-ups' questions).
         self.changed(typed=bool(event.value))
-        if event.input.id == "identify":
-            return
-        texts = self.form.free_texts() if self.form else []
-        self.line("guard").update(phrase_warnings(texts))
 
     @on(ChoiceField.Chosen)
     def choice_changed(self, event: ChoiceField.Chosen) -> None:
