@@ -1,8 +1,6 @@
 """The queue's actions apart from the screen: what a use case's success, refusal or conflict
 makes the view say and do."""
 
-from types import SimpleNamespace
-
 from frontdesk.services.kernel.concurrency import Conflict, Seen
 from frontdesk.services.kernel.errors import ServiceError
 from frontdesk.tui.screens.queue.actions import MatterActions
@@ -10,10 +8,9 @@ from tests.tui.queue_rows import row
 
 
 class View:
-    """A queue view that notes what it is told; its app runs a thread's callback at once."""
+    """A queue view that notes what it is told, and runs a thread's callback at once."""
 
     def __init__(self) -> None:
-        self.app = SimpleNamespace(call_from_thread=lambda f, *a, **k: f(*a, **k))
         self.counter = None
         self.current = row(3)
         self.said: list[tuple[str, str]] = []
@@ -21,6 +18,9 @@ class View:
 
     def load(self, *, from_top: bool = False) -> None:
         self.loads += 1
+
+    def from_thread(self, callback, *args, **kwargs):
+        return callback(*args, **kwargs)
 
     def notify(self, message: str, *, severity: str = "information", timeout=None) -> None:
         self.said.append((severity, message))

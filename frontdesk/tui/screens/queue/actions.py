@@ -49,6 +49,10 @@ class QueueView(Protocol):
 
     def load(self, *, from_top: bool = False) -> None: ...
 
+    def from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``callback`` on the app's thread, from a worker thread, and wait for it."""
+        ...
+
     def notify(self, message: str, *, severity: Any = ..., timeout: float | None = ...) -> None: ...
 
 
@@ -96,19 +100,19 @@ class MatterActions:
         )
 
     def _run(self, done: str, use_case: Callable[..., Any], kwargs: dict[str, Any]) -> None:
-        view, app = self.view, self.workers.app
+        view, from_thread = self.view, self.view.from_thread
         try:
             result = use_case(**kwargs)
         except Conflict as error:
             # Show what the other counter did, and the matter as it is now.
-            app.call_from_thread(view.notify, str(error), severity="error", timeout=20)
-            app.call_from_thread(view.load)
+            from_thread(view.notify, str(error), severity="error", timeout=20)
+            from_thread(view.load)
             return
         except ServiceError as error:
-            app.call_from_thread(view.notify, str(error), severity="error")
+            from_thread(view.notify, str(error), severity="error")
             return
-        app.call_from_thread(view.notify, done.format(result=result, **kwargs))
-        app.call_from_thread(view.load)
+        from_thread(view.notify, done.format(result=result, **kwargs))
+        from_thread(view.load)
 
     def escalate(self) -> None:
         self.asking(self._escalate)

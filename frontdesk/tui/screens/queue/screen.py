@@ -1,5 +1,6 @@
 """The complaint queue (DOMAIN.md §3): every open matter, the most urgent deadline first."""
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -133,6 +134,9 @@ class QueueScreen(ReportsWorkerFailures, Screen):
     @property
     def counter(self) -> Counter:
         return counter_of(self)
+
+    def from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return self.app.call_from_thread(callback, *args, **kwargs)
 
     def compose(self) -> ComposeResult:
         yield Header()
