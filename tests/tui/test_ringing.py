@@ -92,7 +92,10 @@ async def test_a_ringing_resident_is_shown_before_pickup_and_greeted_with_an_apo
         assert isinstance(screen, CallScreen) and not screen.query(RingCard)
         assert screen.call.resident_id == resident_id
         assert "让您久等了。您好,阳光花园客户服务中心" in script(app)
-        assert screen.query_one(CallerPanel).caller["name"] == card.name
+        caller = screen.query_one(CallerPanel).caller
+        assert caller["name"] == card.name
+        assert caller["phone"] == phone  # the number that rang, not the card's first one
+        assert phone not in str(screen.query_one("#field-caller_phone").value)  # masked
         draft = screen.draft()
         assert (draft.rings, draft.resident_id) == (5, resident_id)
         assert draft.rang_at is not None and draft.rang_at < draft.answered_at

@@ -34,7 +34,7 @@ class RingAnswer:
         if view.call.started is not None:
             view.drafts.hold(snapshot(view))
         await view.reset()
-        view.call.rings, view.call.rang_at = rings, rang_at
+        view.call.rings, view.call.rang_at, view.call.rang_from = rings, rang_at, phone
         view.call.apologise = needs_apology(view.counter.desk.policy, rings)
         view.begin()  # answered now
         view.greet()

@@ -287,7 +287,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
         before = panel.caller
         panel.fill_from_card(
             card.name,
-            (card.phones_masked or [""])[0],
+            self.call.rang_from or (card.phones_masked or [""])[0],
             card.units[0].split(" ")[0] if card.units else "",
         )
         line = identify(card.address, caller=self.caller)

@@ -31,6 +31,9 @@ class CallState:
     #: did not announce.
     rings: int | None = None
     rang_at: datetime | None = None
+    #: The number that rang (stored form; None: withheld or not announced): the caller's
+    #: number, whichever of their numbers the card shows first.
+    rang_from: str | None = None
     #: When the first key of the call was pressed: the call is received then.
     started: datetime | None = None
     step: Step = Step.GREET
