@@ -394,3 +394,55 @@ async def test_brackets_in_what_is_typed_are_shown_not_read_as_markup(make_app, 
         app.notify("[/b] typed by a user")
         await settle(app, pilot)
         assert app.is_running
+
+
+def refusal(app) -> str:
+    return str(app.screen.query_one("#refusal").render())
+
+
+async def test_a_key_that_does_nothing_yet_says_what_to_do_first(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await find_resident(app, pilot, counter)
+        await pilot.press("f8")
+        assert "Choose the kind of matter first" in refusal(app)
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert refusal(app) == ""  # the script moved on: the refusal is gone
+        await type_in(pilot, "建议南门加雨棚", enter=False)
+        before = len(calls(counter))
+        await pilot.press("f10")
+        assert "Read the call back first (F8)" in refusal(app)
+        await pilot.press("f9")
+        assert "Read the call back first (F8)" in refusal(app)
+        await pilot.press("f8")
+        await pilot.press("f10")
+        assert "has not confirmed the read-back" in refusal(app)
+        await settle(app, pilot)
+        assert len(calls(counter)) == before
+
+
+async def test_a_change_after_the_read_back_withdraws_it_visibly(make_app, counter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await find_resident(app, pilot, counter)
+        await pilot.press("s")
+        await settle(app, pilot)
+        await type_in(pilot, "建议南门加雨棚", enter=False)
+        await pilot.press("f8")
+        assert "建议南门加雨棚" in script(app)
+        await pilot.press("f9")
+        assert app.screen.call.confirmed and "F10 files the call" in script(app)
+        await type_in(pilot, "和座椅", enter=False)
+        assert "F10 files the call" not in script(app)  # what no longer holds is gone
+        assert "Changed after the read-back" in script(app) and not app.screen.call.confirmed
+        before = len(calls(counter))
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert len(calls(counter)) == before and "Read the call back first" in refusal(app)
+        await pilot.press("f8")
+        assert "建议南门加雨棚和座椅" in script(app)
+        await pilot.press("f9", "f10")
+        await settle(app, pilot)
+    (matter,) = matters_of_call(counter, calls(counter)[-1].id)
+    assert matter.content == "建议南门加雨棚和座椅"

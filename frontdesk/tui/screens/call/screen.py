@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -46,6 +47,10 @@ from frontdesk.tui.widgets.resident_card import ResidentCardView
 
 if TYPE_CHECKING:
     from frontdesk.services.intake.incoming import Caller
+
+
+#: Keys that, when they do nothing now, say what to do first.
+REFUSABLE = (("f7", "another"), ("f8", "read_back"), ("f9", "confirm"), ("f10", "file"))
 
 
 class CallScreen(ReportsWorkerFailures, Screen):
@@ -102,7 +107,16 @@ class CallScreen(ReportsWorkerFailures, Screen):
             _("Phone, walk-in, letter or comment book: all are recorded the same way"),
         ),
         ("ctrl+n", "discard", _("New call"), _("Throw this call away and start the next")),
-    )
+    ) + [
+        # Heard when the key above it does nothing now: what to do first, beside the script.
+        Binding(key, f"refused('{action}')", "", show=False, id=f"call.{action}_refused")
+        for key, action in (
+            ("f7", "another"),
+            ("f8", "read_back"),
+            ("f9", "confirm"),
+            ("f10", "file"),
+        )
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -117,6 +131,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
         with Horizontal():
             with VerticalScroll(id="call-left"):
                 yield Static("", id="script", classes="pane script")
+                yield Static("", id="refusal", classes="warning")
                 yield CallerPanel(id="caller")
                 yield FieldRow(
                     _("kind of matter"), ChoiceField("kind", KIND_CHOICES), required=True
@@ -183,6 +198,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
         """The script panel: how the matter came in and the step reached, the line to say
         (none for a letter or the comment book) and what it means or what to do."""
         self.call.step = step
+        self.refuse("")
         steps = " › ".join(
             f"[reverse]{step_name(s)}[/]" if s is step else step_name(s) for s in Step
         )
@@ -377,7 +393,12 @@ class CallScreen(ReportsWorkerFailures, Screen):
         undone = self.call.edited()
         self.drafts.changed()
         if undone:
+            # The sentence read back no longer matches the fields: it goes, and says so.
+            withdrawn = _("Changed after the read-back, so not confirmed: F8 reads it back again.")
+            self.say(Step.RECORD, Line("", withdrawn))
             self.refresh_bindings()
+        else:
+            self.refuse("")
 
     @on(Input.Changed)
     def edited(self, event: Input.Changed) -> None:
@@ -406,11 +427,22 @@ class CallScreen(ReportsWorkerFailures, Screen):
 
     # Keys
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "refused":
+            return True
         caller_named = bool(self.panel.caller["name"])
         available = self.call.available(
             action, form_open=self.form is not None, caller_named=caller_named
         )
         return True if available else None
+
+    def action_refused(self, action: str) -> None:
+        self.refuse(self.call.why_not(action, form_open=self.form is not None))
+
+    def refuse(self, why: str) -> None:
+        """Say beside the script why a key did nothing (nothing: the line goes)."""
+        line = self.line("refusal")
+        line.update(why)
+        line.display = bool(why)
 
     def action_apology(self) -> None:
         self.actions.apology()

@@ -8,6 +8,7 @@ from datetime import datetime
 from frontdesk.domain.call.matters import CleanMatter
 from frontdesk.domain.call.script import Step
 from frontdesk.domain.vocabulary.kinds import Channel, MatterKind
+from frontdesk.i18n import _
 from frontdesk.services.intake.call import CallDraft, MatterDraft
 from frontdesk.services.residents.card import ResidentCard
 
@@ -107,6 +108,19 @@ class CallState:
             answered_at=self.started or now,
             matters=matters,
         )
+
+    def why_not(self, action: str, *, form_open: bool) -> str:
+        """What to do first, said when the key of an ``action`` that does nothing now is
+        pressed (the footer greys it; a receptionist on the phone does not look there)."""
+        has_matter = form_open or bool(self.recorded)
+        kind_first = _("Choose the kind of matter first (its number or its name).")
+        if action in ("another", "read_back") or not has_matter:
+            return kind_first
+        if action == "confirm" or not self.read_back_ok:
+            return _("Read the call back first (F8); F9 once the caller agrees.")
+        if self.filing:
+            return _("The call is being filed.")
+        return _("The caller has not confirmed the read-back: F9 once they agree.")
 
     def available(self, action: str, *, form_open: bool, caller_named: bool) -> bool:
         """Whether the key of ``action`` does anything now (greyed in the footer if not)."""
