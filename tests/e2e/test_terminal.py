@@ -1,5 +1,7 @@
 """The real app in a real terminal: tmux runs `frontdesk`, send-keys types a complaint call as a
-receptionist would, capture-pane reads the screen, and the database must hold the complaint."""
+receptionist with a Pinyin input method in Chinese mode does (digits, function keys, Enter and
+the words the input method commits, never a letter), capture-pane reads the screen, and the
+database must hold the complaint with the time as the caller said it."""
 
 import os
 import shutil
@@ -13,6 +15,8 @@ import pytest
 from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.database import open_database
+from frontdesk.store.engine import new_session
+from frontdesk.store.tables.register import Matter
 from tests.conftest import ROOT, FrozenClock, at
 from tests.tui.driving import unique_phone
 
@@ -113,7 +117,7 @@ def estate(databases):
     return db
 
 
-def test_a_complaint_call_typed_in_a_real_terminal_reaches_the_queue(estate, policy, tmp_path):
+def test_a_complaint_call_typed_through_an_input_method_reaches_the_queue(estate, policy, tmp_path):
     counter = Counter(
         open_database(str(estate)), Desk(policy, FrozenClock(at(2026, 12, 2, 15, 10)))
     )
@@ -125,14 +129,14 @@ def test_a_complaint_call_typed_in_a_real_terminal_reaches_the_queue(estate, pol
         time.sleep(1)
         terminal.enter()
         terminal.wait_for("How to talk")
-        terminal.type("c")
+        terminal.type("投诉")  # as the input method commits it: both characters at once
         terminal.wait_for("what happened")
-        for said in ("今天9:00", "3栋电梯", "安护部", "电梯停了两天没人处理"):
+        for said in ("昨天下午3点", "3栋电梯", "安护部", "电梯停了两天没人处理"):
             terminal.type(said)
             terminal.enter()
-        for choice in "ias":
+        for choice in ("重要", "焦急", "求解决"):  # the last one a beginning of 求解决问题
             terminal.type(choice)
-            time.sleep(0.5)
+            time.sleep(0.8)
         terminal.wait_for("请问对吗")
         terminal.keys("F9")
         terminal.wait_for("前给您答复")
@@ -147,3 +151,10 @@ def test_a_complaint_call_typed_in_a_real_terminal_reaches_the_queue(estate, pol
     card = counter.card(resident_id)
     filed = [m for m in card.open_matters if m.summary == "电梯停了两天没人处理"]
     assert [(m.kind, m.complaint_class) for m in filed] == [("complaint", "important")]
+    with new_session(counter.engine) as session:
+        matter = session.get(Matter, filed[0].id)
+        assert matter is not None
+        assert (matter.emotion, matter.need) == ("anxious", "solution")
+        # 昨天下午3点, said on 2 December: 1 December at 15:00 in the estate's time.
+        assert matter.happened_at is not None
+        assert matter.happened_at.astimezone(policy.timezone) == at(2026, 12, 1, 15, 0)
