@@ -51,6 +51,7 @@ def audit(
     from frontdesk.services.staff.audit import AuditFilter, list_audit
     from frontdesk.services.staff.operators import sign_in
     from frontdesk.store.engine import new_session
+    from frontdesk.store.queries import id_of
 
     opts = options(ctx)
     desk = replace(opts.desk(), counter=COUNTER)
@@ -67,7 +68,7 @@ def audit(
             page = list_audit(
                 session=session,
                 desk=desk,
-                operator_id=manager.id,
+                operator_id=id_of(manager),
                 filters=filters,
                 before_id=before,
                 limit=limit,

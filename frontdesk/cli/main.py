@@ -28,7 +28,12 @@ def plain_launch(args: list[str]) -> Options | None:
         if not value.strip() or value.startswith("-"):
             return None
         given[name[2:]] = value
-    return Options(**given)
+    return Options(
+        db=given.get("db"),
+        policy=given.get("policy"),
+        counter=given.get("counter"),
+        lang=given.get("lang"),
+    )
 
 
 def lang_flag(args: list[str]) -> str | None:

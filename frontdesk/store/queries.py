@@ -1,10 +1,12 @@
 """Lookups the use cases share."""
 
 from collections.abc import Callable
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
+from sqlmodel.sql.expression import Select
 
 from frontdesk.domain.people.units import UnitRef
 from frontdesk.store.tables.people import Estate, Unit
@@ -23,6 +25,19 @@ def id_of(row: Keyed) -> int:
     if row.id is None:
         raise ValueError(f"{type(row).__name__} has no id before it is written")
     return row.id
+
+
+def key(column: int | None) -> ColumnElement[int]:
+    """A table's id column as it reads back: every stored row has one. The tables declare it
+    ``int | None`` only for the row not yet written."""
+    return cast("ColumnElement[int]", col(column))
+
+
+def select_columns(*columns: Any) -> Select[*tuple[Any, ...]]:
+    """A select of a row of many columns, for the lists and sheets that show many at once.
+    sqlmodel types a select of up to four; its rows are the same tuples past four, read here as
+    tuples of Any."""
+    return Select(*columns)
 
 
 def estate_named(session: Session, name: str) -> Estate:

@@ -5,6 +5,7 @@ values already typed by a program, and answers with clean values or with one mes
 to be shown next to that field.
 """
 
+import builtins
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,7 +47,8 @@ class FieldSpec:
     label: str
     type: FieldType
     required: bool = True
-    choices: type[StrEnum] | None = None
+    # builtins.type: the field above is named type.
+    choices: builtins.type[StrEnum] | None = None
     # Required only when this returns true for the other cleaned values.
     required_if: Callable[[Mapping[str, Any]], bool] | None = None
     # A time field asks when something happened (PAST) or when something will be (FUTURE):

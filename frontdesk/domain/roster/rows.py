@@ -92,7 +92,8 @@ def read_entry(cells: dict[Column, list[str]], *, area_code: str) -> RosterEntry
     }
     notes_given = "\n".join(v.strip() for v in cells.get(Column.NOTES, []) if v.strip())
     notes = checked(checked_text, notes_given, what=_("notes")) if notes_given else None
-    if reasons:
+    # A name or unit is None only where its reason is listed.
+    if reasons or name is None or unit is None:
         raise RowInvalid(reasons)
     return RosterEntry(
         name=name,

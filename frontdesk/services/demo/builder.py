@@ -132,7 +132,7 @@ class Builder:
             session=self.session, desk=self.at(when), operator_id=self.operator(), draft=draft
         )
         self.calls += 1
-        return [self.session.get(Matter, i) for i in filed.matter_ids]
+        return [self.session.get_one(Matter, i) for i in filed.matter_ids]
 
     def complaint(self, person: Person, when: datetime, cls: ComplaintClass, **extra) -> Matter:
         fields = {

@@ -50,7 +50,7 @@ def build_demo(
         session=session, desk=hired, name=manager_name, role=Role.MANAGER, pin=DEMO_PIN
     )
     session.commit()
-    builder.staff[manager_name] = manager.id
+    builder.staff[manager_name] = id_of(manager)
     for name, role in others:
         operator = create_operator(
             session=session,
@@ -60,7 +60,7 @@ def build_demo(
             role=role,
             pin=DEMO_PIN,
         )
-        builder.staff[name] = operator.id
+        builder.staff[name] = id_of(operator)
     desk = builder.at(now - timedelta(days=90))
     for draft in residents(builder.rng, resident_count):
         resident = inside(create_resident)(session=session, desk=desk, draft=draft)

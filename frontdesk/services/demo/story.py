@@ -55,6 +55,8 @@ def history(builder: Builder) -> None:
                 )
             )
             matter = builder.repair(person, when, category)
+            if matter.visit_at is None:
+                raise ValueError("the demo's repairs are filed with their visit")
             done = builder.repair_done(matter, matter.visit_at + timedelta(hours=2))
             builder.call_back(done, done.due - timedelta(hours=1), Verdict.SATISFIED)
         elif roll < 0.85:

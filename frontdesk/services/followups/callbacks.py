@@ -4,7 +4,7 @@ of each attempt with the resident's verdict."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from frontdesk.domain.call.matters import FieldError, MatterInvalid, validate_matter
 from frontdesk.domain.clock.hours import WorkingCalendar
@@ -27,7 +27,7 @@ from frontdesk.services.kernel.transaction import aware, inside, use_case
 from frontdesk.services.matters import tracking
 from frontdesk.services.matters.handling import free_text, operator, reopen
 from frontdesk.services.matters.opening import Origin, open_matter
-from frontdesk.store.queries import id_of
+from frontdesk.store.queries import id_of, select_columns
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, FollowUpAttempt, Matter
 
@@ -77,7 +77,7 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
         .scalar_subquery()
     )
     rows = session.exec(
-        select(
+        select_columns(
             FollowUp.id,
             FollowUp.matter_id,
             FollowUp.reason,
@@ -94,10 +94,10 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
             FollowUp.version,
             attempts,
         )
-        .join(Matter, Matter.id == FollowUp.matter_id)
-        .outerjoin(Resident, Resident.id == Matter.resident_id)
+        .join(Matter, col(Matter.id) == FollowUp.matter_id)
+        .outerjoin(Resident, col(Resident.id) == Matter.resident_id)
         .where(FollowUp.status == FollowUpStatus.OWED)
-        .order_by(FollowUp.due, FollowUp.id)
+        .order_by(col(FollowUp.due), col(FollowUp.id))
     ).all()
     out = []
     for (

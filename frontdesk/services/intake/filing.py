@@ -129,7 +129,9 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
         operator_id=operator_id,
         caller_phone=phone,
         resident_id=draft.resident_id,
-        **given,
+        caller_name=given["caller_name"],
+        caller_unit=given["caller_unit"],
+        notes=given["notes"],
     )
     session.add(call)
     session.flush()
@@ -143,7 +145,9 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
     )
     for matter_draft, matter_clean in zip(draft.matters, clean, strict=True):
         if matter_draft.same_as is not None:
-            again = _raise_again(session, call, matter_draft, operator_id, received)
+            again = _raise_again(
+                session, call, matter_draft, matter_draft.same_as, operator_id, received
+            )
             filed.matter_ids.append(id_of(again))
             if could_be_major(again):
                 filed.suggest_major.append(id_of(again))
@@ -176,10 +180,15 @@ def _is_aware(moment: object) -> bool:
 
 
 def _raise_again(
-    session: Session, call: Call, draft: MatterDraft, operator_id: int, at: datetime
+    session: Session,
+    call: Call,
+    draft: MatterDraft,
+    matter_id: int,
+    operator_id: int,
+    at: datetime,
 ) -> Matter:
-    """Add the call to the open matter it raises again, instead of filing a duplicate."""
-    matter_id = draft.same_as
+    """Add the call to the open matter it raises again (``matter_id``, the draft's
+    ``same_as``), instead of filing a duplicate."""
     matter = tracking.get_matter(session, matter_id)
     if matter.status == MatterStatus.CLOSED:
         raise WrongState(_("matter {id} is closed: file a new one").format(id=matter_id))

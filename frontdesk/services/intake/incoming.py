@@ -67,8 +67,10 @@ def who_is_calling(*, session: Session, desk: Desk, operator_id: int, phone: str
         .order_by(col(ResidentPhone.resident_id))
         .limit(MOST_LISTED)
     ).all()
-    residents = session.exec(select(Resident).where(col(Resident.id).in_(ids))).all()
-    known = [_known(session, desk, r) for r in sorted(residents, key=lambda r: r.id)]
+    residents = session.exec(
+        select(Resident).where(col(Resident.id).in_(ids)).order_by(col(Resident.id))
+    ).all()
+    known = [_known(session, desk, r) for r in residents]
     return Caller(number.stored, number.masked, tuple(known))
 
 

@@ -144,7 +144,7 @@ def list_queue(
         dated = _query(filters, now).where(col(Matter.next_due).is_not(None))
         if after is not None:
             # Index-friendly "after (due, id)": the range starts at the due time.
-            dated = dated.where(Matter.next_due >= after.due).where(
+            dated = dated.where(col(Matter.next_due) >= after.due).where(
                 or_(col(Matter.next_due) > after.due, col(Matter.id) > after.id)
             )
         dated = dated.order_by(Matter.next_due, Matter.id)
@@ -215,9 +215,9 @@ def _query(filters: QueueFilter, now: datetime):
         .outerjoin(Resident, Resident.id == Matter.resident_id)
         .outerjoin(
             MatterDeadline,
-            (MatterDeadline.matter_id == Matter.id)
-            & (MatterDeadline.due == Matter.next_due)
-            & (MatterDeadline.milestone == Matter.next_milestone)
+            (col(MatterDeadline.matter_id) == Matter.id)
+            & (col(MatterDeadline.due) == Matter.next_due)
+            & (col(MatterDeadline.milestone) == Matter.next_milestone)
             & col(MatterDeadline.met_at).is_(None)
             & col(MatterDeadline.superseded_at).is_(None),
         )

@@ -20,6 +20,7 @@ from frontdesk.domain.report.figures import (
 )
 from frontdesk.domain.vocabulary.kinds import EventKind, MatterKind, MatterStatus, Milestone
 from frontdesk.services.kernel.context import Desk
+from frontdesk.store.queries import select_columns
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, Matter, MatterDeadline, MatterEvent
 
@@ -60,7 +61,7 @@ def _matters(session: Session, start: datetime, end: datetime) -> list[MatterRec
         .scalar_subquery()
     )
     rows = session.exec(
-        select(
+        select_columns(
             Matter.id,
             Matter.kind,
             Matter.received_at,
@@ -75,7 +76,7 @@ def _matters(session: Session, start: datetime, end: datetime) -> list[MatterRec
             Matter.status,
             raised_again,
         )
-        .outerjoin(Resident, Resident.id == Matter.resident_id)
+        .outerjoin(Resident, col(Resident.id) == Matter.resident_id)
         .where(Matter.received_at >= start)
         .where(Matter.received_at < end)
     ).all()
@@ -127,7 +128,7 @@ def _deadlines(session: Session, start: datetime, end: datetime) -> list[Deadlin
 def _follow_ups(session: Session, start: datetime, end: datetime) -> list[FollowUpRecord]:
     """Follow-ups due in the months (their on-time rate) or owed from them (the 回访 rate)."""
     rows = session.exec(
-        select(
+        select_columns(
             FollowUp.reason, FollowUp.created_at, FollowUp.due, FollowUp.status, FollowUp.done_at
         ).where(
             or_(

@@ -37,7 +37,7 @@ def write_workbook(tables: list[Table], path: Path, *, title: str = "") -> None:
     """Write ``tables`` to ``path``, a sheet each, in their order; beside it first, put in its
     place only once complete, as an export is."""
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])
     for table in tables:
         _sheet(book, table)
     if title:

@@ -53,11 +53,11 @@ def reveal_phone(
 ) -> Revealed:
     """The full numbers of a resident's card, or the number of a follow-up call; each number
     shown is written to the audit log with who saw it, whose it is and why."""
-    if (resident_id is None) == (follow_up_id is None):
-        raise ServiceError(_("reveal the numbers of one resident or of one follow-up"))
-    if resident_id is not None:
+    if resident_id is not None and follow_up_id is None:
         return _resident_numbers(session, operator_id, resident_id, why)
-    return _follow_up_number(session, desk, operator_id, follow_up_id, why)
+    if follow_up_id is not None and resident_id is None:
+        return _follow_up_number(session, desk, operator_id, follow_up_id, why)
+    raise ServiceError(_("reveal the numbers of one resident or of one follow-up"))
 
 
 def _resident_numbers(session: Session, operator_id: int, resident_id: int, why: str) -> Revealed:

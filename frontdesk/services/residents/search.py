@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
@@ -96,7 +96,10 @@ def create_resident(
         evening_calls_ok=draft.evening_calls_ok,
         created_at=now,
         updated_at=now,
-        **texts,
+        occupation=texts["occupation"],
+        interests=texts["interests"],
+        preferred_call_times=texts["preferred_call_times"],
+        notes=texts["notes"],
     )
     session.add(resident)
     session.flush()
@@ -133,7 +136,8 @@ def _checked(errors: list[FieldError], field_name: str, parse: Callable[[], T]) 
         return parse()
     except ValueError as exc:
         errors.append(FieldError(field_name, str(exc)))
-        return None
+        # Stands in for the value refused: the refusals are raised before any value is read.
+        return cast(T, None)
 
 
 def find_residents(*, session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[Resident]:

@@ -31,6 +31,7 @@ from frontdesk.domain.vocabulary.kinds import (
 )
 from frontdesk.domain.vocabulary.sentences import stored_steps
 from frontdesk.i18n import _
+from frontdesk.store.queries import select_columns
 from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit, Unit
 from frontdesk.store.tables.register import Call, FollowUp, FollowUpAttempt, Matter
 from frontdesk.store.tables.staff import Operator
@@ -133,16 +134,16 @@ def matters(*, session: Session, since: datetime | None, until: datetime | None)
     ]
     who = func.coalesce(Resident.name, Matter.contact_name)
     statement = (
-        select(
+        select_columns(
             Matter.id, Matter.received_at, Matter.kind, Matter.complaint_class, Matter.status,
             who, Matter.unit_label, Matter.contact_phone, Matter.summary, Matter.content,
             Matter.department, Matter.place, Matter.complained_party, Matter.emotion,
             Matter.need, Matter.repair_category, Matter.next_milestone, Matter.next_due,
             Matter.call_id, Operator.name,
         )
-        .outerjoin(Resident, Resident.id == Matter.resident_id)
-        .join(Operator, Operator.id == Matter.operator_id)
-        .order_by(Matter.received_at, Matter.id)
+        .outerjoin(Resident, col(Resident.id) == Matter.resident_id)
+        .join(Operator, col(Operator.id) == Matter.operator_id)
+        .order_by(col(Matter.received_at), col(Matter.id))
     )  # fmt: skip
     statement = _between(statement, Matter.received_at, since, until)
     return Table(_("matters"), columns, _stream(session, statement, phone_at=7))
@@ -183,15 +184,15 @@ def follow_ups(*, session: Session, since: datetime | None, until: datetime | No
         .scalar_subquery()
     )
     statement = (
-        select(
+        select_columns(
             FollowUp.id, FollowUp.matter_id, FollowUp.reason, FollowUp.status,
             func.coalesce(Resident.name, Matter.contact_name), Matter.unit_label, FollowUp.phone,
             FollowUp.created_at, FollowUp.due, FollowUp.done_at, attempts, verdict,
             FollowUp.evening_ok, FollowUp.urgent, FollowUp.rule, FollowUp.worked_out,
         )
-        .join(Matter, Matter.id == FollowUp.matter_id)
-        .outerjoin(Resident, Resident.id == Matter.resident_id)
-        .order_by(FollowUp.due, FollowUp.id)
+        .join(Matter, col(Matter.id) == FollowUp.matter_id)
+        .outerjoin(Resident, col(Resident.id) == Matter.resident_id)
+        .order_by(col(FollowUp.due), col(FollowUp.id))
     )  # fmt: skip
     statement = _between(statement, FollowUp.due, since, until)
     return Table(_("follow-ups"), columns, _rules_said(_stream(session, statement, phone_at=6)))
@@ -229,13 +230,13 @@ def register(*, session: Session, since: datetime | None, until: datetime | None
     )
     caller = func.coalesce(func.nullif(Call.caller_name, ""), Resident.name, "")
     statement = (
-        select(
+        select_columns(
             Call.id, Call.answered_at, Call.channel, Call.rings, Operator.name, caller,
             Call.caller_unit, Call.caller_phone, Call.resident_id, raised, kinds, Call.notes,
         )
-        .join(Operator, Operator.id == Call.operator_id)
-        .outerjoin(Resident, Resident.id == Call.resident_id)
-        .order_by(Call.answered_at, Call.id)
+        .join(Operator, col(Operator.id) == Call.operator_id)
+        .outerjoin(Resident, col(Resident.id) == Call.resident_id)
+        .order_by(col(Call.answered_at), col(Call.id))
     )  # fmt: skip
     statement = _between(statement, Call.answered_at, since, until)
     return Table(_("reception register"), columns, _stream(session, statement, phone_at=7))
@@ -258,7 +259,7 @@ def residents(*, session: Session, since: datetime | None, until: datetime | Non
         _col("notes", _("notes"), width=40),
     ]
     number = ResidentPhone.national + case(
-        (ResidentPhone.extension != "", EXTENSION_MARK + ResidentPhone.extension), else_=""
+        (col(ResidentPhone.extension) != "", EXTENSION_MARK + ResidentPhone.extension), else_=""
     )
     phones = (
         select(_joined(session, number, PHONES_JOINED))
@@ -267,16 +268,16 @@ def residents(*, session: Session, since: datetime | None, until: datetime | Non
         .scalar_subquery()
     )
     statement = (
-        select(
+        select_columns(
             Unit.label, Resident.name, phones, ResidentUnit.role, Resident.title,
             Resident.occupation, Resident.interests, Resident.notes,
         )
-        .join(ResidentUnit, ResidentUnit.resident_id == Resident.id)
-        .join(Unit, Unit.id == ResidentUnit.unit_id)
+        .join(ResidentUnit, col(ResidentUnit.resident_id) == Resident.id)
+        .join(Unit, col(Unit.id) == ResidentUnit.unit_id)
         # Building 3 before building 12: by length, then text (a room can have a letter).
         .order_by(
-            func.length(Unit.building), Unit.building, Unit.entrance,
-            func.length(Unit.room), Unit.room, Resident.id,
+            func.length(Unit.building), col(Unit.building), col(Unit.entrance),
+            func.length(Unit.room), col(Unit.room), col(Resident.id),
         )
     )  # fmt: skip
     return Table(_("residents"), columns, _stream(session, statement, phone_at=2))

@@ -15,7 +15,7 @@ from frontdesk.domain.people.units import UnitRef
 from frontdesk.domain.roster.rows import RosterEntry
 from frontdesk.domain.vocabulary.kinds import ResidentRole
 from frontdesk.services.kernel.context import Desk
-from frontdesk.store.queries import estate_named, id_of, unit_for
+from frontdesk.store.queries import estate_named, id_of, key, unit_for
 from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit, Unit
 
 # Cards written per flush; units looked up per query.
@@ -69,13 +69,13 @@ def add_cards(session: Session, desk: Desk, entries: list[RosterEntry]) -> None:
 
 def _unit_ids(session: Session, desk: Desk, refs: set[UnitRef]) -> dict[str, int]:
     """The id of each unit, those not on file yet added."""
-    estate_id = estate_named(session, desk.policy.centre_name).id
+    estate_id = id_of(estate_named(session, desk.policy.centre_name))
     wanted = {ref.label: ref for ref in refs}
     labels = sorted(wanted)
     found: dict[str, int] = {}
     for start in range(0, len(labels), BATCH):
         rows = session.exec(
-            select(Unit.label, Unit.id)
+            select(Unit.label, key(Unit.id))
             .where(Unit.estate_id == estate_id)
             .where(col(Unit.label).in_(labels[start : start + BATCH]))
         )
@@ -97,5 +97,5 @@ def _unit_ids(session: Session, desk: Desk, refs: set[UnitRef]) -> dict[str, int
     except IntegrityError:
         # Another counter added one of them meanwhile (PostgreSQL): one at a time, theirs kept.
         new = [unit_for(session, estate_id, ref) for ref in missing]
-    found.update({unit.label: unit.id for unit in new})
+    found.update({unit.label: id_of(unit) for unit in new})
     return found

@@ -28,7 +28,7 @@ from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.transaction import use_case
 from frontdesk.services.sheets.roster_cards import add_cards
 from frontdesk.services.sheets.roster_files import RosterTable
-from frontdesk.store.queries import id_of
+from frontdesk.store.queries import id_of, key
 from frontdesk.store.tables.people import Estate, Resident, ResidentPhone, ResidentUnit, Unit
 
 # Names asked for per query when matching the roster against the residents on file.
@@ -232,7 +232,7 @@ def _on_file(session: Session, desk: Desk, names: set[str]) -> dict[tuple[str, s
     ordered = sorted(names)
     for start in range(0, len(ordered), _BATCH):
         rows = session.exec(
-            select(Resident.id, Resident.name, Unit.label)
+            select(key(Resident.id), Resident.name, Unit.label)
             .join(ResidentUnit, col(ResidentUnit.resident_id) == Resident.id)
             .join(Unit, col(Unit.id) == ResidentUnit.unit_id)
             .join(Estate, col(Estate.id) == Unit.estate_id)
@@ -251,7 +251,7 @@ def _cards(session: Session, ids: set[int]) -> dict[int, _Card]:
     for start in range(0, len(ordered), _BATCH):
         batch = ordered[start : start + _BATCH]
         for resident in session.exec(select(Resident).where(col(Resident.id).in_(batch))):
-            cards[resident.id] = _Card(resident, [], {})
+            cards[id_of(resident)] = _Card(resident, [], {})
         phones = select(ResidentPhone).where(col(ResidentPhone.resident_id).in_(batch))
         for phone in session.exec(phones.order_by(col(ResidentPhone.id))):
             cards[phone.resident_id].phones.append(phone)

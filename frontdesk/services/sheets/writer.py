@@ -151,7 +151,9 @@ def _title(column: Column, zone: ZoneInfo) -> str:
     return column.title
 
 
-def _xlsx_value(column: Column, value: object, zone: ZoneInfo, yes: str, no: str) -> object:
+def _xlsx_value(
+    column: Column, value: object, zone: ZoneInfo, yes: str, no: str
+) -> str | float | datetime | None:
     if value is None:
         return None
     if column.kind == Kind.MOMENT and isinstance(value, datetime):
@@ -168,4 +170,7 @@ def _xlsx_value(column: Column, value: object, zone: ZoneInfo, yes: str, no: str
         # Stored before the counter cleaned its text, or by another program: XML 1.0 cannot
         # hold these, and openpyxl refuses the whole workbook for one.
         return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
+    if isinstance(value, int | float | datetime):
+        return value
+    # Nothing else is stored in a column; were it, the sheet shows it as text.
+    return str(value)

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field, SQLModel, col
 
 from frontdesk.domain.people.search_terms import Form, Term, resident_terms
+from frontdesk.store.queries import id_of, key
 from frontdesk.store.tables.people import Resident, ResidentPhone, ResidentUnit, Unit
 
 # Above every character: "张" <= term < "张" + HIGHEST is every term that begins with 张.
@@ -65,7 +66,7 @@ class SearchTerm(SQLModel, table=True):
     weight: int = Field(sa_column=Column(Integer, nullable=False))
 
 
-_terms = SearchTerm.__table__
+_terms = SQLModel.metadata.tables[SearchTerm.__tablename__]
 
 
 def reindex(connection: Connection, resident_ids: Iterable[int]) -> None:
@@ -87,7 +88,7 @@ def stale(connection: Connection) -> list[int]:
     """Residents whose terms in the index are not those their rows give (none, normally)."""
     found: list[int] = []
     ids = iter(
-        connection.execute(select(col(Resident.id)).order_by(col(Resident.id))).scalars().all()
+        connection.execute(select(key(Resident.id)).order_by(col(Resident.id))).scalars().all()
     )
     while batch := list(islice(ids, REBUILD_BATCH)):
         stored: dict[int, set[tuple[str, str, int]]] = defaultdict(set)
@@ -109,7 +110,7 @@ def _expected(connection: Connection, ids: list[int]) -> dict[int, set[Term]]:
     """The terms of these residents as their rows give them."""
     names = dict(
         connection.execute(
-            select(col(Resident.id), col(Resident.name)).where(col(Resident.id).in_(ids))
+            select(key(Resident.id), col(Resident.name)).where(col(Resident.id).in_(ids))
         ).all()
     )
     phones: dict[int, list[str]] = defaultdict(list)
@@ -133,7 +134,7 @@ def rebuild(connection: Connection) -> int:
     """Write the whole index again; the number of residents indexed."""
     connection.execute(delete(_terms))
     ids = iter(
-        connection.execute(select(col(Resident.id)).order_by(col(Resident.id))).scalars().all()
+        connection.execute(select(key(Resident.id)).order_by(col(Resident.id))).scalars().all()
     )
     count = 0
     while batch := list(islice(ids, REBUILD_BATCH)):
@@ -216,7 +217,7 @@ def _touched(session: OrmSession) -> set[int]:
     ids: set[int] = set()
     for row in (*session.new, *session.deleted):
         if isinstance(row, Resident):
-            ids.add(row.id)
+            ids.add(id_of(row))
         elif isinstance(row, ResidentPhone | ResidentUnit):
             ids.add(row.resident_id)
     for row in session.dirty:
@@ -232,7 +233,7 @@ def _moved_or_renamed(row: Resident | ResidentPhone | ResidentUnit) -> set[int]:
     if not any(history.has_changes() for history in changed):
         return set()
     if isinstance(row, Resident):
-        return {row.id}
+        return {id_of(row)}
     owners = state.attrs["resident_id"].history
     return {row.resident_id, *owners.deleted}
 

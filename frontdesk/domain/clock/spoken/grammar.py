@@ -217,7 +217,10 @@ def _step(reader: _Reader) -> timedelta:
 
 
 def _signed(reader: _Reader) -> timedelta:
-    sign = int(reader.take(Kind.SIGN).value)
+    signed = reader.take(Kind.SIGN)
+    if signed is None:
+        raise reader.refuse()
+    sign = int(signed.value)
     token = reader.take(Kind.NUM)
     if token is None:
         raise refusals.needs_number(reader.text)

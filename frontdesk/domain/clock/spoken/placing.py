@@ -68,7 +68,7 @@ def place_day(
             # EITHER: this week's, Monday to Sunday.
             first = _shifted(phrase, today, timedelta(index - today.weekday()))
             placed = _nearest(first, timedelta(7), now, tense, when)
-        case Weekday(index=index, weeks=weeks):
+        case Weekday(index=index, weeks=int() as weeks):
             monday = today - timedelta(today.weekday())
             placed = _shifted(phrase, monday, timedelta(weeks * 7 + index))
         case Calendar():
