@@ -49,11 +49,47 @@ def test_a_refusal_is_said_and_nothing_read_again():
     assert view.said == [("error", "the reason is required")] and view.loads == 0
 
 
-def test_a_conflict_says_what_the_other_counter_did_and_shows_the_matter_as_it_is():
+class Workers:
+    """Dialog workers, noted rather than run."""
+
+    def __init__(self) -> None:
+        self.started: list = []
+
+    def run_worker(self, work, **options) -> None:
+        self.started.append(work)
+
+
+def test_a_conflict_of_unknown_version_says_what_the_other_counter_did_and_shows_the_matter():
     def stale(**kw):
         raise Conflict("someone else changed this matter", ["小张 at lobby: status"])
 
-    view = View()
-    MatterActions(view, workers=None)._run("done", stale, {"matter_id": 3})
+    view, workers = View(), Workers()
+    MatterActions(view, workers=workers)._run("done", stale, {"matter_id": 3})
     ((severity, message),) = view.said
     assert severity == "error" and "小张 at lobby" in message and view.loads == 1
+    assert workers.started == []  # nothing to save on top of
+
+
+async def test_a_conflict_gives_back_what_was_typed_and_saves_it_on_top_of_the_new_version():
+    now = Seen("matter", 3, 7)
+
+    def stale(**kw):
+        raise Conflict("someone else changed this matter", ["小张 at lobby: status"], now)
+
+    view, workers = View(), Workers()
+    actions = MatterActions(view, workers=workers)
+    typed = {"matter_id": 3, "seen": Seen("matter", 3, 6), "text": "已联系业主"}
+    actions._run("done", stale, typed)
+    assert view.loads == 1 and view.said == []
+    (again,) = workers.started
+    asked, acted = [], []
+
+    async def ask(prompt):
+        asked.append(prompt)
+        return prompt.initial + "，明天上门"
+
+    actions.ask = ask
+    actions.act = lambda done, use_case, **kwargs: acted.append(kwargs)
+    await again()
+    assert "小张 at lobby: status" in asked[0].label_text
+    assert acted == [{"matter_id": 3, "seen": now, "text": "已联系业主，明天上门"}]

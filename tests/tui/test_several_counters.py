@@ -5,14 +5,14 @@ import asyncio
 import io
 from dataclasses import replace
 
-from textual.widgets import Static
+from textual.widgets import Input, Label, Static
 
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, Role
 from frontdesk.services.counter import Counter
 from frontdesk.tui.dialogs.prompts import TextPrompt
 from frontdesk.wording import say
 from tests.tui.conftest import SIZE
-from tests.tui.driving import answer, open_view, settle, wait_until
+from tests.tui.driving import answer, open_view, settle, type_in, wait_until
 
 
 def night_desk(counter) -> Counter:
@@ -64,22 +64,52 @@ async def test_a_matter_another_counter_is_on_is_marked_in_hand(make_app, counte
         assert any("小李" in o for o in other.detail(row.id).others)
 
 
-async def test_a_reply_over_a_newer_save_is_refused_and_says_what_changed(make_app, counter):
-    app = make_app()
+def replies(counter, matter_id: int) -> list[str]:
+    return [say(e.text) for e in counter.detail(matter_id).events if e.kind == "replied"]
+
+
+async def reply_while_the_supervisor_reclassifies(app, pilot, counter, row) -> TextPrompt:
+    """Type a reply to ``row`` while another counter makes it major: the refused reply comes
+    back in a prompt of its own."""
     other = night_desk(counter)
+    await open_view(app, pilot, "f4", row.id)
+    app.screen.query_one("#queue-table").focus()
+    await pilot.press("r")  # reply: the prompt opens on the version shown
+    await answer(app, pilot, TextPrompt)
+    first = app.screen
+    other.reclassify(matter_id=row.id, new_class=ComplaintClass.MAJOR, reason="媒体关注")
+    await type_in(pilot, "已联系业主")
+    await wait_until(
+        app, pilot, lambda: isinstance(app.screen, TextPrompt) and app.screen is not first
+    )
+    assert isinstance(app.screen, TextPrompt)
+    return app.screen
+
+
+async def test_a_reply_refused_by_a_newer_save_comes_back_typed_and_saves_on_top(make_app, counter):
+    app = make_app()
     row = next(r for r in counter.queue() if r.complaint_class in ("important", "minor"))
     async with app.run_test(size=SIZE) as pilot:
-        await open_view(app, pilot, "f4", row.id)
-        app.screen.query_one("#queue-table").focus()
-        await pilot.press("r")  # reply: the prompt opens on the version shown
-        await answer(app, pilot, TextPrompt)
-        other.reclassify(matter_id=row.id, new_class=ComplaintClass.MAJOR, reason="媒体关注")
-        await pilot.press(*"已联系业主", "enter")
+        again = await reply_while_the_supervisor_reclassifies(app, pilot, counter, row)
+        assert again.query_one("#prompt-input", Input).value == "已联系业主"
+        said = " ".join(str(label.render()) for label in again.query(Label))
+        assert "→ major" in said and "on top of theirs" in said
+        assert "已联系业主" not in replies(counter, row.id)  # refused: nothing written yet
+        await pilot.press("enter")
+        await wait_until(app, pilot, lambda: "已联系业主" in replies(counter, row.id))
+    # Theirs stays: the reply went on top of the reclassification.
+    assert counter.detail(row.id).matter.complaint_class == ComplaintClass.MAJOR
+
+
+async def test_a_reply_refused_by_a_newer_save_is_dropped_only_with_escape(make_app, counter):
+    app = make_app()
+    row = next(r for r in counter.queue() if r.complaint_class in ("important", "minor"))
+    async with app.run_test(size=SIZE) as pilot:
+        await reply_while_the_supervisor_reclassifies(app, pilot, counter, row)
+        await pilot.press("escape")
         await settle(app, pilot)
-        shown = [n.message for n in app._notifications]
-        assert any("someone else changed this matter" in m and "→ major" in m for m in shown)
-    replies = [e for e in counter.detail(row.id).events if e.kind == "replied"]
-    assert not any(say(e.text) == "已联系业主" for e in replies)
+        assert not isinstance(app.screen, TextPrompt)
+    assert "已联系业主" not in replies(counter, row.id)
 
 
 async def test_a_card_saved_over_another_counters_save_keeps_both_after_the_refusal(

@@ -52,11 +52,15 @@ class Seen:
 
 
 class Conflict(ServiceError):
-    """Someone else saved the same row since the operator last saw it; ``changes`` says what."""
+    """Someone else saved the same row since the operator last saw it; ``changes`` says what.
+    ``current`` is the version it has now (None where it could not be read): the same change,
+    given it as ``seen``, is made on top of theirs, after the operator has seen what they did."""
 
-    def __init__(self, message: str, changes: list[str]):
+    def __init__(self, message: str, changes: list[str], current: Seen | None = None):
         super().__init__("\n".join([message, *changes]))
+        self.refusal = message
         self.changes = changes
+        self.current = current
 
 
 def check(session: Session, desk: Desk, seen: Seen) -> None:
@@ -67,15 +71,19 @@ def check(session: Session, desk: Desk, seen: Seen) -> None:
         raise NotFound(_("{what} {id} is gone").format(what=_what(seen.table), id=seen.row_id))
     if row.version == seen.version:
         return
-    raise Conflict(_refusal(seen), changes_since(session, desk, seen))
+    current = Seen(seen.table, seen.row_id, row.version)
+    raise Conflict(_refusal(seen), changes_since(session, desk, seen), current)
 
 
 def stale(session: Session, desk: Desk | None, table: str, row_id: int | None) -> Conflict:
     """The conflict for an update the database found stale at the last moment."""
     seen = Seen(table, row_id or 0, 0)
     changes = changes_since(session, desk, seen, events=False) if row_id and desk else []
+    row = session.get(MODELS[table], row_id) if row_id and table in MODELS else None
+    current = Seen(table, row_id, row.version) if row is not None and row_id else None
     session.rollback()  # the lookups leave no transaction open
-    return Conflict(_refusal(seen), changes[-3:])  # the latest saves: the one that won is last
+    # The latest saves: the one that won is last.
+    return Conflict(_refusal(seen), changes[-3:], current)
 
 
 def _refusal(seen: Seen) -> str:

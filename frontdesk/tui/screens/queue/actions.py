@@ -30,6 +30,9 @@ from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.views import ShowsResidents
 from frontdesk.wording import say
 
+# The words an action was given as typed (a reply, a reason, a name): a conflict gives them back.
+TYPED = ("text", "reason", "to_whom")
+
 CLASS_KEYS = {
     ComplaintClass.MAJOR: "m",
     ComplaintClass.IMPORTANT: "i",
@@ -104,15 +107,58 @@ class MatterActions:
         try:
             result = use_case(**kwargs)
         except Conflict as error:
-            # Show what the other counter did, and the matter as it is now.
-            from_thread(view.notify, str(error), severity="error", timeout=20)
+            # The matter as it is now behind the dialog that says what the other counter did.
             from_thread(view.load)
+            from_thread(self.offer_again, error, done, use_case, kwargs)
             return
         except ServiceError as error:
             from_thread(view.notify, str(error), severity="error")
             return
         from_thread(view.notify, done.format(result=result, **kwargs))
         from_thread(view.load)
+
+    def offer_again(
+        self, error: Conflict, done: str, use_case: Callable[..., Any], kwargs: dict[str, Any]
+    ) -> None:
+        """Someone else saved the matter first. What they did is shown, with what this operator
+        typed kept in the field: Enter saves it on top of their change, Escape drops it."""
+        if error.current is None:
+            self.view.notify(str(error), severity="error", timeout=20)
+            return
+        self.workers.run_worker(
+            partial(self._again, error, done, use_case, kwargs),
+            group="queue-ask",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    async def _again(
+        self, error: Conflict, done: str, use_case: Callable[..., Any], kwargs: dict[str, Any]
+    ) -> None:
+        title = _("#{id} was changed while you had it open").format(id=kwargs["matter_id"])
+        again = {**kwargs, "seen": error.current}
+        typed = next((key for key in TYPED if isinstance(kwargs.get(key), str)), None)
+        if typed is not None:
+            label = "\n".join(
+                [
+                    *error.changes,
+                    _("Yours is kept below: Enter saves it on top of theirs, Escape drops it."),
+                ]
+            )
+            prompt = TextPrompt(title, label, kwargs[typed], guard=typed == "text")
+            text = await self.ask(prompt)
+            if text is None:
+                return
+            again[typed] = text
+        else:
+            options = [
+                ("y", "yes", _("save mine on top of theirs"), ("是", "保存")),
+                ("n", "no", _("leave it as they saved it"), ("否", "不保存")),
+            ]
+            detail = "\n".join(error.changes)
+            if await self.ask(ChoicePrompt(title, options, detail=detail)) != "yes":
+                return
+        self.act(done, use_case, **again)
 
     def escalate(self) -> None:
         self.asking(self._escalate)
