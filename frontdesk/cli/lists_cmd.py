@@ -122,6 +122,7 @@ def callbacks(
                     "rule": say(r.rule),
                     "explanation": said_steps(r.steps),
                     "worked_out": worked_out_data(r.rule, r.steps),
+                    "rang_at": _iso(r.rang_at) if r.rang_at is not None else None,
                 }
                 for r in rows
             ]

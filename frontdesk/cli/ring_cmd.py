@@ -21,6 +21,7 @@ from frontdesk.domain.call.ring import (
     caller_number,
     decode_reply,
     encode,
+    rung_for,
 )
 from frontdesk.i18n import _
 
@@ -72,9 +73,10 @@ def ring(
         fail(str(error))
     event = RingEvent(Event.HANGUP if hangup else Event.RING, number, rings=rings)
     _trusted(path.parent)
-    reply = _send(path, event, name)
+    reply = _send(path, event, name, opts)
     if not reply.ok:
-        fail(_("counter {counter} refused it: {why}").format(counter=name, why=reply.message))
+        refused = _("counter {counter} refused it: {why}").format(counter=name, why=reply.message)
+        fail(" ".join([refused, _missed(event, opts)]))
     shown = _masked(number)
     said = (
         _("counter {counter}: {phone} hung up")
@@ -96,6 +98,35 @@ def _checked(number: str, opts) -> str:
         return ringing_phone(number, area_code=opts.load_policy().area_code)
     except PhoneError as error:
         fail(str(error))
+
+
+def _missed(event: RingEvent, opts) -> str:
+    """No app showed it, so no one will pick it up: the call is put on the follow-up list to
+    return (every call is returned). Said in the same line; the exit stays 1 all the same."""
+    if event.phone is None:
+        return _("The number was withheld: the call cannot be returned.")
+    from frontdesk.services.followups.missed import record_missed_call
+    from frontdesk.store.engine import new_session
+
+    try:
+        desk = opts.make_desk()
+        rang_at = (event.at or desk.now()) - rung_for(event.rings or 1, desk.policy.ring_seconds)
+        with new_session(opts.connect()) as session:
+            follow_up = record_missed_call(
+                session=session, desk=desk, phone=event.phone, rang_at=rang_at
+            )
+    # Whatever stops the record, the PBX's log says so, with the number to return by hand.
+    except Exception as error:
+        follow_up, problem = None, error
+    else:
+        problem = None
+    if follow_up is None:
+        return _("Not on the follow-up list either ({error}): return {phone} by hand.").format(
+            error=problem, phone=_masked(event.phone)
+        )
+    return _("The call is on the follow-up list to return (follow-up {id}).").format(
+        id=follow_up.id
+    )
 
 
 def _masked(number: str | None) -> str:
@@ -131,7 +162,7 @@ def _trusted(folder: Path) -> None:
         )
 
 
-def _send(path: Path, event: RingEvent, counter: str) -> Reply:
+def _send(path: Path, event: RingEvent, counter: str, opts) -> Reply:
     nobody = _(
         "no counter app is listening for counter {counter} at {path}: is frontdesk running there?"
     )
@@ -143,7 +174,7 @@ def _send(path: Path, event: RingEvent, counter: str) -> Reply:
             connection.shutdown(socket.SHUT_WR)
             answer = connection.makefile("rb").readline()
     except (FileNotFoundError, ConnectionRefusedError):
-        fail(nobody.format(counter=counter, path=path))
+        fail(" ".join([nobody.format(counter=counter, path=path), _missed(event, opts)]))
     except TimeoutError:
         fail(
             _("the app of counter {counter} did not answer within {seconds:g} s").format(

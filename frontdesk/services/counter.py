@@ -23,6 +23,7 @@ from frontdesk.domain.vocabulary.kinds import (
 )
 from frontdesk.i18n import _
 from frontdesk.services.followups import callbacks as followups
+from frontdesk.services.followups import missed
 from frontdesk.services.intake import drafts as call_drafts
 from frontdesk.services.intake import filing as intake
 from frontdesk.services.intake import incoming
@@ -110,6 +111,14 @@ class Counter:
     def who_is_calling(self, phone: str | None) -> incoming.Caller:
         """The residents on file under a ringing number, before anyone picks up."""
         return self.act(incoming.who_is_calling, phone=phone)
+
+    def missed_call(self, phone: str | None, rang_at: datetime) -> FollowUp | None:
+        """A call that rang and was not picked up: on the follow-up list, to return."""
+        return self.run(missed.record_missed_call, phone=phone, rang_at=rang_at)
+
+    def picked_up(self, phone: str | None) -> list[int]:
+        """The number picked up now returns its missed calls; the ids taken off the list."""
+        return self.act(missed.caller_rang_again, phone=phone)
 
     def detail(self, matter_id: int) -> MatterDetail:
         """The matter; the operator is marked as handling it, and sees who else is."""

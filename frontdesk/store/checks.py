@@ -50,7 +50,7 @@ ORDER BY m.id
 """
 _ORPHAN_FOLLOW_UPS = """
 SELECT f.id FROM follow_up f LEFT JOIN matter m ON m.id = f.matter_id
-WHERE m.id IS NULL ORDER BY f.id
+WHERE f.matter_id IS NOT NULL AND m.id IS NULL ORDER BY f.id
 """
 _AUDIT_TRIGGERS = {
     "sqlite": (

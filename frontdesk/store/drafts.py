@@ -124,6 +124,42 @@ class DraftStore:
         self._sync_directory()
         return kept
 
+    def aside(self, key: str, reasons: tuple[str, ...]) -> list[str]:
+        """The names of ``key``'s drafts set aside for one of ``reasons``, oldest first."""
+        if not self.directory.is_dir():
+            return []
+        base = self.path(key).name
+        stamped = [
+            (path.name.rsplit("-", 1)[-1], path.name)
+            for reason in reasons
+            for path in self.directory.glob(f"{base}.{reason}-*")
+        ]
+        return [name for _stamp, name in sorted(stamped)]
+
+    def load_aside(self, key: str, name: str) -> dict[str, Any]:
+        """A draft set aside, by the name ``aside`` gave; ValueError when it cannot be read."""
+        document = json.loads(self._aside_path(key, name).read_bytes().decode())
+        if not isinstance(document, dict):
+            raise ValueError("not a JSON object")
+        return document
+
+    def take_back(self, key: str, name: str) -> None:
+        """The draft set aside is ``key``'s draft again, in one step (the one there, if any, is
+        replaced: set it aside first)."""
+        os.replace(self._aside_path(key, name), self.path(key))
+        self._sync_directory()
+
+    def throw_away(self, key: str, name: str) -> None:
+        """The draft set aside is not wanted: it goes."""
+        self._aside_path(key, name).unlink(missing_ok=True)
+        self._sync_directory()
+
+    def _aside_path(self, key: str, name: str) -> Path:
+        # Only a name of this key's, in this directory: never a path from elsewhere.
+        if "/" in name or not name.startswith(f"{self.path(key).name}."):
+            raise ValueError(f"not a draft set aside for {key}: {name!r}")
+        return self.directory / name
+
     def keys(self) -> list[str]:
         """The keys that have a draft (the ones set aside are not drafts any more)."""
         if not self.directory.is_dir():

@@ -14,15 +14,27 @@ from typer.testing import CliRunner
 
 from frontdesk import config
 from frontdesk.cli.main import app
+from frontdesk.store.engine import database_url
+
+NOW = "2026-12-02T15:10:00+08:00"
 
 runner = CliRunner()
 
 
 @pytest.fixture
-def ring_socket(tmp_path, monkeypatch):
+def ring_socket(tmp_path, monkeypatch, database):
     path = tmp_path / "ring-lobby.sock"
     monkeypatch.setenv("FRONTDESK_RING_SOCKET", str(path))
+    # A ring no app hears is recorded as a missed call: in this database, not the user's.
+    monkeypatch.setenv("FRONTDESK_DATABASE_URL", database_url(database))
+    monkeypatch.setenv("FRONTDESK_NOW", NOW)
     return path
+
+
+def missed_calls() -> list[dict]:
+    result = runner.invoke(app, ["callbacks", "--json"])
+    assert result.exit_code == 0, result.stderr
+    return [row for row in json.loads(result.stdout) if row["reason"] == "missed-call"]
 
 
 def listening(path, answer: dict) -> list[dict]:
@@ -48,6 +60,23 @@ def test_with_no_app_listening_the_pbx_log_says_so_and_the_exit_is_1(ring_socket
     assert result.exit_code == 1
     assert "no counter app is listening for counter lobby" in result.stderr
     assert str(ring_socket) in result.stderr
+
+
+def test_a_ring_no_app_hears_is_a_missed_call_to_return_once(ring_socket):
+    result = runner.invoke(app, ["ring", "13812345678", "--counter", "lobby", "--rings", "3"])
+    assert result.exit_code == 1  # the counter did not hear it, all the same
+    assert "on the follow-up list to return" in result.stderr
+    runner.invoke(app, ["ring", "13812345678", "--counter", "lobby", "--hangup"])
+    (owed,) = missed_calls()  # rang and hung up: one call owed
+    assert owed["matter_id"] is None and owed["phone"] == "138****5678"
+    assert owed["rang_at"] == "2026-12-02T15:09:50+08:00"  # three rings, 5 s each, before now
+    assert owed["due"] == "2026-12-02T16:09:50+08:00" and owed["callable_now"]
+
+
+def test_a_withheld_number_no_app_hears_is_said_to_be_unreturnable(ring_socket):
+    result = runner.invoke(app, ["ring", "anonymous", "--counter", "lobby"])
+    assert result.exit_code == 1 and "cannot be returned" in result.stderr
+    assert missed_calls() == []
 
 
 def test_a_number_that_is_not_one_is_refused_before_anything_is_sent(ring_socket):
@@ -118,6 +147,9 @@ def test_what_the_app_refuses_is_said_with_exit_1(ring_socket):
     result = runner.invoke(app, ["ring", "13812345678", "--counter", "lobby"])
     assert result.exit_code == 1
     assert "lobby refused it: no one is signed in" in result.stderr
+    # Refused, it is not shown: no one picks it up, and it is owed like any missed call.
+    assert "on the follow-up list to return" in result.stderr
+    assert [row["phone"] for row in missed_calls()] == ["138****5678"]
 
 
 def test_the_default_socket_is_the_named_counter_s(tmp_path, monkeypatch):
@@ -129,6 +161,7 @@ def test_the_default_socket_is_the_named_counter_s(tmp_path, monkeypatch):
 
 
 def test_the_command_loads_nothing_of_the_database_or_the_screens(ring_socket):
+    listening(ring_socket, {"ok": True, "counter": "lobby"})  # heard: nothing to record
     probe = (
         "import sys\n"
         "from frontdesk.cli.main import run\n"
@@ -140,7 +173,7 @@ def test_the_command_loads_nothing_of_the_database_or_the_screens(ring_socket):
     out = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "[]"
+    assert out.splitlines()[-1] == "[]"
 
 
 def test_config_show_gives_the_named_counter_s_socket(tmp_path, monkeypatch):

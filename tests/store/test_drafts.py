@@ -96,6 +96,31 @@ def test_a_draft_set_aside_is_kept_under_another_name(store):
     assert store.keys() == [] and kept.exists()
 
 
+def test_drafts_set_aside_are_listed_oldest_first_taken_back_or_thrown_away(store):
+    store.save("operator-3", {"n": 1})
+    first = store.set_aside("operator-3", "held").name
+    store.save("operator-3", {"n": 2})
+    second = store.set_aside("operator-3", "declined").name
+    store.save("operator-3", {"n": 3})
+    store.set_aside("operator-3", "unreadable")
+    store.save("operator-4", {"n": 4})
+    store.set_aside("operator-4", "held")  # another operator's
+    assert store.aside("operator-3", ("held", "declined")) == [first, second]
+    assert store.load_aside("operator-3", second) == {"n": 2}
+    store.take_back("operator-3", first)
+    assert store.load("operator-3") == {"n": 1}
+    store.throw_away("operator-3", second)
+    assert store.aside("operator-3", ("held", "declined")) == []
+
+
+@pytest.mark.parametrize("name", ["../operator-3.json.held-1", "operator-4.json.held-1", "x"])
+def test_only_the_operator_s_own_drafts_set_aside_can_be_taken(store, name):
+    with pytest.raises(ValueError):
+        store.take_back("operator-3", name)
+    with pytest.raises(ValueError):
+        store.throw_away("operator-3", name)
+
+
 def test_keys_are_plain_names_so_a_key_cannot_leave_the_directory(store):
     with pytest.raises(ValueError):
         store.path("../operator-3")

@@ -364,3 +364,22 @@ def test_the_counter_works_on_the_old_rows(upgraded, desk, clock):
         new = session.get(Matter, filed.matter_ids[0])
         assert new.unit_id == ids["unit"]  # the old unit, not a second one
         assert len(session.exec(select(Unit)).all()) == 1
+
+
+def test_the_rebuilt_follow_ups_take_a_missed_call_and_references_are_checked_again(upgraded, desk):
+    from sqlalchemy.exc import IntegrityError
+
+    from frontdesk.services.followups.missed import record_missed_call
+
+    engine, ids, _before = upgraded
+    with new_session(engine) as session:
+        owed = record_missed_call(
+            session=session, desk=desk, phone="13900001111", rang_at=desk.now()
+        )
+        assert owed is not None and owed.matter_id is None
+    # The rebuild turned the check of references off for itself only.
+    with engine.connect() as connection, pytest.raises(IntegrityError), connection.begin():
+        connection.execute(
+            text("UPDATE follow_up SET matter_id = 999999 WHERE id = :id"),
+            {"id": ids["follow_up"]},
+        )

@@ -34,6 +34,7 @@ class View:
         self.timers: list[Timer] = []
         self.said: list[tuple[str, str]] = []
         self.typed = "张"  # the caller's name as it is on screen
+        self.asides_shown = 0
 
     # Workers, timers and the app's thread run when called: the order is the test's.
     def run_worker(self, work, **_options):
@@ -56,6 +57,9 @@ class View:
 
     def notify(self, message, *, severity="information", timeout=None):
         self.said.append((severity, message))
+
+    def show_aside(self) -> None:
+        self.asides_shown += 1
 
     def fire(self) -> None:
         timers, self.timers = self.timers, []
@@ -156,9 +160,18 @@ def test_a_draft_that_cannot_be_written_is_said_once_and_again_after_it_was_mend
     assert len([m for s, m in view.said if s == "error"]) == 2  # failing again is said again
 
 
-def test_a_call_held_for_a_ringing_one_is_kept_aside_and_the_view_says_where(keeper, view):
+def test_a_call_held_for_a_ringing_one_is_set_aside_and_the_view_names_it(keeper, view):
     keeper.hold(view.snapshot())
     assert saved_name(view) is None  # the place is free for the call that rang
     (said,) = [m for s, m in view.said if s == "warning"]
-    kept = Path(said.rsplit(" ", 1)[-1])
-    assert "kept at" in said and kept.exists() and "张" in kept.read_text(encoding="utf-8")
+    assert "set aside: Ctrl+B takes it back" in said and view.asides_shown == 1
+    (aside,) = view.counter.drafts.set_aside_calls(4)
+    assert aside.held and aside.saved.call.caller_name == "张"
+
+
+def test_a_call_set_aside_thrown_away_is_gone_and_the_view_says_so(keeper, view):
+    keeper.hold(view.snapshot())
+    (aside,) = view.counter.drafts.set_aside_calls(4)
+    keeper.throw_away(aside.name)
+    assert view.counter.drafts.set_aside_calls(4) == []
+    assert ("information", "The call set aside is thrown away.") in view.said

@@ -6,6 +6,8 @@ import asyncio
 from datetime import timedelta
 
 import pytest
+from sqlmodel import select
+from textual.widgets import DataTable, Static
 
 from frontdesk import i18n
 from frontdesk.domain.call.ring import Event, RingEvent, decode_reply, encode
@@ -15,13 +17,15 @@ from frontdesk.services.intake.incoming import Caller, Known
 from frontdesk.services.matters.detail import MatterLine
 from frontdesk.store.engine import new_session
 from frontdesk.store.tables.people import ResidentPhone
+from frontdesk.store.tables.register import FollowUpAttempt
 from frontdesk.tui.app import FrontdeskApp
+from frontdesk.tui.dialogs.prompts import ChoicePrompt, TextPrompt
 from frontdesk.tui.dialogs.resume_prompt import ResumeCallPrompt
 from frontdesk.tui.phone.ring_card import RingCard, _who
 from frontdesk.tui.screens.call.caller import CallerPanel
 from frontdesk.tui.screens.call.screen import CallScreen
 from tests.tui.conftest import NOW, SIZE
-from tests.tui.driving import phones_held_by, settle, type_in
+from tests.tui.driving import answer, open_view, phones_held_by, settle, type_in, wait_until
 
 
 class Tick:
@@ -56,6 +60,14 @@ async def post(socket, event: RingEvent):
     reply = decode_reply(await reader.readline())
     writer.close()
     return reply
+
+
+def missed_calls(counter):
+    return [c for c in counter.callbacks() if c.reason == "missed-call"]
+
+
+def said(notification) -> str:
+    return str(notification.message)
 
 
 def card_text(app) -> str:
@@ -219,7 +231,7 @@ async def test_a_second_number_ringing_takes_the_card(ringing_app):
         assert len(app.screen.query(RingCard)) == 1 and "139****2222" in card_text(app)
 
 
-async def test_a_caller_who_hangs_up_first_takes_the_card_away_as_a_missed_call(ringing_app):
+async def test_a_caller_who_hangs_up_first_is_a_missed_call_owed_a_call_back(ringing_app, counter):
     app = ringing_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -230,7 +242,58 @@ async def test_a_caller_who_hangs_up_first_takes_the_card_away_as_a_missed_call(
         assert (await post(ringing_app.socket, RingEvent(Event.HANGUP, "13900001111"))).ok
         await settle(app, pilot)
         assert not app.screen.query(RingCard) and app.ringing is None
-        assert any("Missed call" in str(n.message) for n in app._notifications)
+        await wait_until(app, pilot, lambda: missed_calls(counter))
+        assert any("on the follow-up list to return" in said(n) for n in app._notifications)
+    (owed,) = missed_calls(counter)  # every call is returned
+    assert owed.matter_id is None and owed.phone == "139****1111" and owed.rang_at == NOW
+    assert owed.due == NOW + timedelta(hours=1) and owed.callable_now
+
+
+async def test_a_missed_call_is_returned_from_the_follow_up_list_with_what_the_caller_wanted(
+    ringing_app, counter
+):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        await post(ringing_app.socket, RingEvent(Event.HANGUP, "13900001111"))
+        await wait_until(app, pilot, lambda: missed_calls(counter))
+        (owed,) = missed_calls(counter)
+        await open_view(app, pilot, "f5", owed.id)
+        table = app.screen.query_one(DataTable)
+        assert table.get_cell(str(owed.id), "reason").plain == "missed-call"
+        assert table.get_cell(str(owed.id), "matter").plain == "—"
+        assert "Rang unanswered at 12-02 15:10" in str(
+            app.screen.query_one("#followups-detail").render()
+        )
+        await pilot.press("1")  # reached: no verdict to give, only what they wanted
+        await answer(app, pilot, TextPrompt, text="问明天停水的时间,已告知")
+        await wait_until(app, pilot, lambda: not missed_calls(counter))
+    with new_session(counter.engine) as session:
+        (attempt,) = session.exec(
+            select(FollowUpAttempt).where(FollowUpAttempt.follow_up_id == owed.id)
+        ).all()
+    assert attempt.outcome == "reached" and attempt.notes == "问明天停水的时间,已告知"
+
+
+async def test_a_caller_whose_call_was_missed_rings_again_and_is_picked_up_it_is_returned(
+    ringing_app, counter
+):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        await post(ringing_app.socket, RingEvent(Event.HANGUP, "13900001111"))
+        await wait_until(app, pilot, lambda: missed_calls(counter))
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900002222"))
+        await post(ringing_app.socket, RingEvent(Event.HANGUP, "13900002222"))
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await wait_until(app, pilot, lambda: len(missed_calls(counter)) == 1)
+        assert any("returned by this one" in said(n) for n in app._notifications)
+    # The other caller is still owed theirs.
+    assert [c.phone for c in missed_calls(counter)] == ["139****2222"]
 
 
 async def test_a_call_being_typed_when_the_phone_rings_is_kept_aside_not_lost(ringing_app, counter):
@@ -295,7 +358,7 @@ async def test_a_ring_stamped_when_it_began_is_counted_from_then(ringing_app):
         assert app.screen.draft().rang_at == began
 
 
-async def test_a_ring_nobody_ends_is_dropped_as_missed_after_three_minutes(ringing_app):
+async def test_a_ring_nobody_ends_is_dropped_as_missed_after_three_minutes(ringing_app, counter):
     app = ringing_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -305,7 +368,10 @@ async def test_a_ring_nobody_ends_is_dropped_as_missed_after_three_minutes(ringi
         app.show_ringing()
         await settle(app, pilot)
         assert app.ringing is None and not app.screen.query(RingCard)
-        assert any("Missed call" in str(n.message) for n in app._notifications)
+        await wait_until(app, pilot, lambda: missed_calls(counter))
+        assert any("Missed call" in said(n) for n in app._notifications)
+    (owed,) = missed_calls(counter)
+    assert owed.rang_at == NOW - timedelta(seconds=181)  # when it began, not when it was dropped
 
 
 async def test_nobody_signed_in_is_said_to_the_phone_system(ringing_app):
@@ -327,3 +393,73 @@ async def test_a_bad_number_or_line_is_answered_with_why(ringing_app):
         assert not decode_reply(await reader.readline()).ok
         writer.close()
         assert app.ringing is None
+
+
+def aside_line(app) -> str:
+    line = app.screen.query_one("#aside", Static)
+    return str(line.render()) if line.display else ""
+
+
+def set_aside(counter) -> list:
+    operator = counter.operator
+    return counter.drafts.set_aside_calls(operator.id)
+
+
+async def hold_a_walk_in_for_a_ringing_call(app, pilot, ringing_app) -> None:
+    await settle(app, pilot)
+    await type_in(pilot, "王先生")  # a walk-in at the counter, not on file
+    await type_in(pilot, "13700001234")
+    await settle(app, pilot)
+    await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+    await settle(app, pilot)
+    await pilot.press("f2")
+    await wait_until(app, pilot, lambda: "王先生" in aside_line(app))
+
+
+async def test_a_call_held_for_a_ringing_one_is_named_in_the_call_view_and_taken_back(
+    ringing_app, counter
+):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await hold_a_walk_in_for_a_ringing_call(app, pilot, ringing_app)
+        assert "1 call set aside (Ctrl+B takes it back)" in aside_line(app)
+        assert app.screen.check_action("aside", ()) is True  # in the footer while it waits
+        await pilot.press("ctrl+b")
+        await answer(app, pilot, ChoicePrompt, "1")  # the call held
+        await answer(app, pilot, ChoicePrompt, "1")  # take it back
+        await wait_until(app, pilot, lambda: "139****1111" in aside_line(app))
+        # The walk-in is back as typed; the call picked up waits in its place.
+        assert app.screen.query_one(CallerPanel).caller["name"] == "王先生"
+        assert app.screen.query_one(CallerPanel).caller["phone"] == "13700001234"
+        (aside,) = set_aside(counter)
+        assert aside.saved.call.caller_phone == "13900001111"
+        await wait_until(app, pilot, lambda: counter.drafts.find(counter.operator.id) is not None)
+        assert counter.drafts.find(counter.operator.id).call.caller_name == "王先生"
+
+
+async def test_a_call_set_aside_is_thrown_away_only_when_asked_and_the_line_goes(
+    ringing_app, counter
+):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await hold_a_walk_in_for_a_ringing_call(app, pilot, ringing_app)
+        await pilot.press("ctrl+b")
+        await answer(app, pilot, ChoicePrompt, "1")
+        await pilot.press("escape")  # changed their mind: it stays
+        await settle(app, pilot)
+        assert len(set_aside(counter)) == 1 and "王先生" in aside_line(app)
+        await pilot.press("ctrl+b")
+        await answer(app, pilot, ChoicePrompt, "1")
+        await answer(app, pilot, ChoicePrompt, "2")  # throw it away
+        await wait_until(app, pilot, lambda: aside_line(app) == "")
+    assert set_aside(counter) == []
+
+
+async def test_ctrl_b_with_no_call_set_aside_says_so_beside_the_script(ringing_app):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        assert "No call is set aside" in str(app.screen.query_one("#refusal", Static).render())
+        assert not isinstance(app.screen, ChoicePrompt)

@@ -256,6 +256,7 @@ def callback_deadline(
         FollowUpReason.COMPLAINT_RESULT: sentence("complaint resolved"),
         FollowUpReason.PROMISED: sentence("promise made"),
         FollowUpReason.PROGRESS: sentence("progress call planned"),
+        FollowUpReason.MISSED_CALL: sentence("rang unanswered"),
     }.get(reason, sentence("repair done"))
     steps = [_started(label, start)]
     raw_text: Sentence | None = None

@@ -102,6 +102,8 @@ class FollowUpReason(StrEnum):
     COMPLAINT_RESULT = "complaint-result"
     PROMISED = "promised"
     PROGRESS = "progress"
+    #: A call that rang out or was hung up before pickup: returned, as every call is.
+    MISSED_CALL = "missed-call"
 
 
 class FollowUpStatus(StrEnum):
@@ -115,6 +117,8 @@ class AttemptOutcome(StrEnum):
     NO_ANSWER = "no-answer"
     BUSY = "busy"
     WRONG_NUMBER = "wrong-number"
+    #: The caller rang again and was picked up: the missed call is returned by that call.
+    CALLED_IN = "called-in"
 
 
 class Verdict(StrEnum):

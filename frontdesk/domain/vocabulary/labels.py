@@ -120,6 +120,7 @@ def _names(language: str) -> dict[tuple[type[StrEnum], str], str]:
             "complaint-result": _("complaint-result"),
             "promised": _("promised"),
             "progress": _("progress"),
+            "missed-call": _("missed-call"),
         },
         FollowUpStatus: {"owed": _("owed"), "done": _("done"), "cancelled": _("cancelled")},
         AttemptOutcome: {
@@ -127,6 +128,7 @@ def _names(language: str) -> dict[tuple[type[StrEnum], str], str]:
             "no-answer": _("no-answer"),
             "busy": _("busy"),
             "wrong-number": _("wrong-number"),
+            "called-in": _("called-in"),
         },
         Verdict: {"satisfied": _("satisfied"), "unsatisfied": _("unsatisfied"), "none": _("none")},
         EventKind: {

@@ -136,6 +136,11 @@ _RULE_KEYS = {
     "extension_approver": None,
     "resident_may_set_deadline": None,
 }
+# What a policy file written before a rule existed is given for it: a missed call is returned
+# within the hour, in the callable window.
+DEFAULT_FOLLOWUP: dict[FollowUpReason, Duration] = {
+    FollowUpReason.MISSED_CALL: Duration(1, Unit.HOURS),
+}
 # Every key the file may hold; anything else is a typo that would silently drop a rule.
 SCHEMA: dict[str, Any] = {
     "centre": {"name": None, "timezone": None, "area_code": None, "departments": None},
@@ -149,6 +154,7 @@ SCHEMA: dict[str, Any] = {
         "repair_leak": None,
         "repair_other": None,
         "complaint_result": None,
+        "missed_call": None,
     },
 }
 # The milestones the handbook gives each class (DOMAIN.md §3): the file may change their
@@ -214,7 +220,11 @@ class _Reader:
             upgrade_after=self.get("complaint.upgrade_after", parse_duration_value),
             complaint={cls: self.complaint_rule(cls) for cls in ComplaintClass},
             followup={
-                reason: self.get(f"followup.{reason.value.replace('-', '_')}", parse_duration_value)
+                reason: self.get(
+                    f"followup.{reason.value.replace('-', '_')}",
+                    parse_duration_value,
+                    default=DEFAULT_FOLLOWUP.get(reason, ...),
+                )
                 for reason in FollowUpReason
                 if reason not in (FollowUpReason.PROMISED, FollowUpReason.PROGRESS)
             },

@@ -27,6 +27,7 @@ from frontdesk.services.kernel.transaction import aware, inside, use_case
 from frontdesk.services.matters import tracking
 from frontdesk.services.matters.handling import free_text, operator, reopen
 from frontdesk.services.matters.opening import Origin, open_matter
+from frontdesk.services.residents.by_number import names_under
 from frontdesk.store.queries import id_of, select_columns
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, FollowUpAttempt, Matter
@@ -37,7 +38,8 @@ class Callback:
     """One row of the follow-up list."""
 
     id: int
-    matter_id: int
+    #: None for a missed call: no matter yet.
+    matter_id: int | None
     reason: str
     resident: str
     unit: str
@@ -55,6 +57,8 @@ class Callback:
     urgent: bool
     #: The version shown: an outcome is refused if someone recorded one since.
     version: int = 1
+    #: When a missed call rang; None for the follow-ups of a matter.
+    rang_at: datetime | None = None
 
 
 def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
@@ -92,9 +96,10 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
             FollowUp.evening_ok,
             FollowUp.urgent,
             FollowUp.version,
+            FollowUp.created_at,
             attempts,
         )
-        .join(Matter, col(Matter.id) == FollowUp.matter_id)
+        .outerjoin(Matter, col(Matter.id) == FollowUp.matter_id)
         .outerjoin(Resident, col(Resident.id) == Matter.resident_id)
         .where(FollowUp.status == FollowUpStatus.OWED)
         .order_by(col(FollowUp.due), col(FollowUp.id))
@@ -115,9 +120,13 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
         evening_ok,
         urgent,
         version,
+        created_at,
         tries,
     ) in rows:
         window = windows[bool(evening_ok or urgent)]
+        missed = matter_id is None
+        if missed:
+            name = names_under(session, desk, phone)
         said_rule, steps = stored_steps(worked_out, rule, explanation)
         out.append(
             Callback(
@@ -125,7 +134,7 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
                 matter_id=matter_id,
                 reason=reason,
                 resident=name if name is not None else contact,
-                unit=unit,
+                unit=unit or "",
                 phone=mask_phone(phone) if phone else "",
                 due=due.astimezone(desk.policy.timezone),
                 window_start=window.start,
@@ -138,6 +147,7 @@ def list_callbacks(*, session: Session, desk: Desk) -> list[Callback]:
                 evening_ok=evening_ok,
                 urgent=urgent,
                 version=version,
+                rang_at=created_at.astimezone(desk.policy.timezone) if missed else None,
             )
         )
     return out
@@ -192,10 +202,12 @@ def record_attempt(
         follow_up.status = FollowUpStatus.DONE
         follow_up.done_at = now
         session.add(follow_up)
+        if follow_up.matter_id is None:
+            return attempt  # a missed call returned: what it was about is filed as a call
         matter = tracking.get_matter(session, follow_up.matter_id)
         if verdict is Verdict.UNSATISFIED and matter.kind == MatterKind.REPAIR:
             new_work_order(session, desk, matter, notes, operator_id, new_visit_at)
-        _after_reached(session, desk, follow_up, verdict, notes, operator_id, reopen_matter)
+        _after_reached(session, desk, follow_up, matter, verdict, notes, operator_id, reopen_matter)
     return attempt
 
 
@@ -203,12 +215,12 @@ def _after_reached(
     session: Session,
     desk: Desk,
     follow_up: FollowUp,
+    matter: Matter,
     verdict: Verdict,
     notes: str,
     operator_id: int,
     reopen_matter: bool,
 ) -> None:
-    matter = tracking.get_matter(session, follow_up.matter_id)
     now = desk.now()
     reason = FollowUpReason(follow_up.reason)
     if reason is FollowUpReason.PROGRESS:

@@ -181,6 +181,53 @@ class CallDrafts:
             return None
         return self.store.set_aside(self.key(operator_id), reason)
 
+    def set_aside_calls(self, operator_id: int) -> list["AsideCall"]:
+        """The operator's calls put down for a ringing one, or not resumed after a restart,
+        oldest first: each waits in the Call view until taken back or thrown away. One that
+        cannot be read is left where it is (it was said when it was set aside)."""
+        if self.store is None:
+            return []
+        key, found = self.key(operator_id), []
+        for name in self.store.aside(key, ASIDE):
+            try:
+                found.append(AsideCall(name, from_document(self.store.load_aside(key, name))))
+            except (OSError, ValueError):
+                continue
+        return found
+
+    def take_back(self, operator_id: int, name: str) -> SavedCall:
+        """The call set aside as ``name`` is the operator's call being typed again (the one on
+        screen must be set aside first: it is replaced)."""
+        if self.store is None:
+            raise FileNotFoundError(name)
+        key = self.key(operator_id)
+        saved = from_document(self.store.load_aside(key, name))
+        self.store.take_back(key, name)
+        return saved
+
+    def throw_away(self, operator_id: int, name: str) -> None:
+        """The call set aside as ``name`` is not wanted: it goes."""
+        if self.store is not None:
+            self.store.throw_away(self.key(operator_id), name)
+
+
+#: Why a call is set aside and still waits to be taken back: put down for a ringing call, or
+#: not resumed at the question after sign-in. ("unreadable" ones are no call to take back.)
+ASIDE = ("held", "declined")
+
+
+@dataclass(frozen=True)
+class AsideCall:
+    """A call set aside: ``name`` finds it again."""
+
+    name: str
+    saved: SavedCall
+
+    @property
+    def held(self) -> bool:
+        """Put down for a ringing call (else: not resumed after a restart)."""
+        return ".held-" in self.name
+
 
 def _matter_out(matter: MatterDraft) -> dict[str, Any]:
     return {"kind": matter.kind.value, "fields": dict(matter.fields), "same_as": matter.same_as}

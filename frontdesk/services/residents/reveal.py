@@ -20,6 +20,7 @@ from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotAllowed, NotFound, ServiceError
 from frontdesk.services.kernel.permissions import Action, allows, require
 from frontdesk.services.kernel.transaction import use_case
+from frontdesk.services.residents.by_number import names_under
 from frontdesk.store.listeners import journal
 from frontdesk.store.tables.people import Resident, ResidentPhone
 from frontdesk.store.tables.register import FollowUp, Matter
@@ -100,9 +101,14 @@ def _follow_up_number(
         raise _not_now()
     if not follow_up.phone:
         raise NotFound(_("follow-up {id} has no number to call").format(id=follow_up_id))
-    matter = session.get(Matter, follow_up.matter_id)
-    resident = session.get(Resident, matter.resident_id) if matter and matter.resident_id else None
-    whose = resident.name if resident else (matter.contact_name if matter else "")
+    if follow_up.matter_id is None:  # a missed call: whoever is on file under the number
+        whose = names_under(session, desk, follow_up.phone)
+    else:
+        matter = session.get(Matter, follow_up.matter_id)
+        resident = (
+            session.get(Resident, matter.resident_id) if matter and matter.resident_id else None
+        )
+        whose = resident.name if resident else (matter.contact_name if matter else "")
     journal.record(
         session,
         action=journal.REVEAL,

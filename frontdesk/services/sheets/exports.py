@@ -190,7 +190,8 @@ def follow_ups(*, session: Session, since: datetime | None, until: datetime | No
             FollowUp.created_at, FollowUp.due, FollowUp.done_at, attempts, verdict,
             FollowUp.evening_ok, FollowUp.urgent, FollowUp.rule, FollowUp.worked_out,
         )
-        .join(Matter, col(Matter.id) == FollowUp.matter_id)
+        # A missed call has no matter: it is listed with its number alone.
+        .outerjoin(Matter, col(Matter.id) == FollowUp.matter_id)
         .outerjoin(Resident, col(Resident.id) == Matter.resident_id)
         .order_by(col(FollowUp.due), col(FollowUp.id))
     )  # fmt: skip

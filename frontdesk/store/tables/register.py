@@ -145,7 +145,8 @@ class FollowUp(SQLModel, table=True):
     __tablename__: ClassVar[str] = "follow_up"
     __table_args__ = (Index("ix_follow_up_status_due", "status", "due"),)
     id: int | None = Field(default=None, primary_key=True)
-    matter_id: int = Field(foreign_key="matter.id", index=True)
+    # None for a missed call: it is owed before anyone knows what the caller wanted.
+    matter_id: int | None = Field(default=None, foreign_key="matter.id", index=True)
     reason: FollowUpReason = Field(sa_type=Vocabulary(FollowUpReason))
     phone: str = ""
     created_at: datetime = moment_field()

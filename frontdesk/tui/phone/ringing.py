@@ -9,7 +9,7 @@ rings are counted by a clock given to the app (``tick``), so a test counts them 
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -140,9 +140,34 @@ class TakesRings(AppPart):
             ringing.card.remove()
         self.refresh_bindings()
         if missed:
-            self.notify(
-                _("Missed call: {who}").format(who=ringing.label()), severity="warning", timeout=30
-            )
+            self.record_missed(ringing, self.rang_at(ringing))
+
+    def rang_at(self, ringing: Ringing) -> datetime:
+        """When it began ringing, on the counter's clock: it rang as long as it was counted."""
+        return counter_of(self).desk.now() - timedelta(seconds=self.tick() - ringing.began)
+
+    @work(thread=True, group="missed", exit_on_error=False)
+    def record_missed(self, ringing: Ringing, rang_at: datetime) -> None:
+        """Every call is returned: the one that rang out goes on the follow-up list."""
+        who = ringing.label()
+        if ringing.phone is None:
+            said = _("Missed call: {who}; it cannot be returned")
+        else:
+            try:
+                counter_of(self).missed_call(ringing.phone, rang_at)
+            # Whatever stops the record, the number is said with it so that it is not lost.
+            except Exception as error:
+                self.call_from_thread(
+                    self.notify,
+                    _(
+                        "Missed call: {who}, not on the follow-up list ({error}): note the number"
+                    ).format(who=who, error=error),
+                    severity="error",
+                    timeout=60,
+                )
+                return
+            said = _("Missed call: {who}; on the follow-up list to return (F5)")
+        self.call_from_thread(self.notify, said.format(who=who), severity="warning", timeout=30)
 
     @work(thread=True, exclusive=True, group="ringing", exit_on_error=False)
     def look_up_caller(self, ringing: Ringing) -> None:
@@ -192,13 +217,25 @@ class TakesRings(AppPart):
         now = self.tick()
         rings = ringing.rings(now, counter_of(self).desk.policy.ring_seconds)
         # In the register on the counter's clock: it rang for as long as it was counted.
-        rang_at = counter_of(self).desk.now() - timedelta(seconds=now - ringing.began)
+        rang_at = self.rang_at(ringing)
         self.ring_ended(ringing.phone, missed=False)
+        self.returned_by_pickup(ringing.phone)
         await self.switch_mode("call")
         await self.clear_way_to_call()
         call_view = self.screen_stack[0]
         if isinstance(call_view, TakesCalls):
             await call_view.answer(ringing.phone, ringing.caller, rings, rang_at)
+
+    @work(thread=True, group="missed", exit_on_error=False)
+    def returned_by_pickup(self, phone: str | None) -> None:
+        """A caller whose earlier call was missed is on the line now: that call is returned."""
+        if phone is None:
+            return
+        returned = counter_of(self).picked_up(phone)
+        if returned:
+            self.call_from_thread(
+                self.notify, _("Their missed call is returned by this one: off the follow-up list")
+            )
 
     async def clear_way_to_call(self) -> None:
         """What is open over the Call view gives way to the call: the help, the palette; a

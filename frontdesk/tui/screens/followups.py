@@ -75,6 +75,11 @@ def _binding(key: str, action: str, description: str, tooltip: str) -> Binding:
     return Binding(key, action, description, id=f"followups.{action}", tooltip=tooltip)
 
 
+def matter_number(c: Callback) -> str:
+    """The matter a follow-up is for; a missed call has none yet."""
+    return f"#{c.matter_id}" if c.matter_id is not None else "—"
+
+
 class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
     """The receptionist works down the calls owed, late ones first. Calls outside their callable
     window are marked "not now" (evening calls only for residents who agreed, or urgent ones).
@@ -157,7 +162,7 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
                 window,
                 callable_now,
                 named_of(FollowUpReason, c.reason),
-                f"#{c.matter_id}",
+                matter_number(c),
                 c.resident,
                 c.unit,
                 c.phone,
@@ -196,13 +201,16 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             return
         text = Text()
         text.append(
-            f"{named_of(FollowUpReason, c.reason)} · #{c.matter_id} {c.resident} {c.unit} ", "bold"
+            f"{named_of(FollowUpReason, c.reason)} · {matter_number(c)} {c.resident} {c.unit} ",
+            "bold",
         )
         if shown := self.revealed_for(c.id):
             text.append(shown.numbers[0], "bold reverse")
             text.append(" " + _("(shown on purpose, recorded)") + "\n", "dim")
         else:
             text.append(f"{c.phone}\n", "bold")
+        if c.rang_at is not None:
+            text.append(_("Rang unanswered at {at:%m-%d %H:%M}.").format(at=c.rang_at) + "\n")
         text.append(_("Rule: {rule}").format(rule=say(c.rule)) + "\n")
         text.append(_("Worked out: {explanation}").format(explanation=said_steps(c.steps)) + "\n")
         if c.urgent or c.evening_ok:
@@ -252,11 +260,32 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
     def action_wrong_number(self) -> None:
         self.missed(AttemptOutcome.WRONG_NUMBER)
 
+    async def returned(self, c: Callback) -> None:
+        """A missed call returned: what the caller wanted is noted; a matter among it is filed
+        from the Call view like any call."""
+        who = c.resident or c.phone
+        title = _("Missed call from {who}, returned").format(who=who)
+        label = _("What the caller wanted (a matter among it: file it as a call, F1)")
+        notes = await self.app.push_screen_wait(TextPrompt(title, label))
+        if notes is None:
+            return
+        self.act(
+            _("Follow-up {follow_up_id}: missed call returned"),
+            self.counter.record_attempt,
+            follow_up_id=c.id,
+            seen=Seen("follow_up", c.id, c.version),
+            outcome=AttemptOutcome.REACHED,
+            notes=notes,
+        )
+
     @work(exclusive=True, exit_on_error=False, group="followups-ask")
     async def action_reached(self) -> None:
         c = self.current
         if c is None:
             return  # the row went before the question could be asked
+        if c.matter_id is None:
+            await self.returned(c)
+            return
         title = _("Follow-up of #{id} with {name}").format(id=c.matter_id, name=c.resident)
         verdicts = [
             ("s", Verdict.SATISFIED.value, _("satisfied"), (chinese_name(Verdict.SATISFIED),)),

@@ -145,12 +145,73 @@ class DraftKeeper:
             drafts.keep(self.operator_id, saved)
             kept = drafts.set_aside(self.operator_id, reason="held")
         if kept is not None:
-            said = _("The call you were typing is kept at {path}").format(path=kept)
+            said = _("The call you were typing is set aside: Ctrl+B takes it back.")
         elif drafts.store is None and not saved.is_empty():
             said = _("Calls are not kept as drafts here: the call you were typing is gone.")
         else:
             return
         self.view.from_thread(self.view.notify, said, severity="warning", timeout=15)
+        self.view.from_thread(self.view.show_aside)
+
+    def take_back(self, name: str, current: SavedCall | None) -> None:
+        """The call set aside as ``name`` back on screen; ``current``, the call there now (if
+        one was begun), set aside in its place."""
+        # No save meanwhile: a snapshot of the call going would land on the one coming back.
+        self.autosave = False
+        self.view.run_worker(
+            partial(self._take_back, name, current),
+            thread=True,
+            group="draft",
+            exit_on_error=False,
+        )
+
+    def _take_back(self, name: str, current: SavedCall | None) -> None:
+        drafts = self.view.counter.drafts
+        try:
+            with self.write_lock:
+                with self.unsaved_lock:
+                    self.unsaved = _NOTHING  # the call going is kept whole below
+                if current is not None and not current.is_empty():
+                    drafts.keep(self.operator_id, current)
+                    drafts.set_aside(self.operator_id, reason="held")
+                saved = drafts.take_back(self.operator_id, name)
+        except (OSError, ValueError) as error:
+            self.view.from_thread(
+                self.view.notify,
+                _("The call set aside could not be taken back: {error}").format(error=error),
+                severity="error",
+                timeout=15,
+            )
+            self.view.from_thread(self.start_autosave)
+            self.view.from_thread(self.view.show_aside)
+            return
+        self.view.from_thread(self._taken_back, saved)
+
+    async def _taken_back(self, saved: SavedCall) -> None:
+        await self.restore(saved)
+        summary = saved.summary(self.view.counter.desk.policy.timezone)
+        self.view.notify(_("Call taken back: {summary}").format(summary=summary), timeout=8)
+        self.view.after_app(self.start_autosave)
+        self.view.show_aside()
+
+    def throw_away(self, name: str) -> None:
+        self.view.run_worker(
+            partial(self._throw_away, name), thread=True, group="draft", exit_on_error=False
+        )
+
+    def _throw_away(self, name: str) -> None:
+        try:
+            with self.write_lock:
+                self.view.counter.drafts.throw_away(self.operator_id, name)
+        except (OSError, ValueError) as error:
+            self.view.from_thread(
+                self.view.notify,
+                _("The call set aside could not be thrown away: {error}").format(error=error),
+                severity="error",
+            )
+        else:
+            self.view.from_thread(self.view.notify, _("The call set aside is thrown away."))
+        self.view.from_thread(self.view.show_aside)
 
     # Resuming
     def offer_resume(self) -> None:
@@ -213,5 +274,6 @@ class DraftKeeper:
             kept = self.view.counter.drafts.set_aside(self.operator_id)
         if kept is not None:
             self.view.from_thread(
-                self.view.notify, _("The saved call is kept at {path}").format(path=kept), timeout=8
+                self.view.notify, _("The saved call is set aside: Ctrl+B takes it back."), timeout=8
             )
+        self.view.from_thread(self.view.show_aside)

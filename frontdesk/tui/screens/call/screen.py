@@ -35,6 +35,7 @@ from frontdesk.tui.markup import escape
 from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.screens.call.actions import CallActions
 from frontdesk.tui.screens.call.answer import RingAnswer
+from frontdesk.tui.screens.call.aside import CallsAside
 from frontdesk.tui.screens.call.caller import CallerPanel
 from frontdesk.tui.screens.call.drafts import DraftKeeper
 from frontdesk.tui.screens.call.matter_form import KIND_CHOICES, MatterForm
@@ -107,6 +108,12 @@ class CallScreen(ReportsWorkerFailures, Screen):
             _("Phone, walk-in, letter or comment book: all are recorded the same way"),
         ),
         ("ctrl+n", "discard", _("New call"), _("Throw this call away and start the next")),
+        (
+            "ctrl+b",
+            "aside",
+            _("Set aside"),
+            _("The calls set aside for a ringing one: take one back, or throw it away"),
+        ),
     ) + [
         # Heard when the key above it does nothing now: what to do first, beside the script.
         Binding(key, f"refused('{action}')", "", show=False, id=f"call.{action}_refused")
@@ -115,6 +122,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
             ("f8", "read_back"),
             ("f9", "confirm"),
             ("f10", "file"),
+            ("ctrl+b", "aside"),
         )
     ]
 
@@ -124,6 +132,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
         self.form: MatterForm | None = None
         self.actions = CallActions(self)
         self.ringing = RingAnswer(self)
+        self.aside = CallsAside(self)
         self._drafts = DraftKeeper(self, partial(snapshot, self), partial(restore, self))
 
     def compose(self) -> ComposeResult:
@@ -132,6 +141,9 @@ class CallScreen(ReportsWorkerFailures, Screen):
             with VerticalScroll(id="call-left"):
                 yield Static("", id="script", classes="pane script")
                 yield Static("", id="refusal", classes="warning")
+                aside = Static("", id="aside", classes="warning")
+                aside.display = False  # shown while a call waits there
+                yield aside
                 yield CallerPanel(id="caller")
                 yield FieldRow(
                     _("kind of matter"), ChoiceField("kind", KIND_CHOICES), required=True
@@ -145,6 +157,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
     async def on_mount(self) -> None:
         await self.reset()
         self.drafts.offer_resume()
+        self.show_aside()
 
     # What the helpers work with
     @property
@@ -429,6 +442,8 @@ class CallScreen(ReportsWorkerFailures, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "refused":
             return True
+        if action == "aside":  # in the footer only while a call waits there
+            return bool(self.aside.calls)
         caller_named = bool(self.panel.caller["name"])
         available = self.call.available(
             action, form_open=self.form is not None, caller_named=caller_named
@@ -436,6 +451,9 @@ class CallScreen(ReportsWorkerFailures, Screen):
         return True if available else None
 
     def action_refused(self, action: str) -> None:
+        if action == "aside":
+            self.refuse(self.aside.none_aside())
+            return
         self.refuse(self.call.why_not(action, form_open=self.form is not None))
 
     def refuse(self, why: str) -> None:
@@ -443,6 +461,12 @@ class CallScreen(ReportsWorkerFailures, Screen):
         line = self.line("refusal")
         line.update(why)
         line.display = bool(why)
+
+    def show_aside(self) -> None:
+        self.aside.refresh()
+
+    def action_aside(self) -> None:
+        self.aside.choose()
 
     def action_apology(self) -> None:
         self.actions.apology()

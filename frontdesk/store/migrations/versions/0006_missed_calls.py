@@ -1,0 +1,28 @@
+"""missed calls: a follow-up call owed for a call that rang unanswered, which has no matter yet
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-12-06 21:00:00.000000
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0006'
+down_revision = '0005'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('follow_up', schema=None) as batch_op:
+        batch_op.alter_column('matter_id', existing_type=sa.Integer(), nullable=True)
+
+
+def downgrade() -> None:
+    # The missed calls go with the column's old rule: they belong to no matter.
+    op.execute("DELETE FROM follow_up_attempt WHERE follow_up_id IN "
+               "(SELECT id FROM follow_up WHERE matter_id IS NULL)")
+    op.execute("DELETE FROM follow_up WHERE matter_id IS NULL")
+    with op.batch_alter_table('follow_up', schema=None) as batch_op:
+        batch_op.alter_column('matter_id', existing_type=sa.Integer(), nullable=False)
