@@ -70,6 +70,13 @@ def queue(
                     "explanation": said_steps(r.steps),
                     # Null when no deadline is running, as next_milestone is.
                     "worked_out": worked_out_data(r.rule, r.steps) if r.next_milestone else None,
+                    # Raised again while open: major suggested, not yet decided (else null).
+                    "major_suggested": {
+                        "at": _iso(r.major_suggested_at),
+                        "filed_by": r.major_suggested_by,
+                    }
+                    if r.major_suggested_at
+                    else None,
                 }
                 for r in rows
             ]

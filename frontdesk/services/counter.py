@@ -275,6 +275,10 @@ class Counter:
             seen=seen,
         )
 
+    def keep_class(self, *, matter_id: int, reason: str, seen: Seen | None = None) -> Matter:
+        """A supervisor keeps the class a repeat suggested raising to major."""
+        return self.act(complaints.keep_class, matter_id=matter_id, reason=reason, seen=seen)
+
     def record_attempt(
         self,
         *,
@@ -284,6 +288,7 @@ class Counter:
         notes: str = "",
         reopen_matter: bool = False,
         new_visit_at: datetime | None = None,
+        urgent: bool = False,
         seen: Seen | None = None,
     ) -> FollowUpAttempt:
         return self.act(
@@ -294,6 +299,7 @@ class Counter:
             notes=notes,
             reopen_matter=reopen_matter,
             new_visit_at=new_visit_at,
+            urgent=urgent,
             seen=seen,
         )
 

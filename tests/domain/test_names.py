@@ -54,6 +54,12 @@ def test_an_empty_name_is_rejected(typed):
         normalize_name(typed)
 
 
+@pytest.mark.parametrize("typed", [".", "-", "·", "' -"])
+def test_punctuation_alone_names_no_one(typed):
+    with pytest.raises(NameInputError, match="needs letters"):
+        normalize_name(typed)
+
+
 @pytest.mark.parametrize("typed", ["张3", "Room 1201", "王１", "李²"])
 def test_a_name_with_digits_is_rejected(typed):
     with pytest.raises(NameInputError, match="no digits"):

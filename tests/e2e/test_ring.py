@@ -33,7 +33,9 @@ def frontdesk(database, *args: str, **variables: str) -> subprocess.CompletedPro
 def ring(socket, database, *args: str) -> subprocess.CompletedProcess:
     """`frontdesk ring …` as the PBX's dialplan runs it, on the counter's database (where a
     ring no app hears is recorded as a missed call)."""
-    return frontdesk(database, "ring", *args, "--counter", "lobby", FRONTDESK_RING_SOCKET=str(socket))
+    return frontdesk(
+        database, "ring", *args, "--counter", "lobby", FRONTDESK_RING_SOCKET=str(socket)
+    )
 
 
 def missed_calls(database) -> list[dict]:

@@ -20,7 +20,7 @@ from frontdesk.store.engine import make_engine, new_session
 from frontdesk.store.listeners.journal import AuditEntry
 from frontdesk.store.listeners.search_index import stale
 from frontdesk.store.tables.people import Resident, Unit
-from frontdesk.store.tables.register import FollowUp, Matter
+from frontdesk.store.tables.register import FollowUp, FollowUpAttempt, Matter
 from frontdesk.store.tables.staff import Operator
 from frontdesk.wording import say
 from tests.conftest import at
@@ -253,7 +253,8 @@ def first_release_rows(connection: Connection) -> dict[str, list[tuple]]:
     for table in FIRST_TABLES:
         columns = [c["name"] for c in inspect(connection).get_columns(table)]
         if table != "resident_unit":
-            later = ("version", "failed_pins", "locked_until", "worked_out", "said")
+            later = ("version", "failed_pins", "locked_until", "worked_out", "said", "urgent")
+            later += ("major_suggested_at", "major_suggested_by")
             columns = [c for c in columns if c not in later]
         listed = ", ".join(f'"{c}"' for c in columns)
         rows[table] = [
@@ -293,6 +294,8 @@ def test_new_columns_start_at_their_defaults(upgraded):
         assert session.get(FollowUp, ids["follow_up"]).version == 1
         # Rows from before keep their text, not data made up after the fact.
         assert session.get(FollowUp, ids["follow_up"]).worked_out is None
+        (attempt,) = session.exec(select(FollowUpAttempt)).all()
+        assert attempt.urgent is False  # tries from before were made in the window
         receptionist = session.get(Operator, ids["receptionist"])
         assert (receptionist.failed_pins, receptionist.locked_until) == (0, None)
 

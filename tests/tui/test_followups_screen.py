@@ -1,13 +1,17 @@
 """The follow-up view (F5): one key per outcome, checked in the database afterwards."""
 
 import pytest
+from sqlmodel import select
 from textual.widgets import DataTable, Static
 
+from frontdesk.store.engine import new_session
+from frontdesk.store.tables.register import FollowUpAttempt
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.screens.followups import GROUPS
 from frontdesk.wording import say
+from tests.conftest import at
 from tests.tui.conftest import SIZE
-from tests.tui.driving import answer, open_view, settle, type_in
+from tests.tui.driving import answer, open_view, settle, type_in, wait_until
 
 
 def owed(counter, reason: str):
@@ -138,3 +142,70 @@ def test_followups_view_snapshot(snap_compare, make_app):
     assert snap_compare(
         make_app(), press=["f5"], terminal_size=SIZE, run_before=_open_followups_settled
     )
+
+
+def tries_of(counter, follow_up_id: int) -> list[FollowUpAttempt]:
+    with new_session(counter.engine) as session:
+        return list(
+            session.exec(
+                select(FollowUpAttempt)
+                .where(FollowUpAttempt.follow_up_id == follow_up_id)
+                .order_by(FollowUpAttempt.id)
+            )
+        )
+
+
+@pytest.fixture
+def at_night(counter):
+    """The counter's clock at 22:30, past the callable window and the evening one."""
+    counter.desk.clock.moment = at(2026, 12, 2, 22, 30)
+    return counter
+
+
+async def test_a_try_at_night_asks_why_now_and_an_urgent_one_is_recorded_as_urgent(
+    make_app, at_night
+):
+    call = owed(at_night, "promised")
+    before = len(tries_of(at_night, call.id))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_followups(app, pilot, call.id)
+        await pilot.press("2")  # no answer
+        await answer(app, pilot, ChoicePrompt)
+        said = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "It is 22:30" in said and "called in" in said and "urgent" in said
+        await pilot.press("2")  # it is urgent
+        await wait_until(app, pilot, lambda: len(tries_of(at_night, call.id)) == before + 1)
+    latest = tries_of(at_night, call.id)[-1]
+    assert latest.outcome == "no-answer" and latest.urgent
+
+
+async def test_a_resident_calling_in_at_night_is_recorded_as_such_and_closes_the_matter(
+    make_app, at_night
+):
+    call = owed(at_night, "complaint-result")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_followups(app, pilot, call.id)
+        await pilot.press("1")  # reached...
+        await answer(app, pilot, ChoicePrompt, "1")  # ...because the resident called in
+        await answer(app, pilot, ChoicePrompt, "s")
+        await answer(app, pilot, TextPrompt, text="业主来电,对处理结果满意")
+        await wait_until(app, pilot, lambda: call.id not in [c.id for c in at_night.callbacks()])
+    latest = tries_of(at_night, call.id)[-1]
+    assert latest.outcome == "called-in" and not latest.urgent
+    assert at_night.detail(call.matter_id).matter.status == "closed"
+
+
+async def test_a_try_at_night_left_for_the_window_records_nothing(make_app, at_night):
+    call = owed(at_night, "promised")
+    before = len(tries_of(at_night, call.id))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_followups(app, pilot, call.id)
+        await pilot.press("3")  # busy
+        await answer(app, pilot, ChoicePrompt)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ChoicePrompt)
+    assert len(tries_of(at_night, call.id)) == before

@@ -13,6 +13,7 @@ from frontdesk.wording import say
 from tests.services.drafts import call, complaint
 from tests.tui.conftest import NOW, SIZE
 from tests.tui.driving import answer, open_view, settle, type_in, wait_until
+from tests.tui.pasting import widget_text
 
 
 def first(counter, **wanted):
@@ -344,3 +345,59 @@ async def test_the_status_key_shows_resolved_matters(make_app, counter):
         await pilot.press("s")
         await settle(app, pilot)
         assert set(app.screen.reading.rows) == resolved
+
+
+def suggested(counter):
+    """The demo's complaint raised again while open: major suggested, not yet decided."""
+    return next(r for r in counter.queue() if r.major_suggested_at is not None)
+
+
+async def test_a_complaint_raised_again_is_marked_until_a_supervisor_keeps_its_class(
+    make_app, counter
+):
+    row = suggested(counter)
+    app = make_app("王主管")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(app, pilot, row.id)
+        table = app.screen.query_one(DataTable)
+        assert "→ major?" in table.get_cell(str(row.id), "class").plain
+        pane = app.screen.query_one("#queue-detail-text", Static)
+        await wait_until(app, pilot, lambda: "Raised again while open" in widget_text(pane))
+        assert f"filed by {row.major_suggested_by}" in widget_text(pane)
+        await pilot.press("6")
+        await answer(app, pilot, ChoicePrompt, "s")  # keep its class
+        await answer(app, pilot, TextPrompt, text="同一问题已在处理,不算升级")
+        await wait_until(
+            app, pilot, lambda: "major?" not in table.get_cell(str(row.id), "class").plain
+        )
+    after = next(r for r in counter.queue() if r.id == row.id)
+    assert after.major_suggested_at is None and after.complaint_class == row.complaint_class
+    kept = f"kept {row.complaint_class}, not major: 同一问题已在处理,不算升级"
+    assert ("major-declined", kept) in events(counter, row.id)
+
+
+async def test_a_receptionist_keeping_the_class_is_refused_and_the_mark_stays(make_app, counter):
+    row = suggested(counter)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(app, pilot, row.id)
+        await pilot.press("6")
+        await answer(app, pilot, ChoicePrompt, "s")
+        await answer(app, pilot, TextPrompt, text="不算升级")
+        await settle(app, pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any("only a supervisor or above may keep" in m for m in said)
+    assert next(r for r in counter.queue() if r.id == row.id).major_suggested_at is not None
+
+
+async def test_upgrading_the_marked_complaint_to_major_takes_the_mark_away(make_app, counter):
+    row = suggested(counter)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(app, pilot, row.id)
+        await pilot.press("6")
+        await answer(app, pilot, ChoicePrompt, "m")
+        await answer(app, pilot, TextPrompt, text="业主多次投诉")
+        await settle(app, pilot)
+    after = next(r for r in counter.queue() if r.id == row.id)
+    assert after.complaint_class == "major" and after.major_suggested_at is None

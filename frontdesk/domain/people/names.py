@@ -38,7 +38,8 @@ def normalize_name(text: str) -> str:
 
     NFKC, trimmed, runs of whitespace made single; Chinese names lose their spaces
     ('张 伟' -> '张伟'), latin names keep single ones. Raises NameInputError for empty text,
-    digits, control or other characters that are not part of names, and over 40 characters.
+    digits, control or other characters that are not part of names, punctuation alone, and over
+    40 characters.
     """
     name = unicodedata.normalize("NFKC", text).translate(_MIDDLE_DOTS).translate(_APOSTROPHES)
     # Tabs and line breaks come with pasted text and are only spacing; other control and
@@ -55,6 +56,9 @@ def normalize_name(text: str) -> str:
             raise NameInputError(
                 _("'{name}': '{ch}' is not used in names").format(name=shown(name), ch=ch)
             )
+    if not any(ch.isalpha() for ch in name):
+        # Punctuation alone ('.', '-') names no one, and no search could find the card.
+        raise NameInputError(_("'{name}': a name needs letters").format(name=shown(name)))
     if is_chinese_name(name):
         name = name.replace(" ", "")
     if len(name) > MAX_LENGTH:

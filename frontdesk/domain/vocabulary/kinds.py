@@ -140,6 +140,8 @@ class EventKind(StrEnum):
     REPAIR_DONE = "repair-done"
     REOPENED = "reopened"
     RAISED_AGAIN = "raised-again"
+    #: A supervisor kept the class a repeat of the complaint suggested raising to major.
+    MAJOR_DECLINED = "major-declined"
     CLOSED = "closed"
 
 

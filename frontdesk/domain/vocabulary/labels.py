@@ -138,6 +138,7 @@ def _names(language: str) -> dict[tuple[type[StrEnum], str], str]:
             "note": _("note"),
             "reclassified": _("reclassified"),
             "upgraded": _("upgraded"),
+            "major-declined": _("major-declined"),
             "extension-requested": _("extension-requested"),
             "extension-approved": _("extension-approved"),
             "resolved": _("resolved"),

@@ -195,17 +195,32 @@ class Builder:
         )
         return follow_up
 
+    def callable_by(self, follow_up: FollowUp, when: datetime) -> datetime | None:
+        """The latest moment by ``when`` a receptionist may make the call: the demo's calls are
+        made in the callable window, as the counter's are; None when the follow-up did not
+        exist yet at the end of the last window."""
+        evening = follow_up.evening_ok or follow_up.urgent
+        if self.calendar.window_at(when, evening=evening):
+            return when
+        moment = self.calendar.last_window_ending_by(when, evening=evening).end
+        moment -= timedelta(minutes=5)
+        return moment if moment >= follow_up.created_at else None
+
     def call_back(
         self, follow_up: FollowUp, when: datetime, verdict: Verdict, *, reopen: bool = False
     ) -> None:
         when = min(when, self.now)
+        called = self.callable_by(follow_up, when)
+        # No time to call it in: the resident rang the counter themselves.
+        outcome = AttemptOutcome.REACHED if called is not None else AttemptOutcome.CALLED_IN
+        when = called or when
         unhappy = verdict is Verdict.UNSATISFIED
         followups.record_attempt(
             session=self.session,
             desk=self.at(when),
             operator_id=self.operator(),
             follow_up_id=id_of(follow_up),
-            outcome=AttemptOutcome.REACHED,
+            outcome=outcome,
             verdict=verdict,
             notes="业主表示" + ("不满意,问题还在" if unhappy else "满意"),
             reopen_matter=reopen,
@@ -218,9 +233,12 @@ class Builder:
         )
 
     def no_answer(self, follow_up: FollowUp, when: datetime) -> None:
+        called = self.callable_by(follow_up, min(when, self.now))
+        if called is None:
+            return  # no window to have tried it in yet
         followups.record_attempt(
             session=self.session,
-            desk=self.at(when),
+            desk=self.at(called),
             operator_id=self.operator(),
             follow_up_id=id_of(follow_up),
             outcome=AttemptOutcome.NO_ANSWER,

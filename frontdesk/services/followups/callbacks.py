@@ -28,6 +28,7 @@ from frontdesk.services.matters import tracking
 from frontdesk.services.matters.handling import free_text, operator, reopen
 from frontdesk.services.matters.opening import Origin, open_matter
 from frontdesk.services.residents.by_number import names_under
+from frontdesk.services.residents.reveal import callable_now
 from frontdesk.store.queries import id_of, select_columns
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import FollowUp, FollowUpAttempt, Matter
@@ -165,15 +166,22 @@ def record_attempt(
     notes: str = "",
     reopen_matter: bool = False,
     new_visit_at: datetime | None = None,
+    urgent: bool = False,
 ) -> FollowUpAttempt:
     """Record one try at a follow-up call.
 
     Reaching nobody keeps the follow-up on the list. Reaching the resident completes it: the
     matter is closed when they are satisfied; when they are not, the matter reopens if asked
     (``reopen_matter``), and a repair goes back to maintenance as a new work order visited at
-    ``new_visit_at`` (agreed with the resident on the call).
+    ``new_visit_at`` (agreed with the resident on the call). The resident calling in
+    (``called-in``) reaches them as well.
+
+    Calls are made in the callable window only: a try outside it is refused unless the
+    resident called in or the call is ``urgent``, which is recorded with it.
     """
     operator(session, operator_id)
+    outcome = AttemptOutcome(outcome)
+    reached = outcome in (AttemptOutcome.REACHED, AttemptOutcome.CALLED_IN)
     follow_up = session.get(FollowUp, follow_up_id)
     if follow_up is None:
         raise NotFound(_("there is no follow-up {id}").format(id=follow_up_id))
@@ -183,11 +191,14 @@ def record_attempt(
                 id=follow_up_id, status=named_of(FollowUpStatus, follow_up.status)
             )
         )
-    if outcome is not AttemptOutcome.REACHED and verdict is not Verdict.NONE:
+    verdict = Verdict(verdict)
+    if not reached and verdict is not Verdict.NONE:
         raise ServiceError(_("a verdict needs the resident reached"))
     notes = free_text(notes, _("the notes"))
-    if outcome is AttemptOutcome.REACHED and not notes:
+    if reached and not notes:
         raise ServiceError(_("record what was said and the resident's opinion"))
+    if outcome is not AttemptOutcome.CALLED_IN and not urgent and not callable_now(desk, follow_up):
+        raise OutsideWindow(_outside(desk, follow_up))
     now = desk.now()
     attempt = FollowUpAttempt(
         follow_up_id=id_of(follow_up),
@@ -196,9 +207,10 @@ def record_attempt(
         outcome=outcome,
         verdict=verdict,
         notes=notes,
+        urgent=urgent and outcome is not AttemptOutcome.CALLED_IN,
     )
     session.add(attempt)
-    if outcome is AttemptOutcome.REACHED:
+    if reached:
         follow_up.status = FollowUpStatus.DONE
         follow_up.done_at = now
         session.add(follow_up)
@@ -209,6 +221,19 @@ def record_attempt(
             new_work_order(session, desk, matter, notes, operator_id, new_visit_at)
         _after_reached(session, desk, follow_up, matter, verdict, notes, operator_id, reopen_matter)
     return attempt
+
+
+class OutsideWindow(ServiceError):
+    """A try recorded outside the callable window, with no word of why."""
+
+
+def _outside(desk: Desk, follow_up: FollowUp) -> str:
+    evening = follow_up.evening_ok or follow_up.urgent
+    window = desk.policy.callable_evening if evening else desk.policy.callable_normal
+    return _(
+        "follow-up {id} may be called {window} only: record it as the resident calling in, "
+        "or say the call is urgent"
+    ).format(id=follow_up.id, window=window)
 
 
 def _after_reached(

@@ -14,7 +14,7 @@ from frontdesk.domain.vocabulary.labels import named, named_of
 from frontdesk.i18n import _
 from frontdesk.services.intake import on_file
 from frontdesk.services.intake.call import CallDraft, FiledCall, MatterDraft, RepeatHint
-from frontdesk.services.intake.repeats import could_be_major, note_repeats
+from frontdesk.services.intake.repeats import could_be_major, note_repeats, suggest_major
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import CallInvalid, NotFound, WrongState
 from frontdesk.services.kernel.permissions import Action, require
@@ -151,6 +151,7 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
             filed.matter_ids.append(id_of(again))
             if could_be_major(again):
                 filed.suggest_major.append(id_of(again))
+                suggest_major(again, received, operator_id)
             continue
         assert matter_clean is not None
         opened = open_matter(
@@ -172,6 +173,7 @@ def file_call(*, session: Session, desk: Desk, operator_id: int, draft: CallDraf
                 filed.repeats.append(RepeatHint(id_of(matter), id_of(earlier)))
                 if could_be_major(earlier) and earlier.id not in filed.suggest_major:
                     filed.suggest_major.append(id_of(earlier))
+                    suggest_major(earlier, received, operator_id)
     return filed
 
 

@@ -22,6 +22,13 @@ def could_be_major(matter: Matter) -> bool:
     )
 
 
+def suggest_major(matter: Matter, at: datetime, operator_id: int) -> None:
+    """Mark the complaint as raised again, to be upgraded or kept by a supervisor; a mark
+    already there stays as it was (since the first repeat)."""
+    if matter.major_suggested_at is None:
+        matter.major_suggested_at, matter.major_suggested_by = at, operator_id
+
+
 def open_complaints_like(
     session: Session,
     *,

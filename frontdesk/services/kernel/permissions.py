@@ -36,6 +36,7 @@ ROLE_RANK = {Role.RECEPTIONIST: 0, Role.SUPERVISOR: 1, Role.MANAGER: 2}
 class Action(StrEnum):
     WORK = "work the counter"
     LOWER_CLASS = "lower a complaint's class"
+    KEEP_CLASS = "keep a complaint's class when a repeat suggests major"
     APPROVE_EXTENSION = "approve an extension"
     MANAGE_STAFF = "create or deactivate operators"
     READ_AUDIT = "read the audit log"
@@ -46,6 +47,7 @@ class Action(StrEnum):
 MINIMUM: dict[Action, Role] = {
     Action.WORK: Role.RECEPTIONIST,
     Action.LOWER_CLASS: Role.SUPERVISOR,
+    Action.KEEP_CLASS: Role.SUPERVISOR,
     Action.APPROVE_EXTENSION: Role.MANAGER,
     Action.MANAGE_STAFF: Role.MANAGER,
     Action.READ_AUDIT: Role.MANAGER,
@@ -57,6 +59,9 @@ MINIMUM: dict[Action, Role] = {
 REFUSALS: dict[Action, str] = {
     Action.WORK: _("only counter staff may do this"),
     Action.LOWER_CLASS: _("only a {role} or above may lower a complaint's class"),
+    Action.KEEP_CLASS: _(
+        "only a {role} or above may keep a complaint's class when a repeat suggests major"
+    ),
     Action.APPROVE_EXTENSION: _("only the {role} may approve an extension"),
     Action.MANAGE_STAFF: _("only the office manager may create or deactivate operators"),
     Action.READ_AUDIT: _("only the office manager may read the audit log"),

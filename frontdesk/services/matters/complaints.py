@@ -164,6 +164,33 @@ def reclassify(
     return matter
 
 
+@use_case
+def keep_class(
+    *, session: Session, desk: Desk, operator_id: int, matter_id: int, reason: str
+) -> Matter:
+    """A supervisor decides that a complaint raised again stays in its class: the suggestion
+    of the major class is taken off the queue, and the history says who kept it, when, why."""
+    operator(session, operator_id)
+    matter = _open_complaint(session, matter_id)
+    if matter.major_suggested_at is None:
+        raise WrongState(
+            _("complaint {id} has no suggestion of the major class to decide").format(id=matter_id)
+        )
+    require(session, operator_id, Action.KEEP_CLASS)
+    why = required_text(reason, _("why the class stays"))
+    tracking.record_event(
+        session,
+        matter,
+        EventKind.MAJOR_DECLINED,
+        at=desk.now(),
+        operator_id=operator_id,
+        said=sentence("kept {cls}, not major: {why}", cls=_class(matter.complaint_class), why=why),
+    )
+    matter.major_suggested_at = matter.major_suggested_by = None
+    session.add(matter)
+    return matter
+
+
 def _apply_class(
     session: Session,
     desk: Desk,
@@ -186,6 +213,8 @@ def _apply_class(
         keep = {Milestone.RESOLVE}
     tracking.supersede(session, matter, set(Milestone) - keep, now)
     matter.complaint_class = new_class
+    if new_class is ComplaintClass.MAJOR:  # what a repeat suggested is done
+        matter.major_suggested_at = matter.major_suggested_by = None
     fresh = [
         d
         for d in complaint_deadlines(

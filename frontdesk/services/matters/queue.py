@@ -20,6 +20,7 @@ from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
 from frontdesk.store.tables.people import Resident
 from frontdesk.store.tables.register import Matter, MatterDeadline
+from frontdesk.store.tables.staff import Operator
 
 # "Due within the hour" is marked in the queue.
 SOON = timedelta(hours=1)
@@ -64,6 +65,9 @@ class QueueRow:
     version: int = 1
     #: Other operators handling it now: advice, not a lock.
     others: tuple[str, ...] = ()
+    #: When a repeat suggested the major class, and who filed it; None once decided.
+    major_suggested_at: datetime | None = None
+    major_suggested_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,8 @@ _COLUMNS: tuple[Any, ...] = (
     MatterDeadline.rule,
     MatterDeadline.explanation,
     Matter.version,
+    Matter.major_suggested_at,
+    Operator.name,
 )
 
 
@@ -221,6 +227,7 @@ def _query(filters: QueueFilter, now: datetime):
             & col(MatterDeadline.met_at).is_(None)
             & col(MatterDeadline.superseded_at).is_(None),
         )
+        .outerjoin(Operator, col(Operator.id) == Matter.major_suggested_by)
     )
     return _filtered(query, filters, now)
 
@@ -229,7 +236,8 @@ def _rows(session: Session, desk: Desk, query, now: datetime) -> list[QueueRow]:
     out = []
     for row in session.exec(query):
         (matter_id, kind, cls, status, name, contact, resident_id, unit, summary) = row[:9]
-        department, category, milestone, due, worked_out, rule, explanation, version = row[9:]
+        department, category, milestone, due, worked_out, rule, explanation, version = row[9:17]
+        suggested_at, suggested_by = row[17:]
         said_rule, steps = stored_steps(worked_out, rule or "", explanation or "")
         due = due.astimezone(desk.policy.timezone) if due else None
         out.append(
@@ -251,6 +259,10 @@ def _rows(session: Session, desk: Desk, query, now: datetime) -> list[QueueRow]:
                 rule=said_rule,
                 steps=tuple(steps),
                 version=version,
+                major_suggested_at=suggested_at.astimezone(desk.policy.timezone)
+                if suggested_at
+                else None,
+                major_suggested_by=suggested_by or "",
             )
         )
     return out

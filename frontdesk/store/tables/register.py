@@ -88,6 +88,11 @@ class Matter(SQLModel, table=True):
     # The earliest open milestone, kept with the row so the queue sorts in the database.
     next_milestone: Milestone | None = Field(default=None, sa_type=Vocabulary(Milestone))
     next_due: datetime | None = moment_field(nullable=True)
+    # Raised again while open, which suggests the major class (DOMAIN.md §3): marked in the
+    # queue from then, with the operator who filed the repeat, until a supervisor upgrades the
+    # complaint or keeps its class.
+    major_suggested_at: datetime | None = moment_field(nullable=True)
+    major_suggested_by: int | None = None
     updated_at: datetime = moment_field()
     version: int = Field(default=1, sa_column=_matter_version)
     __mapper_args__ = {"version_id_col": _matter_version}
@@ -174,3 +179,5 @@ class FollowUpAttempt(SQLModel, table=True):
     outcome: AttemptOutcome = Field(sa_type=Vocabulary(AttemptOutcome))
     verdict: Verdict = Field(default=Verdict.NONE, sa_type=Vocabulary(Verdict))
     notes: str = ""
+    #: Made outside the callable window because it could not wait (DOMAIN.md §4).
+    urgent: bool = False

@@ -245,11 +245,43 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         self.app.call_from_thread(self.notify, done.format(**kwargs))
         self.app.call_from_thread(self.load)
 
-    def missed(self, outcome: AttemptOutcome) -> None:
-        done = _("Follow-up {follow_up_id}: {outcome}; the call stays on the list")
-        attempt = self.counter.record_attempt
-        if self.current is not None:  # the row may have gone since the key was pressed
-            self.act(done, attempt, follow_up_id=self.current.id, outcome=outcome)
+    async def why_now(self, c: Callback) -> str | None:
+        """Outside its callable window, what makes a try right now: "called-in" (the resident
+        rang the counter) or "urgent"; "" inside it; None when it is left for the window."""
+        if c.callable_now:
+            return ""
+        now = self.counter.desk.now().astimezone(c.window_start.tzinfo)
+        detail = _("It is {now}; this call may be made {start} to {end}.").format(
+            now=f"{now:%H:%M}", start=f"{c.window_start:%m-%d %H:%M}", end=f"{c.window_end:%H:%M}"
+        )
+        options = [
+            ("1", "called-in", _("the resident called in: record the call they made"), ("来电",)),
+            ("2", "urgent", _("it is urgent: record this try as made now"), ("紧急",)),
+        ]
+        prompt = ChoicePrompt(_("Not a time to call"), options, detail=detail)
+        return await self.app.push_screen_wait(prompt)
+
+    @work(exclusive=True, exit_on_error=False, group="followups-ask")
+    async def missed(self, outcome: AttemptOutcome) -> None:
+        c = self.current
+        if c is None:
+            return  # the row may have gone since the key was pressed
+        why = await self.why_now(c)
+        if why is None:
+            return
+        if why == "called-in":  # they are on the line: reached, not missed
+            await self.reached(c, AttemptOutcome.CALLED_IN)
+            return
+        done = _("Follow-up {id}: {outcome}; the call stays on the list").format(
+            id=c.id, outcome=named_of(AttemptOutcome, outcome)
+        )
+        self.act(
+            done,
+            self.counter.record_attempt,
+            follow_up_id=c.id,
+            outcome=outcome,
+            urgent=why == "urgent",
+        )
 
     def action_no_answer(self) -> None:
         self.missed(AttemptOutcome.NO_ANSWER)
@@ -260,7 +292,7 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
     def action_wrong_number(self) -> None:
         self.missed(AttemptOutcome.WRONG_NUMBER)
 
-    async def returned(self, c: Callback) -> None:
+    async def returned(self, c: Callback, outcome: AttemptOutcome, urgent: bool) -> None:
         """A missed call returned: what the caller wanted is noted; a matter among it is filed
         from the Call view like any call."""
         who = c.resident or c.phone
@@ -274,8 +306,9 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             self.counter.record_attempt,
             follow_up_id=c.id,
             seen=Seen("follow_up", c.id, c.version),
-            outcome=AttemptOutcome.REACHED,
+            outcome=outcome,
             notes=notes,
+            urgent=urgent,
         )
 
     @work(exclusive=True, exit_on_error=False, group="followups-ask")
@@ -283,8 +316,16 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         c = self.current
         if c is None:
             return  # the row went before the question could be asked
+        why = await self.why_now(c)
+        if why is None:
+            return
+        outcome = AttemptOutcome.CALLED_IN if why == "called-in" else AttemptOutcome.REACHED
+        await self.reached(c, outcome, urgent=why == "urgent")
+
+    async def reached(self, c: Callback, outcome: AttemptOutcome, urgent: bool = False) -> None:
+        """The resident reached (called, or calling in): their verdict and what was said."""
         if c.matter_id is None:
-            await self.returned(c)
+            await self.returned(c, outcome, urgent)
             return
         title = _("Follow-up of #{id} with {name}").format(id=c.matter_id, name=c.resident)
         verdicts = [
@@ -328,8 +369,9 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             follow_up_id=c.id,
             # Reaching the resident closes the follow-up: refused if another counter did it.
             seen=Seen("follow_up", c.id, c.version),
-            outcome=AttemptOutcome.REACHED,
+            outcome=outcome,
             verdict=Verdict(verdict),
+            urgent=urgent,
             notes=notes,
             reopen_matter=reopen,
             new_visit_at=visit,

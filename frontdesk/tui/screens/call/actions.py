@@ -153,8 +153,8 @@ class CallActions:
         for matter_id in filed.suggest_major:
             self.view.notify(
                 _(
-                    "Complaint #{id} was raised again while open: consider making it "
-                    "major (Queue, k)."
+                    "Complaint #{id} was raised again while open: it is marked in the queue "
+                    "for a supervisor to make it major or keep its class (F4, 6)."
                 ).format(id=matter_id),
                 severity="warning",
                 timeout=10,

@@ -285,10 +285,23 @@ class MatterActions:
             id=row.id, cls=named_of(ComplaintClass, row.complaint_class)
         )
         others = [c for c in ComplaintClass if c != row.complaint_class]
-        new = await self.ask(
-            ChoicePrompt(title, [(CLASS_KEYS[c], c, named(c), (chinese_name(c),)) for c in others])
-        )
+        options: list[tuple[str, str, str, tuple[str, ...]]] = [
+            (CLASS_KEYS[c], c.value, named(c), (chinese_name(c),)) for c in others
+        ]
+        if row.major_suggested_at is not None:
+            # A repeat suggested major: the supervisor's other answer is to keep the class.
+            keep = _("keep it {cls}: the repeat does not make it major").format(
+                cls=named_of(ComplaintClass, row.complaint_class)
+            )
+            options.append(("s", "keep", keep, ("保持", "不升级")))
+        new = await self.ask(ChoicePrompt(title, options))
         if new is None:
+            return
+        if new == "keep":
+            reason = await self.ask(TextPrompt(title, _("Why the class stays")))
+            if reason is not None:
+                done = _("#{matter_id} stays as it is: not major")
+                self.act(done, self.counter.keep_class, **self.target(row), reason=reason)
             return
         reason = await self.ask(TextPrompt(title, _("Why the class changes")))
         if reason is not None:

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -315,7 +316,7 @@ class QueueScreen(ReportsWorkerFailures, Screen):
                 named_of(Milestone, row.next_milestone) or "—",
                 f"#{row.id}",
                 named_of(MatterKind, row.kind),
-                named_of(ComplaintClass, row.complaint_class),
+                self.class_cell(row),
                 row.unit,
                 row.resident,
                 row.summary,
@@ -323,6 +324,15 @@ class QueueScreen(ReportsWorkerFailures, Screen):
             table.add_row(
                 *(Text(c, style=style) if isinstance(c, str) else c for c in cells), key=str(row.id)
             )
+
+    @staticmethod
+    def class_cell(row: QueueRow) -> Text | str:
+        """The class; marked while a repeat's suggestion of the major class waits for a
+        supervisor."""
+        named = named_of(ComplaintClass, row.complaint_class)
+        if row.major_suggested_at is None:
+            return named
+        return Text(_("{cls} → major?").format(cls=named), style="bold yellow")
 
     def countdown_cell(self, row: QueueRow, now: datetime) -> Text:
         late = row.due is not None and row.due < now
@@ -377,4 +387,12 @@ class QueueScreen(ReportsWorkerFailures, Screen):
             self.app.call_from_thread(self.show_detail, detail)
 
     def show_detail(self, detail: MatterDetail) -> None:
-        self.query_one("#queue-detail-text", Static).update(matter_detail(detail))
+        shown = matter_detail(detail)
+        row = self.current
+        if row is not None and row.id == detail.matter.id and row.major_suggested_at:
+            suggested = _(
+                "Raised again while open ({at}, filed by {who}): the major class is suggested. "
+                "6 upgrades it, or keeps its class (a supervisor's call)."
+            ).format(at=f"{row.major_suggested_at:%m-%d %H:%M}", who=row.major_suggested_by)
+            shown = Group(Text(suggested, style="bold yellow"), shown)
+        self.query_one("#queue-detail-text", Static).update(shown)
