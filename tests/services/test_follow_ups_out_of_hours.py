@@ -26,6 +26,18 @@ def owed(session, desk, staff, clock):
     return follow_up, session.get(Matter, filed.matter_ids[0])
 
 
+def try_(session, desk, staff, follow_up, outcome, **given):
+    """The receptionist records one try at ``follow_up``."""
+    return record_attempt(
+        session=session,
+        desk=desk,
+        operator_id=staff.receptionist.id,
+        follow_up_id=follow_up.id,
+        outcome=outcome,
+        **given,
+    )
+
+
 def tries(session) -> list[FollowUpAttempt]:
     return list(session.exec(select(FollowUpAttempt)))
 
@@ -35,27 +47,14 @@ def test_a_try_at_night_without_a_reason_is_refused_with_the_window(session, des
     (row,) = list_callbacks(session=session, desk=desk)
     assert not row.callable_now
     with pytest.raises(ServiceError) as refused:
-        record_attempt(
-            session=session,
-            desk=desk,
-            operator_id=staff.receptionist.id,
-            follow_up_id=follow_up.id,
-            outcome=AttemptOutcome.NO_ANSWER,
-        )
+        try_(session, desk, staff, follow_up, AttemptOutcome.NO_ANSWER)
     assert "08:30-18:00" in str(refused.value) and "urgent" in str(refused.value)
     assert tries(session) == []
 
 
 def test_an_urgent_try_at_night_is_recorded_as_urgent(session, desk, staff, owed):
     follow_up, _matter = owed
-    record_attempt(
-        session=session,
-        desk=desk,
-        operator_id=staff.receptionist.id,
-        follow_up_id=follow_up.id,
-        outcome=AttemptOutcome.NO_ANSWER,
-        urgent=True,
-    )
+    try_(session, desk, staff, follow_up, AttemptOutcome.NO_ANSWER, urgent=True)
     (attempt,) = tries(session)
     assert attempt.urgent and attempt.outcome == "no-answer"
     assert follow_up.status == "owed"
@@ -65,12 +64,12 @@ def test_the_resident_calling_in_at_night_reaches_them_and_closes_the_matter(
     session, desk, staff, owed
 ):
     follow_up, matter = owed
-    record_attempt(
-        session=session,
-        desk=desk,
-        operator_id=staff.receptionist.id,
-        follow_up_id=follow_up.id,
-        outcome=AttemptOutcome.CALLED_IN,
+    try_(
+        session,
+        desk,
+        staff,
+        follow_up,
+        AttemptOutcome.CALLED_IN,
         verdict=Verdict.SATISFIED,
         notes="业主来电,已告知缴费时间",
     )
@@ -84,13 +83,7 @@ def test_the_resident_calling_in_needs_what_was_said_like_any_call_that_reached_
 ):
     follow_up, _matter = owed
     with pytest.raises(ServiceError):
-        record_attempt(
-            session=session,
-            desk=desk,
-            operator_id=staff.receptionist.id,
-            follow_up_id=follow_up.id,
-            outcome=AttemptOutcome.CALLED_IN,
-        )
+        try_(session, desk, staff, follow_up, AttemptOutcome.CALLED_IN)
     assert tries(session) == []
 
 
@@ -99,12 +92,5 @@ def test_an_outcome_given_as_its_value_is_the_outcome(session, desk, staff, cloc
         session=session, desk=desk, phone="13900001111", rang_at=desk.now()
     )
     assert follow_up is not None
-    record_attempt(
-        session=session,
-        desk=desk,
-        operator_id=staff.receptionist.id,
-        follow_up_id=follow_up.id,
-        outcome="reached",
-        notes="问停水时间,已告知",
-    )
+    try_(session, desk, staff, follow_up, "reached", notes="问停水时间,已告知")
     assert follow_up.status == "done"

@@ -62,6 +62,12 @@ async def post(socket, event: RingEvent):
     return reply
 
 
+async def ring_out(socket, phone: str) -> None:
+    """A call that rings and is hung up before anyone picks up."""
+    await post(socket, RingEvent(Event.RING, phone))
+    await post(socket, RingEvent(Event.HANGUP, phone))
+
+
 def missed_calls(counter):
     return [c for c in counter.callbacks() if c.reason == "missed-call"]
 
@@ -255,8 +261,7 @@ async def test_a_missed_call_is_returned_from_the_follow_up_list_with_what_the_c
     app = ringing_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
-        await post(ringing_app.socket, RingEvent(Event.HANGUP, "13900001111"))
+        await ring_out(ringing_app.socket, "13900001111")
         await wait_until(app, pilot, lambda: missed_calls(counter))
         (owed,) = missed_calls(counter)
         await open_view(app, pilot, "f5", owed.id)
@@ -282,11 +287,10 @@ async def test_a_caller_whose_call_was_missed_rings_again_and_is_picked_up_it_is
     app = ringing_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
-        await post(ringing_app.socket, RingEvent(Event.HANGUP, "13900001111"))
+        await ring_out(ringing_app.socket, "13900001111")
         await wait_until(app, pilot, lambda: missed_calls(counter))
-        await post(ringing_app.socket, RingEvent(Event.RING, "13900002222"))
-        await post(ringing_app.socket, RingEvent(Event.HANGUP, "13900002222"))
+        await ring_out(ringing_app.socket, "13900002222")
+        await wait_until(app, pilot, lambda: len(missed_calls(counter)) == 2)
         await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
         await settle(app, pilot)
         await pilot.press("f2")
