@@ -363,8 +363,11 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             if answer is None:
                 return
             reopen = answer == "yes"
+        done = _("Follow-up {id}: resident reached ({verdict})").format(
+            id=c.id, verdict=named_of(Verdict, verdict)
+        )
         self.act(
-            _("Follow-up {follow_up_id}: resident reached ({verdict})"),
+            done,
             self.counter.record_attempt,
             follow_up_id=c.id,
             # Reaching the resident closes the follow-up: refused if another counter did it.

@@ -40,16 +40,31 @@ class LineInput(Input):
 
 
 class GoesOnTyping(LineInput):
-    """An input that can be focused to go on typing what it holds (a resumed call), where a
-    field taken up again selects its text to be retyped."""
+    """A field taken up again goes on after its text: the cursor at its end, so that a key
+    typed there adds to what the caller said rather than replacing it. Escape brings back what
+    it held when it was entered (a masked number as it was shown), once it was changed."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+        #: What the field held when the cursor came into it.
+        self.entered: str | None = None
 
     def focus_at_end(self) -> None:
-        self.select_on_focus, self._selects = False, self.select_on_focus
         self.cursor_position = len(self.value)
         self.focus()
 
-    def on_blur(self) -> None:
-        self.select_on_focus = getattr(self, "_selects", self.select_on_focus)
+    def on_focus(self) -> None:
+        self.cursor_position = len(self.value)
+        self.entered = self.value
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key != "escape" or self.entered is None or self.value == self.entered:
+            return  # unchanged: Escape is the screen's (a dialog's cancel)
+        event.stop()
+        event.prevent_default()
+        self.value = self.entered
+        self.cursor_position = len(self.value)
 
 
 class TextField(GoesOnTyping):
