@@ -175,18 +175,18 @@ def _send(path: Path, event: RingEvent, counter: str, opts) -> Reply:
             answer = connection.makefile("rb").readline()
     except (FileNotFoundError, ConnectionRefusedError):
         fail(" ".join([nobody.format(counter=counter, path=path), _missed(event, opts)]))
+    # An app that does not answer, or cannot be reached, shows no one the ring either: the call
+    # is owed like any other missed one (an app that shows it after all owes it once).
     except TimeoutError:
-        fail(
-            _("the app of counter {counter} did not answer within {seconds:g} s").format(
-                counter=counter, seconds=ANSWER_WITHIN
-            )
+        said = _("the app of counter {counter} did not answer within {seconds:g} s").format(
+            counter=counter, seconds=ANSWER_WITHIN
         )
+        fail(" ".join([said, _missed(event, opts)]))
     except OSError as error:
-        fail(
-            _("cannot reach counter {counter} at {path}: {error}").format(
-                counter=counter, path=path, error=error
-            )
+        said = _("cannot reach counter {counter} at {path}: {error}").format(
+            counter=counter, path=path, error=error
         )
+        fail(" ".join([said, _missed(event, opts)]))
     try:
         return decode_reply(answer)
     except ProtocolError as error:

@@ -73,6 +73,20 @@ def test_a_ring_no_app_hears_is_a_missed_call_to_return_once(ring_socket):
     assert owed["due"] == "2026-12-02T16:09:50+08:00" and owed["callable_now"]
 
 
+def test_an_app_that_does_not_answer_leaves_the_call_owed(ring_socket, monkeypatch):
+    from frontdesk.cli import ring_cmd
+
+    monkeypatch.setattr(ring_cmd, "ANSWER_WITHIN", 0.2)
+    stuck = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stuck.bind(str(ring_socket))
+    stuck.listen(1)  # takes the connection, never answers
+    with stuck:
+        result = runner.invoke(app, ["ring", "13812345678", "--counter", "lobby"])
+    assert result.exit_code == 1 and "did not answer within 0.2 s" in result.stderr
+    assert "on the follow-up list to return" in result.stderr
+    assert [row["phone"] for row in missed_calls()] == ["138****5678"]
+
+
 def test_a_withheld_number_no_app_hears_is_said_to_be_unreturnable(ring_socket):
     result = runner.invoke(app, ["ring", "anonymous", "--counter", "lobby"])
     assert result.exit_code == 1 and "cannot be returned" in result.stderr

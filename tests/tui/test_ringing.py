@@ -281,6 +281,40 @@ async def test_a_missed_call_is_returned_from_the_follow_up_list_with_what_the_c
     assert attempt.outcome == "reached" and attempt.notes == "问明天停水的时间,已告知"
 
 
+async def test_a_call_the_next_ring_took_the_card_from_is_owed(ringing_app, counter):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900002222"))
+        await wait_until(app, pilot, lambda: missed_calls(counter))
+    assert [c.phone for c in missed_calls(counter)] == ["139****1111"]
+
+
+async def test_a_hang_up_whose_ring_never_showed_here_is_owed(ringing_app, counter):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        hung_up = RingEvent(Event.HANGUP, "13900001111", rings=4)  # rang before the app heard
+        assert (await post(ringing_app.socket, hung_up)).ok
+        await wait_until(app, pilot, lambda: missed_calls(counter))
+    (owed,) = missed_calls(counter)
+    assert owed.rang_at == NOW - timedelta(seconds=15)  # four rings, one every 5 s
+
+
+async def test_the_phone_system_s_hang_up_after_a_pickup_is_no_missed_call(ringing_app, counter):
+    app = ringing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await post(ringing_app.socket, RingEvent(Event.RING, "13900001111"))
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert (await post(ringing_app.socket, RingEvent(Event.HANGUP, "13900001111"))).ok
+        await settle(app, pilot)
+    assert missed_calls(counter) == []
+
+
 async def test_a_caller_whose_call_was_missed_rings_again_and_is_picked_up_it_is_returned(
     ringing_app, counter
 ):

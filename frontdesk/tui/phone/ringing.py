@@ -66,6 +66,8 @@ class TakesRings(AppPart):
         self.ring_socket = socket
         self.tick = tick or time.monotonic
         self.ringing: Ringing | None = None
+        #: The numbers picked up, on the ``tick`` clock: their hang-up is no missed call.
+        self.picked_up_at: dict[str | None, float] = {}
         self.ring_listener: RingListener | None = None
         self._ring_timer = None
 
@@ -97,10 +99,22 @@ class TakesRings(AppPart):
         except PhoneError as error:
             return Reply(False, str(error))
         if event.event is Event.HANGUP:
-            self.ring_ended(phone, missed=True)
+            if self.ringing is not None and self.ringing.phone == phone:
+                self.ring_ended(phone, missed=True)
+            elif not self._picked_up_lately(phone):
+                # Its ring never showed here (refused, or before the app started): owed all
+                # the same.
+                gone = Ringing(phone, self.tick() - self._rung_already(event).total_seconds())
+                self.record_missed(gone, self.rang_at(gone))
         else:
             self.ring_started(phone, self._rung_already(event))
         return Reply(True, counter=counter.desk.counter)
+
+    def _picked_up_lately(self, phone: str | None) -> bool:
+        """Whether ``phone`` was picked up here within the time a ring lasts: the phone
+        system's hang-up that follows (a dialplan may send one) is not a call missed."""
+        picked = self.picked_up_at.get(phone)
+        return picked is not None and self.tick() - picked <= RING_GIVES_UP.total_seconds()
 
     def _rung_already(self, event: RingEvent) -> timedelta:
         policy = counter_of(self).desk.policy
@@ -116,8 +130,11 @@ class TakesRings(AppPart):
         now = self.tick()
         ringing = self.ringing
         if ringing is None or ringing.phone != phone:
-            # One line at this counter: a second number ringing takes the card.
+            # One line at this counter: a second number ringing takes the card, and the first
+            # stopped ringing unanswered.
             card = ringing.card if ringing is not None else None
+            if ringing is not None:
+                self.record_missed(ringing, self.rang_at(ringing))
             ringing = Ringing(phone, now, card=card)
             self.ringing = ringing
             self.look_up_caller(ringing)
@@ -218,6 +235,7 @@ class TakesRings(AppPart):
         rings = ringing.rings(now, counter_of(self).desk.policy.ring_seconds)
         # In the register on the counter's clock: it rang for as long as it was counted.
         rang_at = self.rang_at(ringing)
+        self.picked_up_at[ringing.phone] = now
         self.ring_ended(ringing.phone, missed=False)
         self.returned_by_pickup(ringing.phone)
         await self.switch_mode("call")
