@@ -9,7 +9,7 @@ from textual.worker import WorkerCancelled
 
 from frontdesk.store.engine import new_session
 from frontdesk.store.tables.people import ResidentPhone
-from frontdesk.store.tables.register import Call, Matter, MatterEvent
+from frontdesk.store.tables.register import Call, FollowUpAttempt, Matter, MatterEvent
 
 
 async def settle(app, pilot) -> None:
@@ -98,6 +98,18 @@ def matters_of_call(counter, call_id: int) -> list[Matter]:
     with new_session(counter.engine) as session:
         return list(
             session.exec(select(Matter).where(Matter.call_id == call_id).order_by(Matter.id))
+        )
+
+
+def tries_of(counter, follow_up_id: int) -> list[FollowUpAttempt]:
+    """The tries recorded at a follow-up call, oldest first."""
+    with new_session(counter.engine) as session:
+        return list(
+            session.exec(
+                select(FollowUpAttempt)
+                .where(FollowUpAttempt.follow_up_id == follow_up_id)
+                .order_by(FollowUpAttempt.id)
+            )
         )
 
 

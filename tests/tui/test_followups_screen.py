@@ -1,17 +1,14 @@
 """The follow-up view (F5): one key per outcome, checked in the database afterwards."""
 
 import pytest
-from sqlmodel import select
 from textual.widgets import DataTable, Static
 
-from frontdesk.store.engine import new_session
-from frontdesk.store.tables.register import FollowUpAttempt
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
 from frontdesk.tui.screens.followups import GROUPS
 from frontdesk.wording import say
 from tests.conftest import at
 from tests.tui.conftest import SIZE
-from tests.tui.driving import answer, open_view, settle, type_in, wait_until
+from tests.tui.driving import answer, open_view, settle, tries_of, type_in, wait_until
 
 
 def owed(counter, reason: str):
@@ -142,17 +139,6 @@ def test_followups_view_snapshot(snap_compare, make_app):
     assert snap_compare(
         make_app(), press=["f5"], terminal_size=SIZE, run_before=_open_followups_settled
     )
-
-
-def tries_of(counter, follow_up_id: int) -> list[FollowUpAttempt]:
-    with new_session(counter.engine) as session:
-        return list(
-            session.exec(
-                select(FollowUpAttempt)
-                .where(FollowUpAttempt.follow_up_id == follow_up_id)
-                .order_by(FollowUpAttempt.id)
-            )
-        )
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from sqlmodel import select
 from textual.widgets import DataTable, Static
 
 from frontdesk import i18n
@@ -17,7 +16,6 @@ from frontdesk.services.intake.incoming import Caller, Known
 from frontdesk.services.matters.detail import MatterLine
 from frontdesk.store.engine import new_session
 from frontdesk.store.tables.people import ResidentPhone
-from frontdesk.store.tables.register import FollowUpAttempt
 from frontdesk.tui.app import FrontdeskApp
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, TextPrompt
 from frontdesk.tui.dialogs.resume_prompt import ResumeCallPrompt
@@ -25,7 +23,15 @@ from frontdesk.tui.phone.ring_card import RingCard, _who
 from frontdesk.tui.screens.call.caller import CallerPanel
 from frontdesk.tui.screens.call.screen import CallScreen
 from tests.tui.conftest import NOW, SIZE
-from tests.tui.driving import answer, open_view, phones_held_by, settle, type_in, wait_until
+from tests.tui.driving import (
+    answer,
+    open_view,
+    phones_held_by,
+    settle,
+    tries_of,
+    type_in,
+    wait_until,
+)
 
 
 class Tick:
@@ -274,10 +280,7 @@ async def test_a_missed_call_is_returned_from_the_follow_up_list_with_what_the_c
         await pilot.press("1")  # reached: no verdict to give, only what they wanted
         await answer(app, pilot, TextPrompt, text="问明天停水的时间,已告知")
         await wait_until(app, pilot, lambda: not missed_calls(counter))
-    with new_session(counter.engine) as session:
-        (attempt,) = session.exec(
-            select(FollowUpAttempt).where(FollowUpAttempt.follow_up_id == owed.id)
-        ).all()
+    (attempt,) = tries_of(counter, owed.id)
     assert attempt.outcome == "reached" and attempt.notes == "问明天停水的时间,已告知"
 
 
