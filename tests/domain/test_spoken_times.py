@@ -9,8 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontdesk.domain.call.matters import FIELDS, FieldType, validate_matter
-from frontdesk.domain.clock.moments import REACH, MomentError, Tense, parse_moment
-from frontdesk.domain.clock.spoken import describe, examples, placeholder, spoken_day
+from frontdesk.domain.clock.moments import (
+    REACH,
+    MomentError,
+    Tense,
+    parse_moment,
+    understand_moment,
+)
+from frontdesk.domain.clock.spoken import describe, examples, placeholder, read_back, spoken_day
 from frontdesk.domain.vocabulary.kinds import MatterKind
 from tests.conftest import SHANGHAI, at
 
@@ -178,10 +184,20 @@ PHRASES = [
     ("12pm", F, at(2026, 12, 3, 12, 0)),
     ("12am", P, at(2026, 12, 3, 0, 0)),
     # --- hours in figures or Chinese numerals ------------------------------------------------
-    ("三点", E, at(2026, 12, 3, 3, 0)),  # a bare hour is the 24-hour clock's
-    ("两点", E, at(2026, 12, 3, 2, 0)),
+    # An hour said without 上午 or 下午: what happened is the nearer of the two; a day named,
+    # or a time ahead, takes the working day's (1 to 6 the afternoon's, 7 to 12 the morning's).
+    ("三点", E, at(2026, 12, 3, 15, 0)),
+    ("两点", E, at(2026, 12, 3, 14, 0)),
+    ("三点", P, at(2026, 12, 3, 3, 0)),
+    ("三点", F, at(2026, 12, 3, 15, 0)),
+    ("5点", F, at(2026, 12, 3, 17, 0)),
+    ("明天三点", F, at(2026, 12, 4, 15, 0)),
+    ("昨天三点", P, at(2026, 12, 2, 15, 0)),
+    ("昨天八点", P, at(2026, 12, 2, 8, 0)),
+    ("十二点", F, at(2026, 12, 3, 12, 0)),
+    ("十二点", P, at(2026, 12, 3, 0, 0)),
     ("十点半", F, at(2026, 12, 3, 10, 30)),
-    ("十点半", P, at(2026, 12, 2, 10, 30)),
+    ("十点半", P, at(2026, 12, 2, 22, 30)),
     ("九点一刻", P, at(2026, 12, 3, 9, 15)),
     ("九点三刻", P, at(2026, 12, 3, 9, 45)),
     ("9点15", P, at(2026, 12, 3, 9, 15)),
@@ -424,3 +440,37 @@ def test_friday_is_the_last_one_when_it_happened_and_the_next_one_for_a_visit(po
     }
     clean = validate_matter(MatterKind.REPAIR, repair, policy=policy, now=NOW)
     assert clean.values["visit_at"] == at(2027, 1, 3, 9, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "words"),
+    [
+        (
+            "三点",
+            P,
+            "today, Thu 3 Dec 03:00 (or yesterday, Wed 2 Dec 15:00? "
+            "the part of the day was not said)",
+        ),
+        ("十点半", P, "yesterday, Wed 2 Dec 22:30 (or 10:30? the part of the day was not said)"),
+        (
+            "9点",
+            F,
+            "tomorrow, Fri 4 Dec 09:00 (or today, Thu 3 Dec 21:00? "
+            "the part of the day was not said)",
+        ),
+        ("下午3点", P, "yesterday, Wed 2 Dec 15:00"),
+        ("9:00", F, "tomorrow, Fri 4 Dec 09:00"),  # typed with a colon: the 24-hour clock's
+        ("零点", P, "today, Thu 3 Dec 00:00"),
+        ("二十一点", P, "yesterday, Wed 2 Dec 21:00"),
+        ("2小时前", P, "today, Thu 3 Dec 08:20"),
+        # The weekday rules out 12月3日 at 21:00 this year: the other reading is not offered.
+        (
+            "12月3日周四 9点",
+            P,
+            "today, Thu 3 Dec 09:00 (or 21:00? the part of the day was not said)",
+        ),
+    ],
+)
+def test_an_hour_said_without_its_half_of_the_day_is_read_back_with_the_other(text, tense, words):
+    heard = understand_moment(text, now=NOW, tz=SHANGHAI, tense=tense)
+    assert read_back(heard, now=NOW, tz=SHANGHAI) == words

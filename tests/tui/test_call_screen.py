@@ -191,7 +191,8 @@ async def test_a_validation_error_is_shown_beside_its_field_and_fixed(make_app, 
         await pilot.press("f9")  # greyed: the corrected matter has not been read back yet
         assert not app.screen.call.confirmed
         await pilot.press("f8", "f9")
-        assert str(row.query_one(".error").render()) == ""
+        # The problem is gone; the moment as understood is read back in its place.
+        assert str(row.query_one(".error").render()) == "= tomorrow, Thu 3 Dec 14:00"
         await pilot.press("f10")
         await settle(app, pilot)
     assert len(calls(counter)) == before + 1

@@ -5,10 +5,18 @@
 from datetime import datetime, tzinfo
 
 from frontdesk.domain.clock.reach import REACH, MomentError, too_far, within_reach
-from frontdesk.domain.clock.spoken import Tense, spoken_moment
+from frontdesk.domain.clock.spoken import Heard, Tense, hear_moment
 from frontdesk.domain.clock.spoken.refusals import empty
 
-__all__ = ["REACH", "MomentError", "Tense", "parse_moment", "within_reach"]
+__all__ = [
+    "REACH",
+    "Heard",
+    "MomentError",
+    "Tense",
+    "understand_moment",
+    "parse_moment",
+    "within_reach",
+]
 
 
 def parse_moment(text: str, *, now: datetime, tz: tzinfo, tense: Tense = Tense.EITHER) -> datetime:
@@ -18,16 +26,24 @@ def parse_moment(text: str, *, now: datetime, tz: tzinfo, tense: Tense = Tense.E
     field looks, and so which 周五, 3号 or 下午3点 is meant when the day is not said. Moments
     further than REACH from ``now`` are refused.
     """
+    return understand_moment(text, now=now, tz=tz, tense=tense).moment
+
+
+def understand_moment(
+    text: str, *, now: datetime, tz: tzinfo, tense: Tense = Tense.EITHER
+) -> Heard:
+    """As ``parse_moment``, with the other reading of an hour said without 上午 or 下午, for
+    the read-back beside the field."""
     raw = text.strip()
     if not raw:
         raise empty(tense)
     try:
         parsed = datetime.fromisoformat(raw.replace("/", "-"))
     except ValueError:
-        return spoken_moment(raw, now=now, tz=tz, tense=tense)
+        return hear_moment(raw, now=now, tz=tz, tense=tense)
     # Compared before the zone is applied: in year 1 or 9999 the zone itself would overflow.
     local_now = now.astimezone(tz)
     if abs(parsed.replace(tzinfo=None) - local_now.replace(tzinfo=None)) > REACH:
         raise too_far(raw)
     parsed = parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed
-    return within_reach(parsed, now=now, text=raw)
+    return Heard(within_reach(parsed, now=now, text=raw))

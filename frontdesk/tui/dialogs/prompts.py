@@ -15,9 +15,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from frontdesk.domain.clock.moments import MomentError, Tense, parse_moment
-from frontdesk.domain.clock.spoken import placeholder
-from frontdesk.domain.clock.written_dates import short_text
+from frontdesk.domain.clock.moments import Heard, MomentError, Tense, understand_moment
+from frontdesk.domain.clock.spoken import placeholder, read_back
 from frontdesk.domain.text.free_text import TextError, checked_text
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
@@ -134,9 +133,9 @@ class MomentPrompt(_LinePrompt[datetime | None]):
         self.desk = desk
         self.tense = tense
 
-    def read(self, text: str) -> datetime:
+    def read(self, text: str) -> Heard:
         # The counter's clock, not the computer's: the two differ in tests and in replays.
-        return parse_moment(
+        return understand_moment(
             text, now=self.desk.now(), tz=self.desk.policy.timezone, tense=self.tense
         )
 
@@ -146,21 +145,22 @@ class MomentPrompt(_LinePrompt[datetime | None]):
             self.show_error("")
             return
         try:
-            moment = self.read(event.value)
+            heard = self.read(event.value)
         except MomentError as error:
             self.show_error(str(error))
             return
-        self.show_error(f"→ {short_text(moment, '%Y-%m-%d %H:%M')}", ok=True)
+        said = read_back(heard, now=self.desk.now(), tz=self.desk.policy.timezone)
+        self.show_error(f"= {said}", ok=True)
 
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            moment = self.read(event.value)
+            heard = self.read(event.value)
         except MomentError as error:
             self.show_error(str(error))
             return
-        self.dismiss(moment)
+        self.dismiss(heard.moment)
 
 
 def _as_choice(

@@ -214,12 +214,14 @@ class FieldRow(Vertical):
     def on_choice_field_chosen(self, event: ChoiceField.Chosen) -> None:
         self.clear_error()  # the screen hears it too
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, *, ok: bool = False) -> None:
+        """Write under the field: a problem, or (``ok``) how the typed value was understood."""
         # A row mounted a moment ago (F8 typed right after the kind) may not have composed its
         # line yet: nothing to write on, and the next check writes again.
         for line in self.query(".error").results(Static):
             line.update(Text(message))
             line.display = bool(message)
+            line.set_class(ok, "-ok")
 
     def clear_error(self) -> None:
         self.show_error("")

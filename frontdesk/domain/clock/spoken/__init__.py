@@ -8,45 +8,66 @@ phrase on the calendar from the counter's now and the field's ``Tense``; ``parts
 caller before it is recorded.
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from frontdesk.domain.clock.reach import REACH, MomentError, too_far
 from frontdesk.domain.clock.spoken import refusals
 from frontdesk.domain.clock.spoken.grammar import read_phrase
 from frontdesk.domain.clock.spoken.phrase import Offset, Tense, examples, placeholder
-from frontdesk.domain.clock.spoken.placing import place_day, place_moment
+from frontdesk.domain.clock.spoken.placing import place_day, place_readings
 from frontdesk.domain.clock.spoken.tokens import lex
 from frontdesk.domain.clock.written_dates import day_text, moment_text
 from frontdesk.i18n import _
 
 __all__ = [
+    "Heard",
     "MomentError",
     "Tense",
     "describe",
     "examples",
+    "hear_moment",
     "placeholder",
+    "read_back",
     "spoken_day",
     "spoken_moment",
 ]
 
 
+@dataclass(frozen=True)
+class Heard:
+    """A time as understood: the moment, and for an hour said without 上午 or 下午 (三点) the
+    other reading, which the read-back names so the caller can say which."""
+
+    moment: datetime
+    other: datetime | None = None
+
+
 def spoken_moment(text: str, *, now: datetime, tz: tzinfo, tense: Tense) -> datetime:
     """The aware moment ``text`` says, in ``tz``; MomentError with a message otherwise."""
+    return hear_moment(text, now=now, tz=tz, tense=tense).moment
+
+
+def hear_moment(text: str, *, now: datetime, tz: tzinfo, tense: Tense) -> Heard:
+    """The moment ``text`` says, with the other reading of an hour said without its half of
+    the day; MomentError with a message otherwise."""
     if not text.strip():
         raise refusals.empty(tense)
     local = now.astimezone(tz)
     phrase = read_phrase(lex(text), text.strip(), tense)
     naive_now = local.replace(tzinfo=None)
     try:
-        moment = place_moment(phrase, naive_now, tense)
+        moment, other = place_readings(phrase, naive_now, tense)
     except OverflowError:
         raise too_far(phrase.text) from None
     # Compared before the zone is applied: at the calendar's ends the zone would overflow.
     if abs(moment - naive_now) > REACH:
         raise too_far(phrase.text)
     if phrase.step is not None or phrase.now:
-        return local + (moment - naive_now)
-    return moment.replace(tzinfo=tz)
+        return Heard(local + (moment - naive_now))
+    if other is not None and abs(other - naive_now) > REACH:
+        other = None
+    return Heard(moment.replace(tzinfo=tz), other.replace(tzinfo=tz) if other else None)
 
 
 def spoken_day(text: str, *, now: datetime, tz: tzinfo, tense: Tense) -> date:
@@ -96,3 +117,16 @@ def describe(moment: datetime, *, now: datetime, tz: tzinfo) -> str:
     )
     word = words.get(days)
     return _("{word}, {moment}").format(word=word, moment=written) if word else written
+
+
+def read_back(heard: Heard, *, now: datetime, tz: tzinfo) -> str:
+    """What is shown beside a time field: the moment in words, and the other reading of an
+    hour said without 上午 or 下午, to be asked about before it is recorded."""
+    said = describe(heard.moment, now=now, tz=tz)
+    if heard.other is None:
+        return said
+    other = heard.other.astimezone(tz)
+    same_day = other.date() == heard.moment.astimezone(tz).date()
+    return _("{moment} (or {other}? the part of the day was not said)").format(
+        moment=said, other=f"{other:%H:%M}" if same_day else describe(other, now=now, tz=tz)
+    )

@@ -72,7 +72,7 @@ def read_phrase(tokens: list[Token], text: str, tense: Tense) -> Phrase:
             raise refusals.not_understood(text, text, tense)
         found["day"] = Offset(step // DAY)
     part, part_word = found.get("part", (None, ""))
-    hour, minute = found.get("clock", (None, 0))
+    hour, minute, with_point = found.get("clock", (None, 0, False))
     return Phrase(
         text,
         day=found.get("day"),
@@ -81,6 +81,7 @@ def read_phrase(tokens: list[Token], text: str, tense: Tense) -> Phrase:
         hour=hour,
         minute=minute,
         weekday=found.get("weekday"),
+        with_point=with_point,
     )
 
 
@@ -135,7 +136,7 @@ def _numeric(reader: _Reader) -> tuple[str, Any]:
         return "clock", _clock(reader)
     if reader.kind() is Kind.NUM and after is Kind.PART:
         hour = _number(reader)  # 9pm: the part that follows says which 9
-        return "clock", (hour, 0)
+        return "clock", (hour, 0, False)
     return "step", _step(reader)
 
 
@@ -163,18 +164,25 @@ def _calendar(reader: _Reader) -> Calendar:
     return Calendar(first, month, year)
 
 
-def _clock(reader: _Reader) -> tuple[int, int]:
+def _clock(reader: _Reader) -> tuple[int, int, bool]:
+    """Hour, minute, and whether the hour was said with 点 or 时 (a caller's twelve hours)
+    rather than typed with a colon (the counter's twenty-four)."""
     hour = _number(reader)
     if reader.take(Kind.COLON):
         token = reader.take(Kind.NUM)
         if token is None or len(token.text) != 2:
             raise refusals.not_time_of_day(reader.text)
-        return hour, int(token.value)
+        return hour, int(token.value), False
+    return hour, _minutes(reader), True
+
+
+def _minutes(reader: _Reader) -> int:
+    """What follows 点: 半, 整, 15, 45分, 一刻; nothing is on the hour."""
     reader.take(Kind.POINT)
     if reader.take(Kind.HALF):
-        return hour, 30
+        return 30
     if reader.take(Kind.SHARP):
-        return hour, 0
+        return 0
     # 9点15, 8点45分, 九点一刻; but 9点 3号 is a time and then a day.
     if reader.kind() is Kind.NUM and reader.kind(1) not in (Kind.MONTH, Kind.DAY, Kind.YEAR):
         if reader.kind(1) in (Kind.UNIT, Kind.MEASURE, Kind.POINT, Kind.COLON):
@@ -183,10 +191,10 @@ def _clock(reader: _Reader) -> tuple[int, int]:
         if reader.take(Kind.QUARTER):
             if not 1 <= minutes <= 3:
                 raise refusals.not_time_of_day(reader.text)
-            return hour, minutes * 15
+            return minutes * 15
         reader.take(Kind.MINUTES)
-        return hour, minutes
-    return hour, 0
+        return minutes
+    return 0
 
 
 def _amount(reader: _Reader) -> int:

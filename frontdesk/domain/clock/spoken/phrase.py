@@ -69,7 +69,8 @@ Day = Offset | Weekday | Calendar
 class Phrase:
     """One time as said. Either a step from now (``step``; ``now`` for 现在), or a day, part
     and clock, each possibly missing; ``weekday`` is a weekday said beside a date (12月3日周四),
-    checked against it."""
+    checked against it. ``with_point`` is an hour said with 点 or 时, as callers count the
+    clock, rather than typed with a colon."""
 
     text: str
     day: Day | None = None
@@ -80,3 +81,12 @@ class Phrase:
     step: timedelta | None = None
     now: bool = False
     weekday: int | None = None
+    with_point: bool = False
+
+    @property
+    def either_half(self) -> bool:
+        """三点 with no 上午 or 下午: the caller's clock has twelve hours, so it is 03:00 or
+        15:00, and which one is a guess to be read back."""
+        return (
+            self.part is None and self.with_point and self.hour is not None and 1 <= self.hour <= 12
+        )

@@ -6,6 +6,10 @@ Friday at that time not after now, 3号 the most recent 3rd, 12月31日 in Janua
 of each not before now. Weeks begin on Monday, as the Chinese calendar counts them: 这周日 is
 the Sunday that ends this week, 上周日 the one that ended last week, whatever the tense.
 
+An hour said with 点 and no part of the day (三点) is 03:00 or 15:00. What happened is the
+nearer of the two looking back; a time ahead, or on a day named, is the working day's (1 to 6
+the afternoon's, 7 to 12 the morning's and noon). The other reading is kept, to be read back.
+
 A day alone (昨天, 周五, 3号) is refused in a moment: a deadline, a visit or the hour a thing
 happened is recorded to the minute, and a default hour would be recorded as if it were said.
 A part of the day alone (明天下午) is refused too: 下午 is five hours wide.
@@ -14,7 +18,7 @@ A part of the day alone (明天下午) is refused too: 下午 is five hours wide
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.domain.clock.reach import REACH, too_far
+from frontdesk.domain.clock.reach import REACH, MomentError, too_far
 from frontdesk.domain.clock.spoken import refusals
 from frontdesk.domain.clock.spoken.parts import clock_hour
 from frontdesk.domain.clock.spoken.phrase import Calendar, Day, Offset, Phrase, Tense, Weekday
@@ -27,28 +31,69 @@ When = Callable[[date], datetime]
 
 def place_moment(phrase: Phrase, now: datetime, tense: Tense) -> datetime:
     """The naive local moment ``phrase`` names, ``now`` being the counter's local time."""
+    return place_readings(phrase, now, tense)[0]
+
+
+def place_readings(phrase: Phrase, now: datetime, tense: Tense) -> tuple[datetime, datetime | None]:
+    """The moment ``phrase`` names and, for an hour said without its half of the day (三点),
+    the other reading, to be read back beside it."""
     if phrase.now:
-        return now
+        return now, None
     if phrase.step is not None:
-        return now + phrase.step
+        return now + phrase.step, None
     if phrase.hour is None:
         if phrase.part is not None:
             raise refusals.needs_hour(phrase.text)
         raise refusals.needs_time(phrase.text)
+    if not 0 <= phrase.minute <= 59:
+        raise refusals.not_time_of_day(phrase.text)
+    if phrase.either_half:
+        return _either_half(phrase, now, tense)
     hour = clock_hour(phrase.part, phrase.hour)
     if hour is None:
         if phrase.part is None or not 0 <= phrase.hour <= 24:
             raise refusals.not_time_of_day(phrase.text)
         raise refusals.not_in_part(phrase.text, phrase.part_word, phrase.hour)
-    if not 0 <= phrase.minute <= 59:
-        raise refusals.not_time_of_day(phrase.text)
+    return _on_the_hour(phrase, hour, now, tense), None
+
+
+def _either_half(phrase: Phrase, now: datetime, tense: Tense) -> tuple[datetime, datetime | None]:
+    """三点: 03:00 or 15:00. A reading the rest of the phrase rules out (12月3日周五 placed on
+    another 3 December) leaves the other, said for certain."""
+    assert phrase.hour is not None
+    readings: list[datetime | None] = []
+    refused: MomentError | None = None
+    for hour in (phrase.hour % 12, phrase.hour % 12 + 12):
+        try:
+            readings.append(_on_the_hour(phrase, (hour, 0), now, tense))
+        except MomentError as error:
+            readings.append(None)
+            refused = refused or error
+    small, large = readings
+    if small is None or large is None:
+        only = small or large
+        if only is None:
+            assert refused is not None
+            raise refused
+        return only, None
+    if tense is Tense.PAST and phrase.day is None:
+        # What just happened: the nearer of the two, 三点 said at 15:10 being 15:00.
+        chosen = max(small, large)
+    else:
+        # A visit, a promise, a day named: the hours of the estate's working day, 1 to 6
+        # the afternoon's, 7 to 11 the morning's, 12 noon.
+        chosen = small if 7 <= phrase.hour <= 11 else large
+    return chosen, large if chosen is small else small
+
+
+def _on_the_hour(phrase: Phrase, hour: tuple[int, int], now: datetime, tense: Tense) -> datetime:
+    """``hour`` of the clock (and the days after the day named it lies) on the day said."""
     clock, days_after = time(hour[0], phrase.minute), hour[1]
 
     def when(day: date) -> datetime:
         return datetime.combine(day, clock) + timedelta(days_after)
 
-    day = place_day(phrase, phrase.day, now, tense, when)
-    return when(day)
+    return when(place_day(phrase, phrase.day, now, tense, when))
 
 
 def place_day(

@@ -2,11 +2,14 @@
 
 from enum import StrEnum
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widgets import Input
 
 from frontdesk.domain.call.matters import FIELDS, FieldError, FieldSpec, FieldType
-from frontdesk.domain.clock.spoken import placeholder
+from frontdesk.domain.clock.moments import MomentError, understand_moment
+from frontdesk.domain.clock.spoken import placeholder, read_back
 from frontdesk.domain.vocabulary.kinds import (
     ComplaintClass,
     Emotion,
@@ -16,6 +19,7 @@ from frontdesk.domain.vocabulary.kinds import (
 )
 from frontdesk.domain.vocabulary.labels import chinese_name, named
 from frontdesk.i18n import _
+from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.widgets.fields import Choice, ChoiceField, FieldRow, TextField
 
 # One key for each option, the first letter where it is free.
@@ -47,6 +51,7 @@ class MatterForm(Vertical):
         super().__init__(classes="matter-form")
         self.kind = kind
         self.rows: dict[str, FieldRow] = {}
+        self.specs = {spec.name: spec for spec in FIELDS[kind]}
         for spec in FIELDS[kind]:
             self.rows[spec.name] = FieldRow(
                 spec.label, self._widget(spec, departments), required=spec.required
@@ -77,6 +82,31 @@ class MatterForm(Vertical):
 
     def compose(self) -> ComposeResult:
         yield from self.rows.values()
+
+    @on(Input.Changed)
+    def time_typed(self, event: Input.Changed) -> None:
+        # The event goes on to the screen, which hears every edit.
+        self.read_time_back(event.input.name or "")
+
+    def read_time_back(self, name: str) -> None:
+        """Under a time field, the moment as understood, in words (= 明天 12月4日(周五)09:00),
+        so it is read back to the caller before it is recorded; or what stops it."""
+        spec = self.specs.get(name)
+        if spec is None or spec.type is not FieldType.MOMENT:
+            return
+        row = self.rows[name]
+        text = str(row.field.value or "")
+        if not text.strip():
+            row.clear_error()
+            return
+        desk = counter_of(self).desk
+        now, tz = desk.now(), desk.policy.timezone
+        try:
+            heard = understand_moment(text, now=now, tz=tz, tense=spec.tense)
+        except MomentError as error:
+            row.show_error(str(error))
+            return
+        row.show_error(f"= {read_back(heard, now=now, tz=tz)}", ok=True)
 
     @property
     def fields(self) -> list[TextField | ChoiceField]:
@@ -143,7 +173,11 @@ class MatterForm(Vertical):
     def show_errors(self, errors: list[FieldError]) -> None:
         by_field = {e.field: e.message for e in errors}
         for name, row in self.rows.items():
-            row.show_error(by_field.get(name, ""))
+            if name in by_field:
+                row.show_error(by_field[name])
+            else:
+                row.clear_error()
+                self.read_time_back(name)
 
 
 def _typed(values: dict[str, object]) -> dict[str, object]:
