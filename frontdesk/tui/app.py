@@ -55,7 +55,7 @@ def view_screens() -> dict[str, type[Screen]]:
     worker, behind the sign-in."""
     from frontdesk.tui.screens.audit import AuditScreen
     from frontdesk.tui.screens.call.screen import CallScreen
-    from frontdesk.tui.screens.followups import FollowUpsScreen
+    from frontdesk.tui.screens.followups.screen import FollowUpsScreen
     from frontdesk.tui.screens.queue.screen import QueueScreen
     from frontdesk.tui.screens.report.screen import ReportScreen
     from frontdesk.tui.screens.residents.screen import ResidentsScreen

@@ -4,7 +4,7 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
-from frontdesk.tui.screens.followups import GROUPS
+from frontdesk.tui.screens.followups.screen import GROUPS
 from frontdesk.wording import say
 from tests.conftest import at
 from tests.tui.conftest import SIZE

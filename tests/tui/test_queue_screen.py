@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Static
 
 from frontdesk.services.matters.queue import QueueFilter
 from frontdesk.tui.dialogs.prompts import ChoicePrompt, MomentPrompt, TextPrompt
+from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.screens.queue.screen import countdown
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 from frontdesk.wording import say
@@ -192,8 +193,20 @@ async def test_a_receptionist_cannot_approve_an_extension(make_app, counter):
     async with app.run_test(size=SIZE) as pilot:
         await open_queue(app, pilot, row.id)
         assert app.screen.check_action("approve", ()) is None  # greyed in the footer
-        await pilot.press("a")
+        for key in ("a", "5"):  # the letter, and the digit an input method lets through
+            await pilot.press(key)
+            await settle(app, pilot)
+            # Said under the list: which role may, which one is signed in, what to do instead.
+            said = refusal(app)
+            assert "Only the manager approves more time" in said
+            assert "signed in as receptionist" in said and "4 (Extend)" in said
+        # Another counter saves: the list is read again, the cursor stays, and so does the line.
+        app.screen.post_message(DatabaseChanged())
         await settle(app, pilot)
+        assert "Only the manager approves more time" in refusal(app)
+        await pilot.press("down")  # another row: the line was about the one before
+        await settle(app, pilot)
+        assert refusal(app) == ""
     assert "extension-approved" not in [kind for kind, _text in events(counter, row.id)]
 
 
@@ -319,6 +332,27 @@ async def test_a_caller_with_no_resident_card_has_no_card_to_open(make_app, coun
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.current_mode == "queue"
+        assert f"#{row.id} has no resident card" in refusal(app)
+
+
+def refusal(app) -> str:
+    """The line under the list that says why a key did nothing; empty while hidden."""
+    line = app.screen.query_one("#queue-refusal", Static)
+    return str(line.render()) if line.display else ""
+
+
+async def test_an_action_only_a_complaint_has_says_so_on_a_repair(make_app, counter):
+    row = next(r for r in counter.queue() if r.kind == "repair")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(app, pilot, row.id)
+        await pilot.press("6")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ChoicePrompt)
+        assert refusal(app) == (
+            f"#{row.id} is filed as repair: only a complaint has its deadline extended or its "
+            "class changed."
+        )
 
 
 async def _open_queue_settled(pilot) -> None:

@@ -32,15 +32,24 @@ def card_text(app) -> str:
 
 
 def enabled(app, key: str) -> bool:
-    """Shown and not greyed; a key hidden from the footer does not run at all."""
+    """Shown and not greyed. A key hidden from the footer does not do its action: pressed, it
+    says why (a hidden binding of the same key)."""
     active = app.screen.active_bindings.get(key)
-    return active is not None and active.enabled
+    return active is not None and active.enabled and active.binding.show
 
 
 @pytest.fixture
 def quick(monkeypatch):
     """Numbers masked again after a fifth of a second rather than thirty."""
     monkeypatch.setattr(revealing, "REVEAL_SECONDS", 0.2)
+
+
+def refusal(app, view: str) -> str:
+    """The line that says why a key did nothing; empty while hidden."""
+    from textual.widgets import Static
+
+    line = app.screen.query_one(f"#{view}-refusal", Static)
+    return str(line.render()) if line.display else ""
 
 
 async def find(app, pilot, digits: str) -> None:
@@ -95,6 +104,10 @@ async def test_a_receptionist_has_no_number_key_on_the_card_and_the_service_refu
         assert not enabled(app, "f6")
         await pilot.press("f6")
         await settle(app, pilot)
+        # Said under the card: why not, how the caller is confirmed instead, and who can.
+        said = refusal(app, "residents")
+        assert "A receptionist does not see a card's full number" in said
+        assert "last four digits" in said and "supervisor can show it" in said
         # Past the greyed key, straight to the action: the service says no, and it is shown.
         app.screen.action_reveal()
         await settle(app, pilot)
@@ -111,7 +124,15 @@ async def test_a_receptionist_sees_the_number_of_a_follow_up_callable_now(make_a
     async with app.run_test(size=SIZE) as pilot:
         await open_view(app, pilot, "f5", later.id)
         assert not enabled(app, "f6")
+        await pilot.press("f6")
+        await settle(app, pilot)
+        said = refusal(app, "followups")
+        assert said.startswith(
+            f"Not to be called now: its callable window opens {later.window_start:%m-%d %H:%M}."
+        )
+        assert "a supervisor can show it at any time" in said
         await open_view(app, pilot, "f5", now.id)
+        assert refusal(app, "followups") == ""  # the cursor moved: it was about another call
         assert enabled(app, "f6")
         await pilot.press("f6")
         await settle(app, pilot)

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
-from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterKind, Milestone, Role
+from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterKind, Milestone
 from frontdesk.domain.vocabulary.labels import named_of
 from frontdesk.i18n import _
 from frontdesk.services.counter import Counter
@@ -36,12 +36,11 @@ from frontdesk.tui.screens.queue import filters
 from frontdesk.tui.screens.queue.actions import MatterActions
 from frontdesk.tui.screens.queue.matter_detail import matter_detail
 from frontdesk.tui.screens.queue.reading import QueueReading
+from frontdesk.tui.screens.queue.refusals import ROW_ACTIONS, refused_bindings, why_not
 from frontdesk.tui.widgets.footer import CounterFooter
+from frontdesk.tui.widgets.refusal import RefusalLine
 
 COLUMNS = ("mark", "due", "countdown", "milestone", "id", "kind", "class", "unit", "resident")
-# Keys that act on the highlighted matter, and those of them only a complaint has.
-ROW_ACTIONS = {"escalate", "reply", "resolve", "extend", "approve", "reclassify", "note", "card"}
-COMPLAINT_ACTIONS = {"extend", "approve", "reclassify"}
 
 
 def countdown(due: datetime | None, now: datetime) -> str:
@@ -116,6 +115,7 @@ class QueueScreen(ReportsWorkerFailures, Screen):
         ),
         _filter("u", "toggle_overdue", _("Overdue"), _("Only matters past their deadline")),
         _filter("m", "toggle_mine", _("Mine"), _("Only matters I filed")),
+        *refused_bindings(),
     ]
 
     #: Rows read at a time, and how close the cursor comes to the last row read before the
@@ -148,6 +148,7 @@ class QueueScreen(ReportsWorkerFailures, Screen):
             table.add_column(title, key=key, width=9 if key == "countdown" else None)
         table.add_column(_("summary"), key="summary")
         yield table
+        yield RefusalLine(id="queue-refusal")
         with VerticalScroll(id="queue-detail", classes="pane"):
             yield Static(_("Nothing picked."), id="queue-detail-text")
         # Fifteen keys of this view and the app's: compact, and Ctrl+P is in the help (F1).
@@ -171,16 +172,10 @@ class QueueScreen(ReportsWorkerFailures, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in ROW_ACTIONS:
             return True
-        row = self.current
-        if row is None:
-            return None
-        if action in COMPLAINT_ACTIONS and row.kind != MatterKind.COMPLAINT:
-            return None
-        if action == "approve" and self.counter.role is not Role.MANAGER:
-            return None
-        if action == "card" and row.resident_id is None:
-            return None  # a visitor or a public-area report: no card to open
-        return True
+        return None if why_not(action, self.current, self.counter.role) else True
+
+    def action_refused(self, action: str) -> None:
+        self.query_one(RefusalLine).say(why_not(action, self.current, self.counter.role))
 
     # The keys: the filters, then what is done to the highlighted matter
     def refilter(self, **changes: Any) -> None:
@@ -370,7 +365,9 @@ class QueueScreen(ReportsWorkerFailures, Screen):
         return self.reading.rows.get(int(key)) if key else None
 
     def highlight(self, index: int | None) -> None:
-        self.current = self.row_at(index)
+        before, self.current = self.current, self.row_at(index)
+        if (before and before.id) != (self.current and self.current.id):
+            self.query_one(RefusalLine).clear()  # it was about another matter
         self.refresh_bindings()
         if self.current is None:
             self.query_one("#queue-detail-text", Static).update(

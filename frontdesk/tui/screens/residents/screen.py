@@ -26,6 +26,7 @@ from frontdesk.tui.screens.residents.edit import EditResidentScreen
 from frontdesk.tui.views import TakesCalls
 from frontdesk.tui.widgets.fields import LineInput
 from frontdesk.tui.widgets.footer import CounterFooter
+from frontdesk.tui.widgets.refusal import RefusalLine
 from frontdesk.tui.widgets.resident_card import ResidentCardView
 
 SEARCH_HINT = _(
@@ -85,6 +86,8 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             tooltip=_("From the search field into the matches"),
             show=False,
         ),
+        # Heard when F6 does nothing here: the line under the card says why.
+        Binding("f6", "refused_reveal", "", show=False, id="residents.reveal_refused"),
     ]
 
     picked: reactive[int | None] = reactive(None, bindings=True)
@@ -112,6 +115,7 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
                 yield ResultsTable(id="resident-results", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="resident-card-scroll", classes="pane"):
                 yield ResidentCardView(id="resident-card")
+                yield RefusalLine(id="residents-refusal")
         yield CounterFooter()
 
     def on_mount(self) -> None:
@@ -249,6 +253,7 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         self.query_one(ResidentCardView).show(card, history=True)
         if not same:  # the same card read again keeps its place: someone may be reading it
             self.query_one("#resident-card-scroll", VerticalScroll).scroll_home(animate=False)
+            self.query_one(RefusalLine).clear()  # it was about another card
         if self._search_name and self._want == card.id:
             # Asked for by id: list everyone of that name, with the cursor on this one.
             self._search_name = False
@@ -297,6 +302,17 @@ class ResidentsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             self.app.notify(_("The Call view cannot start a call for a resident yet."))
             return
         await view.start_for(resident_id)
+
+    def action_refused_reveal(self) -> None:
+        if not self.counter.may(Action.REVEAL_ANY_PHONE):
+            why = _(
+                "A receptionist does not see a card's full number: the caller is confirmed by "
+                "its last four digits, and a call is filed with the number on file. A "
+                "supervisor can show it."
+            )
+        else:
+            why = _("No card is shown: find a resident first.")
+        self.query_one(RefusalLine).say(why)
 
     def action_reveal(self) -> None:
         if self.picked is not None:

@@ -27,13 +27,14 @@ from frontdesk.tui.failures import ReportsWorkerFailures
 from frontdesk.tui.messages import DatabaseChanged
 from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.revealing import RevealsNumbers, reveal_binding
+from frontdesk.tui.screens.followups.refusals import refused_bindings, why_not
 from frontdesk.tui.widgets.footer import CounterFooter
+from frontdesk.tui.widgets.refusal import RefusalLine
 from frontdesk.wording import said_steps, say
 
 # Groups in the order they are worked: what is late, what can be called now, the rest of today.
 GROUPS = ("overdue", "due now", "today", "later")
 COLUMNS = ("when", "due", "window", "callable", "reason", "matter", "resident", "unit", "phone")
-ATTEMPT_ACTIONS = {"reached", "no_answer", "busy", "wrong_number"}
 
 
 def group_of(callback: Callback, now: datetime) -> str:
@@ -96,6 +97,7 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         _binding("4", "wrong_number", _("Wrong no."), _("Wrong number; the call stays owed")),
         _binding("ctrl+r", "reload", _("Reload"), _("Read the list again")),
         reveal_binding("followups", _("Show the number to dial for 30 s (recorded)")),
+        *refused_bindings(),
     ]
 
     def __init__(self) -> None:
@@ -116,6 +118,7 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
             table.add_column(title, key=key)
         table.add_column(_("tries"), key="attempts")
         yield table
+        yield RefusalLine(id="followups-refusal")
         yield Static(_("No call owed."), id="followups-detail", classes="pane")
         yield CounterFooter()
 
@@ -127,15 +130,15 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ATTEMPT_ACTIONS and self.current is None:
-            return None
-        if action == "reveal":
-            # Greyed when the service would refuse; it refuses on its own anyway.
-            c = self.current
-            if c is None or not c.phone:
-                return None
-            return True if c.callable_now or self.counter.may(Action.REVEAL_ANY_PHONE) else None
-        return True
+        # Greyed when the service would refuse; it refuses on its own anyway.
+        return None if self.why_not(action) else True
+
+    def why_not(self, action: str) -> str:
+        may_reveal_any = self.counter.may(Action.REVEAL_ANY_PHONE)
+        return why_not(action, self.current, may_reveal_any=may_reveal_any)
+
+    def action_refused(self, action: str) -> None:
+        self.query_one(RefusalLine).say(self.why_not(action))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="followups-load")
     def load(self) -> None:
@@ -191,7 +194,10 @@ class FollowUpsScreen(ReportsWorkerFailures, RevealsNumbers, Screen):
         key = None
         if index is not None and table.is_valid_row_index(index):
             key = table.coordinate_to_cell_key(Coordinate(index, 0)).row_key.value
-        self.current = c = self.rows.get(int(key)) if key else None
+        before, self.current = self.current, self.rows.get(int(key)) if key else None
+        c = self.current
+        if (before and before.id) != (c and c.id):
+            self.query_one(RefusalLine).clear()  # it was about another call
         if self.revealed is not None and self.revealed_for(c.id if c else None) is None:
             self.hide_number()  # the selection moved: back to masked
         self.refresh_bindings()
