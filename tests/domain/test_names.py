@@ -234,3 +234,16 @@ def test_any_name_like_text_has_a_surname_and_pinyin(text):
     surname, given_name = split_surname(name)
     assert surname + given_name == name.replace(" ", "") or (surname, given_name) == ("", name)
     assert name_pinyin(name).isascii()
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "greeting"),
+    [
+        ("张伟", "先生", "Mr 张"),
+        ("欧阳娜娜", "女士", "Ms 欧阳"),
+        ("John Smith", "先生", "Mr John Smith"),
+        ("张伟", "", "张伟"),
+    ],
+)
+def test_an_english_speaking_counter_puts_the_title_before_the_surname(name, title, greeting):
+    assert address_as(name, title, caller="en") == greeting

@@ -60,7 +60,7 @@ def test_the_log_is_newest_first_with_who_where_and_when(session, desk, staff, w
 def test_a_change_reads_as_one_line_of_before_and_after(session, desk, staff, worked):
     change = page(session, desk, staff, table_name="matter", action="update").entries[0]
     assert (change.row_key, change.operator) == (str(worked), "王主管")
-    assert "next_milestone: escalate → resolve" in change.summary
+    assert "next step: escalate → resolve" in change.summary  # the column in words
     assert "version" not in change.summary  # bookkeeping, kept in the full entry
     fields = {c.field: (c.before, c.after) for c in change.changes}
     assert int(fields["version"][1]) == int(fields["version"][0]) + 1
@@ -70,7 +70,7 @@ def test_a_change_reads_as_one_line_of_before_and_after(session, desk, staff, wo
 
 def test_numbers_in_the_log_stay_masked(session, desk, staff, worked):
     (filed,) = page(session, desk, staff, table_name="call").entries
-    assert "caller_phone=138****8000" in filed.summary
+    assert "caller's number=138****8000" in filed.summary
     assert "13800138000" not in repr(filed)
 
 

@@ -1,6 +1,7 @@
 """The audit log (F12): the office manager's view of who did what, where and when; for anyone
 else the key is not there, and the service's refusal is what the screen says if reached."""
 
+import pytest
 from textual.widgets import DataTable
 
 from frontdesk.tui.screens.audit import AuditEntryScreen, AuditScreen, parse_filter
@@ -49,7 +50,7 @@ async def test_the_log_is_narrowed_by_the_filter_line(make_app, counter):
         await type_in(pilot, "who:王主管 reveal")
         await settle(app, pilot)
         shown = rows(app)
-        assert shown and {(r[1], r[3]) for r in shown} == {("王主管", "reveal")}
+        assert shown and {(r[1], r[3]) for r in shown} == {("王主管", "number shown")}
         assert all("whose:" in r[5] for r in shown)
         await pilot.press("ctrl+l", *["backspace"] * 20)
         await type_in(pilot, "since:yesterday-ish")
@@ -97,3 +98,23 @@ def test_audit_view_snapshot(snap_compare, make_app):
         await settle(pilot.app, pilot)
 
     assert snap_compare(make_app("陈经理"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_the_filter_reads_the_words_of_the_interface_language_too():
+    from frontdesk import i18n
+    from frontdesk.services.staff.audit import SYSTEM, AuditFilter
+
+    i18n.use("zh-Hans")
+    try:
+        asked = parse_filter("人员:小李 表:事项 操作:修改", now=NOW, tz=SHANGHAI)
+        bare = parse_filter("查看号码 系统", now=NOW, tz=SHANGHAI)
+        with pytest.raises(ValueError, match="新增"):
+            parse_filter("操作:改", now=NOW, tz=SHANGHAI)  # the actions are named as shown
+    finally:
+        i18n.use("en")
+    assert asked == AuditFilter(operator="小李", table_name="matter", action="update")
+    assert bare == AuditFilter(operator=SYSTEM, action="reveal")
+    # The stored names still work, in either language.
+    assert parse_filter("table:matter update", now=NOW, tz=SHANGHAI) == AuditFilter(
+        table_name="matter", action="update"
+    )

@@ -109,8 +109,13 @@ def name_initials(name: str) -> str:
     return "".join(syllable[0] for syllable in _syllables(name))
 
 
-def address_as(name: str, title: str) -> str:
-    """How to greet a known resident: surname and title ('张先生', '欧阳女士').
+#: The titles as an English-speaking counter says them, before the surname: Mr 张.
+ENGLISH_TITLES = {"先生": "Mr", "女士": "Ms"}
+
+
+def address_as(name: str, title: str, *, caller: str = "zh-Hans") -> str:
+    """How to greet a known resident in the ``caller`` language: surname and title ('张先生',
+    '欧阳女士'; 'Mr 张' in English).
 
     ``title`` is usually '先生' or '女士'; with no title, the full name. Latin names and
     names without a surname get the title after the full name ('John Smith 先生',
@@ -120,6 +125,8 @@ def address_as(name: str, title: str) -> str:
     if not title:
         return name
     surname, _given = split_surname(name)
+    if caller == "en" and title in ENGLISH_TITLES:
+        return f"{ENGLISH_TITLES[title]} {surname or name}"
     if surname:
         return surname + title
     return f"{name} {title}" if not is_chinese_name(name) else name + title

@@ -90,7 +90,7 @@ def _known(session: Session, desk: Desk, resident: Resident) -> Known:
     return Known(
         id=id_of(resident),
         name=resident.name,
-        address=address_as(resident.name, resident.title),
+        address=address_as(resident.name, resident.title, caller=desk.caller_language),
         units=tuple(units),
         open_matters=tuple(matter_line(m, desk) for m in matters),
     )

@@ -87,7 +87,7 @@ def resident_card(*, session: Session, desk: Desk, resident_id: int) -> Resident
     return ResidentCard(
         id=id_of(resident),
         name=resident.name,
-        address=address_as(resident.name, resident.title),
+        address=address_as(resident.name, resident.title, caller=desk.caller_language),
         title=resident.title,
         units=[f"{label} ({named_of(ResidentRole, role)})" for label, role in units],
         phones_masked=[mask_stored(p) for p in stored],

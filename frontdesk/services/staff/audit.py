@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from frontdesk.domain.people.phones import mask_stored
+from frontdesk.domain.vocabulary.records import column_words, value_word
 from frontdesk.domain.vocabulary.sentences import stored_sentence, stored_steps
 from frontdesk.i18n import _
 from frontdesk.services.kernel.context import Desk
@@ -50,9 +51,15 @@ class AuditFilter:
 
 @dataclass(frozen=True)
 class Change:
+    #: The column as stored, and its word in the interface language.
     field: str
     before: str
     after: str
+    label: str = ""
+
+    @property
+    def word(self) -> str:
+        return self.label or self.field
 
 
 @dataclass(frozen=True)
@@ -131,9 +138,14 @@ def audit_entry(*, session: Session, desk: Desk, operator_id: int, entry_id: int
 
 def _line(entry: AuditEntry, name: str | None, desk: Desk) -> AuditLine:
     before, after = _load(entry.before), _load(entry.after)
-    tz = desk.policy.timezone
+    tz, words, table = desk.policy.timezone, column_words(), entry.table_name
     changes = [
-        Change(key, _text(key, before.get(key), tz), _text(key, after.get(key), tz))
+        Change(
+            key,
+            _text(table, key, before.get(key), tz),
+            _text(table, key, after.get(key), tz),
+            words.get(key, key),
+        )
         for key in sorted(before.keys() | after.keys())
     ]
     return AuditLine(
@@ -154,15 +166,15 @@ def summary(action: str, changes: list[Change]) -> str:
     new or removed row, who and why for a reveal."""
     if action == UPDATE:
         shown = [c for c in changes if c.field not in BOOKKEEPING] or changes
-        return " · ".join(f"{c.field}: {c.before} → {c.after}" for c in shown)
+        return " · ".join(f"{c.word}: {c.before} → {c.after}" for c in shown)
     if action == REVEAL:
-        return " · ".join(f"{c.field}: {c.after}" for c in changes)
+        return " · ".join(f"{c.word}: {c.after}" for c in changes)
     # A new or removed row: its values, the empty ones left out (its id is the entry's subject).
-    values = [(c.field, c.after if action == INSERT else c.before) for c in changes]
+    values = [(c, c.after if action == INSERT else c.before) for c in changes]
     return " · ".join(
-        f"{key}={value}"
-        for key, value in values
-        if key not in BOOKKEEPING and key != "id" and value not in ("", "—")
+        f"{c.word}={value}"
+        for c, value in values
+        if c.field not in BOOKKEEPING and c.field != "id" and value not in ("", "—")
     )
 
 
@@ -170,7 +182,7 @@ def _load(text: str) -> dict[str, Any]:
     return json.loads(text) if text else {}
 
 
-def _text(key: str, value: Any, tz) -> str:
+def _text(table: str, key: str, value: Any, tz) -> str:
     if value is None:
         return "—"
     if key == "said" and isinstance(value, dict):
@@ -187,4 +199,6 @@ def _text(key: str, value: Any, tz) -> str:
             return datetime.fromisoformat(value).astimezone(tz).strftime("%Y-%m-%d %H:%M")
         except ValueError:
             pass
+    if isinstance(value, str):
+        return value_word(table, key, value)
     return str(value)

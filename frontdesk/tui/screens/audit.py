@@ -4,6 +4,7 @@ Read only: there is no key here, or anywhere, that changes or removes an entry."
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from frontdesk.domain.clock.moments import MomentError, Tense, parse_moment
+from frontdesk.domain.vocabulary.records import action_word, table_named, table_word
 from frontdesk.i18n import _
 from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.errors import ServiceError
@@ -34,26 +36,49 @@ STYLES = {REVEAL: "bold yellow", DELETE: "bold red", INSERT: "green", UPDATE: ""
 
 
 def parse_filter(text: str, *, now, tz) -> AuditFilter:
-    """What the filter line asks for; ValueError with a message for a word it cannot read."""
+    """What the filter line asks for; ValueError with a message for a word it cannot read.
+    Keys and values are read in English and in the interface language alike (表:事项 is
+    table:matter)."""
     found: dict[str, Any] = {}  # the filter's fields, each of its own type
-    names = {"who": "operator", "operator": "operator", "table": "table_name", "row": "row_key"}
+    names = {
+        "who": "operator",
+        "operator": "operator",
+        _("who"): "operator",
+        "table": "table_name",
+        _("table"): "table_name",
+        "row": "row_key",
+        _("row"): "row_key",
+        "action": "action",
+        _("action"): "action",
+        "since": "since",
+        _("since"): "since",
+    }
+    actions = {a: a for a in ACTIONS} | {action_word(a): a for a in ACTIONS}
     for word in text.split():
         key, colon, value = word.partition(":")
         if not colon:
-            found["action" if word in ACTIONS else "operator"] = word
-        elif key in names:
-            found[names[key]] = value
-        elif key == "action":
-            if value not in ACTIONS:
-                raise ValueError(_("an action is one of {all}").format(all=", ".join(ACTIONS)))
-            found["action"] = value
-        elif key == "since":
+            if word in actions:
+                found["action"] = actions[word]
+            else:
+                found["operator"] = SYSTEM if word == _("system") else word
+            continue
+        field = names.get(key)
+        if field is None:
+            raise ValueError(_("'{key}:' is not a filter").format(key=key))
+        if field == "action":
+            if value not in actions:
+                shown = ", ".join(action_word(a) for a in ACTIONS)
+                raise ValueError(_("an action is one of {all}").format(all=shown))
+            found["action"] = actions[value]
+        elif field == "since":
             try:
                 found["since"] = parse_moment(value, now=now, tz=tz, tense=Tense.PAST)
             except MomentError as exc:
                 raise ValueError(str(exc)) from None
+        elif field == "table_name":
+            found["table_name"] = table_named(value)
         else:
-            raise ValueError(_("'{key}:' is not a filter").format(key=key))
+            found[field] = SYSTEM if field == "operator" and value == _("system") else value
     return AuditFilter(**found)
 
 
@@ -89,9 +114,9 @@ class AuditScreen(ReportsWorkerFailures, Screen):
             ("at", _("when"), 16),
             ("operator", _("who"), 8),
             ("counter", _("counter"), 8),
-            ("action", _("what"), 7),
+            ("action", _("what"), 12),
             ("subject", _("of"), 22),
-            ("changes", _("before → after"), 88),
+            ("changes", _("before → after"), 83),
         ):
             table.add_column(label, key=key, width=width)
         yield table
@@ -141,8 +166,8 @@ class AuditScreen(ReportsWorkerFailures, Screen):
                 f"{line.at:%Y-%m-%d %H:%M}",
                 Text(operator_name(line.operator)),
                 Text(line.counter or "—"),
-                Text(line.action, style),
-                Text(f"{line.table_name} #{line.row_key}"),
+                Text(action_word(line.action), style),
+                Text(f"{table_word(line.table_name)} #{line.row_key}"),
                 Text(line.summary, no_wrap=True, overflow="ellipsis"),
                 key=str(line.id),
             )
@@ -197,16 +222,18 @@ class AuditEntryScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         line = self.line
         text = Text()
-        text.append(f"#{line.id} {line.action} {line.table_name} #{line.row_key}\n", "bold")
+        subject = f"{action_word(line.action)} {table_word(line.table_name)} #{line.row_key}"
+        text.append(f"#{line.id} {subject}\n", "bold")
         text.append(
             _("{at:%Y-%m-%d %H:%M:%S} by {who} at {counter}").format(
                 at=line.at, who=operator_name(line.operator), counter=line.counter or "—"
             )
             + "\n\n"
         )
-        width = max((len(c.field) for c in line.changes), default=0)
+        # Padded by the cells they take: a Chinese word is twice as wide as its length.
+        width = max((cell_len(c.word) for c in line.changes), default=0)
         for change in line.changes:
-            text.append(f"{change.field:<{width}}  ", "bold")
+            text.append(change.word + " " * (width - cell_len(change.word) + 2), "bold")
             if line.action == UPDATE:
                 text.append(change.before, "dim")
                 text.append(" → ")

@@ -36,7 +36,12 @@ TEMPERAMENT_CHOICES = [
 ] + [Choice("-", "", _("not known"))]
 EVENING_CHOICES = [Choice("y", "y", _("yes 可以")), Choice("n", "n", _("no 不可以"))]
 # Keys from the pinyin: xiānsheng, nǚshì.
-TITLE_CHOICES = [Choice("x", "先生", "先生"), Choice("n", "女士", "女士"), Choice("-", "", "—")]
+TITLE_CHOICES = [
+    # Translators: the English interface shows the title as stored beside its English one.
+    Choice("x", "先生", _("Mr 先生")),
+    Choice("n", "女士", _("Ms 女士")),
+    Choice("-", "", "—"),
+]
 # The service names fields as it knows them; the form shows them in these rows.
 FIELD_ROWS = {"evening_calls_ok": "evening"}
 
