@@ -15,9 +15,9 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from frontdesk.domain.people.phones import mask_stored
-from frontdesk.domain.vocabulary.records import column_words, value_word
 from frontdesk.domain.vocabulary.sentences import stored_sentence, stored_steps
 from frontdesk.i18n import _
+from frontdesk.record_words import column_words, value_word
 from frontdesk.services.kernel.context import Desk
 from frontdesk.services.kernel.errors import NotFound
 from frontdesk.services.kernel.permissions import Action, require

@@ -15,8 +15,8 @@ from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from frontdesk.domain.clock.moments import MomentError, Tense, parse_moment
-from frontdesk.domain.vocabulary.records import action_word, table_named, table_word
 from frontdesk.i18n import _
+from frontdesk.record_words import action_word, table_named, table_word
 from frontdesk.services.counter import Counter
 from frontdesk.services.kernel.errors import ServiceError
 from frontdesk.services.staff.audit import SYSTEM, AuditFilter, AuditLine, AuditPage
