@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -30,12 +29,12 @@ from frontdesk.services.counter import Counter
 from frontdesk.services.intake.call import CallDraft, MatterDraft
 from frontdesk.services.residents.card import ResidentCard
 from frontdesk.tui.failures import ReportsWorkerFailures
-from frontdesk.tui.keys import keys
 from frontdesk.tui.markup import escape
 from frontdesk.tui.open_counter import counter_of
 from frontdesk.tui.screens.call.actions import CallActions
 from frontdesk.tui.screens.call.answer import RingAnswer
 from frontdesk.tui.screens.call.aside import CallsAside
+from frontdesk.tui.screens.call.bindings import CALL_BINDINGS
 from frontdesk.tui.screens.call.caller import CallerPanel
 from frontdesk.tui.screens.call.drafts import DraftKeeper
 from frontdesk.tui.screens.call.matter_form import KIND_CHOICES, MatterForm
@@ -50,10 +49,6 @@ if TYPE_CHECKING:
     from frontdesk.services.intake.incoming import Caller
 
 
-#: Keys that, when they do nothing now, say what to do first.
-REFUSABLE = (("f7", "another"), ("f8", "read_back"), ("f9", "confirm"), ("f10", "file"))
-
-
 class CallScreen(ReportsWorkerFailures, Screen):
     """Take a call: greet, identify, record each matter, read back, commit a time, file. What
     is typed is kept as a draft as it is typed, and offered back after a crash. A call the phone
@@ -62,69 +57,7 @@ class CallScreen(ReportsWorkerFailures, Screen):
     The view holds the widgets and the call's state (``call``); what its keys do is in
     ``actions``, the autosave in ``drafts``, the answering of a ringing call in ``ringing``."""
 
-    BINDINGS = keys(
-        "call",
-        (
-            "f6",
-            "apology",
-            _("Rang 5+"),
-            _("The phone rang five times or more: greet with an apology"),
-        ),
-        (
-            "f7",
-            "another",
-            _("Another"),
-            _("Keep this matter and record another one on the same call"),
-        ),
-        (
-            "ctrl+o",
-            "same_matter",
-            _("Same matter"),
-            _("Add this call to the caller's open matter instead of a new one"),
-        ),
-        (
-            "ctrl+r",
-            "create_resident",
-            _("New card"),
-            _("Create a resident card from the caller as given"),
-        ),
-        (
-            "f8",
-            "read_back",
-            _("Read back"),
-            _("Check the fields and compose the sentence to read back"),
-        ),
-        ("f9", "confirm", _("Confirm"), _("The caller confirmed what was read back")),
-        (
-            "f10",
-            "file",
-            _("File"),
-            _("File the call and all its matters, and clear for the next call"),
-        ),
-        (
-            "ctrl+t",
-            "channel",
-            _("Channel"),
-            _("Phone, walk-in, letter or comment book: all are recorded the same way"),
-        ),
-        ("ctrl+n", "discard", _("New call"), _("Throw this call away and start the next")),
-        (
-            "ctrl+b",
-            "aside",
-            _("Set aside"),
-            _("The calls set aside for a ringing one: take one back, or throw it away"),
-        ),
-    ) + [
-        # Heard when the key above it does nothing now: what to do first, beside the script.
-        Binding(key, f"refused('{action}')", "", show=False, id=f"call.{action}_refused")
-        for key, action in (
-            ("f7", "another"),
-            ("f8", "read_back"),
-            ("f9", "confirm"),
-            ("f10", "file"),
-            ("ctrl+b", "aside"),
-        )
-    ]
+    BINDINGS = CALL_BINDINGS
 
     def __init__(self) -> None:
         super().__init__()
