@@ -134,7 +134,7 @@ class ReportScreen(ReportsWorkerFailures, Screen):
         self.query_one("#report-status", Static).update(
             _(
                 "Monthly report {month}{so_far}, against {previous}. "
-                "P the month before · N the month after · T this month · arrows scroll."
+                "1 the month before · 2 the month after · 3 this month · arrows scroll."
             ).format(month=report.month, so_far=so_far, previous=report.previous.month)
         )
 
