@@ -9,6 +9,8 @@ anything heavy.
 """
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +32,20 @@ def use(code: str) -> None:
     import stay as they were: choose before importing the screens."""
     global _current
     _current = (code, _catalog(code))
+
+
+@contextmanager
+def speaking(code: str) -> Iterator[None]:
+    """Speak ``code`` for a while, then the interface language again: what leaves the counter
+    (a message to a department's group) is in the language spoken to residents and staff,
+    whatever the sender's own screen speaks."""
+    global _current
+    before = _active()
+    use(code)
+    try:
+        yield
+    finally:
+        _current = before
 
 
 @cache

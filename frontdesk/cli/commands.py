@@ -10,6 +10,7 @@ from frontdesk.cli import (
     db_cmd,
     demo_cmd,
     lists_cmd,
+    notify_cmd,
     policy_cmd,
     report_cmd,
     ring_cmd,
@@ -28,6 +29,7 @@ app = typer.Typer(
 app.add_typer(policy_cmd.app, name="policy")
 app.add_typer(db_cmd.app, name="db")
 app.add_typer(config_cmd.app, name="config")
+app.add_typer(notify_cmd.app, name="notify")
 # The help of each command is said here, in the interface language; the docstrings beside the
 # functions are for whoever reads the code.
 app.command(

@@ -4,6 +4,6 @@ index at each flush. Imported wherever a session is made (``engine``) or the sch
 """
 
 from frontdesk.store.listeners import journal, search_index
-from frontdesk.store.tables import people, register, staff
+from frontdesk.store.tables import notices, people, register, staff
 
-__all__ = ["journal", "people", "register", "search_index", "staff"]
+__all__ = ["journal", "notices", "people", "register", "search_index", "staff"]

@@ -225,3 +225,14 @@ def _not_a_number(text: str) -> PhoneError:
             "or a landline with its area code"
         ).format(text=shown(text))
     )
+
+
+# A run of seven digits or more, spaces and dashes between them allowed: a number written into
+# free text ("请打13800138000找我").
+_NUMBER_IN_TEXT = re.compile(r"(?<![0-9])\+?[0-9](?:[\s\-]?[0-9]){6,15}(?![0-9])")
+
+
+def mask_numbers_in(text: str) -> str:
+    """``text`` with every phone number written in it masked as a number on file is: what
+    leaves the counter (a group message, an e-mail) carries no full number."""
+    return _NUMBER_IN_TEXT.sub(lambda found: mask_phone(found.group(0)), text)

@@ -150,3 +150,17 @@ REPAIR_FOLLOWUP = {
     RepairCategory.LEAK: FollowUpReason.REPAIR_LEAK,
     RepairCategory.OTHER: FollowUpReason.REPAIR_OTHER,
 }
+
+
+class NoticeEvent(StrEnum):
+    """What is told beyond the counter (DOMAIN.md §8), to the routes that take it."""
+
+    #: A milestone fell due unmet: told once per deadline, to its department's route.
+    OVERDUE = "overdue"
+    #: A milestone falls due within the hour: told once per deadline, before it is late.
+    DUE_SOON = "due-soon"
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"

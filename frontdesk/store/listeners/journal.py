@@ -19,7 +19,8 @@ from frontdesk.store.types import AwareDateTime
 
 INSERT, UPDATE, DELETE, REVEAL = "insert", "update", "delete", "reveal"
 # Tables whose rows are not part of the register: the log itself and the advisory marks.
-UNLOGGED = frozenset({"audit_entry", "handling_mark"})
+# The outbox is the app's own post, not the register: what it says is in the log already.
+UNLOGGED = frozenset({"audit_entry", "handling_mark", "notice", "notice_delivery"})
 # Never copied into the log: a PIN hash has no business in a readable history.
 SECRET_COLUMNS = frozenset({"pin_hash"})
 
