@@ -3,6 +3,7 @@
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 
 from frontdesk.i18n import _
@@ -82,3 +83,15 @@ def within(duration: Duration) -> str:
     if duration.unit is Unit.SAME_DAY:
         return _("the same day")
     return _("within {duration}").format(duration=duration)
+
+
+def span(length: timedelta) -> str:
+    """A length of time as the counter reads it at a glance: "35m", "2h05m", "2d03h"."""
+    minutes = abs(int(length.total_seconds())) // 60
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return _("{days}d{hours}h").format(days=days, hours=f"{hours:02d}")
+    if hours:
+        return _("{hours}h{minutes}m").format(hours=hours, minutes=f"{minutes:02d}")
+    return _("{minutes}m").format(minutes=minutes)

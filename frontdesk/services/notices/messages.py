@@ -2,12 +2,13 @@
 (#id, kind and class, unit), what happened in one line, and the deadline with how far off it
 is. In the language spoken at the estate, every phone number masked."""
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 
 from sqlmodel import Session
 
 from frontdesk import i18n
 from frontdesk.domain.people.phones import mask_numbers_in
+from frontdesk.domain.vocabulary.durations import span
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterKind, Milestone, NoticeEvent
 from frontdesk.domain.vocabulary.labels import named_of
 from frontdesk.i18n import _
@@ -58,7 +59,7 @@ def _text(
             ).format(
                 milestone=named_of(Milestone, deadline.milestone),
                 due=f"{due:%m-%d %H:%M}",
-                by=_span(abs(now - deadline.due)),
+                by=span(now - deadline.due),
             )
         )
     return "\n".join(line for line in lines if line)
@@ -67,14 +68,3 @@ def _text(
 def _one_line(text: str) -> str:
     line = mask_numbers_in(" ".join(text.split()))
     return line if len(line) <= SUMMARY else line[: SUMMARY - 1] + "…"
-
-
-def _span(length: timedelta) -> str:
-    minutes = int(length.total_seconds()) // 60
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        return _("{days}d{hours}h").format(days=days, hours=f"{hours:02d}")
-    if hours:
-        return _("{hours}h{minutes}m").format(hours=hours, minutes=f"{minutes:02d}")
-    return _("{minutes}m").format(minutes=minutes)

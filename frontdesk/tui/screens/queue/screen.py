@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
+from frontdesk.domain.vocabulary.durations import span
 from frontdesk.domain.vocabulary.kinds import ComplaintClass, MatterKind, Milestone
 from frontdesk.domain.vocabulary.labels import named_of
 from frontdesk.i18n import _
@@ -47,15 +48,7 @@ def countdown(due: datetime | None, now: datetime) -> str:
     """Time left as the counter reads it at a glance: "35m", "2h05m", "2d03h"; "-" when late."""
     if due is None:
         return "—"
-    seconds = int((due - now).total_seconds())
-    days, rest = divmod(abs(seconds) // 60, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    sign = "-" if seconds < 0 else ""
-    if days:
-        return sign + _("{days}d{hours}h").format(days=days, hours=f"{hours:02d}")
-    if hours:
-        return sign + _("{hours}h{minutes}m").format(hours=hours, minutes=f"{minutes:02d}")
-    return sign + _("{minutes}m").format(minutes=minutes)
+    return ("-" if due < now else "") + span(due - now)
 
 
 def column_titles() -> tuple[str, ...]:
