@@ -25,6 +25,16 @@ async def settle(app, pilot) -> None:
             return
 
 
+async def list_shown(app, pilot, rows: int) -> None:
+    """Wait until the view's list holds ``rows`` rows, measured. A list read again (another
+    counter saved, or this one marked what it shows) may be refilled after ``settle``: a list
+    first read empty and refilled then would otherwise be pictured before it is measured."""
+    from textual.widgets import DataTable
+
+    table = app.screen.query_one(DataTable)
+    await wait_until(app, pilot, lambda: table.row_count == rows and tables_measured(app))
+
+
 def tables_measured(app) -> bool:
     """A table measures the rows put in it when its own message queue runs dry: until then
     its columns are as wide as their titles and the cells are cut. On a loaded machine a

@@ -8,7 +8,15 @@ from frontdesk.tui.screens.followups.screen import GROUPS
 from frontdesk.wording import say
 from tests.conftest import at
 from tests.tui.conftest import SIZE
-from tests.tui.driving import answer, open_view, settle, tries_of, type_in, wait_until
+from tests.tui.driving import (
+    answer,
+    list_shown,
+    open_view,
+    settle,
+    tries_of,
+    type_in,
+    wait_until,
+)
 
 
 def owed(counter, reason: str):
@@ -129,16 +137,14 @@ async def test_outcome_keys_are_greyed_with_no_call_owed(make_app):
         assert app.screen.check_action("reached", ()) is None
 
 
-async def _open_followups_settled(pilot) -> None:
-    await open_followups(pilot.app, pilot)
-
-
-def test_followups_view_snapshot(snap_compare, make_app):
+def test_followups_view_snapshot(snap_compare, make_app, counter):
     # run_before opens the view and lets its workers finish, so the rows are in the picture;
     # pressing F5 again is then a no-op that names the view shown.
-    assert snap_compare(
-        make_app(), press=["f5"], terminal_size=SIZE, run_before=_open_followups_settled
-    )
+    async def shown(pilot) -> None:
+        await open_followups(pilot.app, pilot)
+        await list_shown(pilot.app, pilot, len(counter.callbacks()))
+
+    assert snap_compare(make_app(), press=["f5"], terminal_size=SIZE, run_before=shown)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from frontdesk.tui.widgets.resident_card import ResidentCardView
 from frontdesk.wording import say
 from tests.services.drafts import call, complaint
 from tests.tui.conftest import NOW, SIZE
-from tests.tui.driving import answer, open_view, settle, type_in, wait_until
+from tests.tui.driving import answer, list_shown, open_view, settle, type_in, wait_until
 from tests.tui.pasting import widget_text
 
 
@@ -355,16 +355,14 @@ async def test_an_action_only_a_complaint_has_says_so_on_a_repair(make_app, coun
         )
 
 
-async def _open_queue_settled(pilot) -> None:
-    await open_queue(pilot.app, pilot)
+def test_queue_view_snapshot(snap_compare, make_app, counter):
+    # run_before opens the view and waits for its rows, so they are in the picture; pressing
+    # F4 again is then a no-op that names the view shown.
+    async def shown(pilot) -> None:
+        await open_queue(pilot.app, pilot)
+        await list_shown(pilot.app, pilot, len(counter.queue()))
 
-
-def test_queue_view_snapshot(snap_compare, make_app):
-    # run_before opens the view and lets its workers finish, so the rows are in the picture;
-    # pressing F4 again is then a no-op that names the view shown.
-    assert snap_compare(
-        make_app(), press=["f4"], terminal_size=SIZE, run_before=_open_queue_settled
-    )
+    assert snap_compare(make_app(), press=["f4"], terminal_size=SIZE, run_before=shown)
 
 
 async def test_the_status_key_shows_resolved_matters(make_app, counter):
