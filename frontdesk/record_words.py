@@ -21,8 +21,9 @@ def action_word(action: str) -> str:
     return words.get(action, action)
 
 
-def table_word(table: str) -> str:
-    words = {
+def table_words() -> dict[str, str]:
+    """Every table's word, in the interface language."""
+    return {
         "estate": _("estate"),
         "unit": _("unit"),
         "resident": _("resident"),
@@ -38,33 +39,18 @@ def table_word(table: str) -> str:
         "handling_mark": _("in-hand mark"),
         "audit_entry": _("audit entry"),
     }
-    return words.get(table, table)
+
+
+def table_word(table: str) -> str:
+    return table_words().get(table, table)
 
 
 def table_named(word: str) -> str:
     """The table a word names, as stored or as read (事项 is ``matter``); as given otherwise."""
-    for table in _TABLES:
-        if word in (table, table_word(table)):
+    for table, said in table_words().items():
+        if word in (table, said):
             return table
     return word
-
-
-_TABLES = (
-    "estate",
-    "unit",
-    "resident",
-    "resident_unit",
-    "resident_phone",
-    "call",
-    "matter",
-    "matter_deadline",
-    "matter_event",
-    "follow_up",
-    "follow_up_attempt",
-    "operator",
-    "handling_mark",
-    "audit_entry",
-)
 
 
 def column_words() -> dict[str, str]:

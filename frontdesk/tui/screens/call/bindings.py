@@ -1,10 +1,8 @@
 """The Call view's keys. Those that may do nothing now (F7 to F10, Ctrl+B) have a hidden twin
 that says why beside the script: what to do first."""
 
-from textual.binding import Binding
-
 from frontdesk.i18n import _
-from frontdesk.tui.keys import keys
+from frontdesk.tui.keys import keys, refusals
 
 CALL_BINDINGS = keys(
     "call",
@@ -60,8 +58,8 @@ CALL_BINDINGS = keys(
     ),
 ) + [
     # Heard when the key above it does nothing now: what to do first, beside the script.
-    Binding(key, f"refused('{action}')", "", show=False, id=f"call.{action}_refused")
-    for key, action in (
+    *refusals(
+        "call",
         ("f7", "another"),
         ("f8", "read_back"),
         ("f9", "confirm"),

@@ -6,6 +6,7 @@ from textual.binding import Binding
 
 from frontdesk.i18n import _
 from frontdesk.services.followups.callbacks import Callback
+from frontdesk.tui.keys import refusals
 
 #: The keys that record a try at the highlighted call.
 ATTEMPT_ACTIONS = {"reached", "no_answer", "busy", "wrong_number"}
@@ -20,10 +21,7 @@ ROW_KEYS = (
 
 def refused_bindings() -> list[Binding]:
     """Heard when the key of a row action does nothing now: the line under the list says why."""
-    return [
-        Binding(key, f"refused('{action}')", "", show=False, id=f"followups.{action}_refused")
-        for key, action in ROW_KEYS
-    ]
+    return refusals("followups", *ROW_KEYS)
 
 
 def why_not(action: str, owed: Callback | None, *, may_reveal_any: bool) -> str:

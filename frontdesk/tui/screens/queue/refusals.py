@@ -8,6 +8,7 @@ from frontdesk.domain.vocabulary.kinds import MatterKind, Role
 from frontdesk.domain.vocabulary.labels import named, named_of
 from frontdesk.i18n import _
 from frontdesk.services.matters.queue import QueueRow
+from frontdesk.tui.keys import refusals
 
 # Keys that act on the highlighted matter, and those of them only a complaint has.
 ROW_ACTIONS = {"escalate", "reply", "resolve", "extend", "approve", "reclassify", "note", "card"}
@@ -29,17 +30,7 @@ ROW_KEYS = (
 def refused_bindings() -> list[Binding]:
     """Heard when the key of a row action does nothing now: the line under the list says why.
     Enter is the resident's card, taken before the table's own Enter as the card's key is."""
-    return [
-        Binding(
-            keys,
-            f"refused('{action}')",
-            "",
-            show=False,
-            id=f"queue.{action}_refused",
-            priority=keys == "enter",
-        )
-        for keys, action in ROW_KEYS
-    ]
+    return refusals("queue", *ROW_KEYS, priority=frozenset({"enter"}))
 
 
 def why_not(action: str, row: QueueRow | None, role: Role | None) -> str:
